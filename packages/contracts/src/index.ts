@@ -1,0 +1,3 @@
+export * from './commands';
+export * from './kiosk';
+export * from './realtime';

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** A date of birth as the kiosk sends it: a real calendar date, YYYY-MM-DD, not in the future. */
+export const dateOfBirthSchema = z.iso.date({ message: 'Enter a real date of birth' });
+
+export const findAppointmentSchema = z.object({
+  lastName: z.string().trim().min(1, 'Enter your last name').max(100),
+  dateOfBirth: dateOfBirthSchema,
+});
+export type FindAppointmentQuery = z.infer<typeof findAppointmentSchema>;
+
+/** At most one match, and only what the patient needs to confirm it is them. */
+export type FindAppointmentResult =
+  | { ok: true; match: { visitId: string; firstName: string; scheduledAt: string | null; status: string } }
+  | { ok: false; code: 'NOT_FOUND' | 'AMBIGUOUS' | 'VALIDATION' | 'INTERNAL'; message: string };

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { DisplayBoard, DisplayEvent, DomainEvent, EventEnvelope, FlowBoard } from '@clinicflow/domain';
+import type { CommandResult } from './commands';
+import type { FindAppointmentResult } from './kiosk';
+
+export const views = ['flowBoard', 'displayBoard', 'kiosk'] as const;
+export type View = (typeof views)[number];
+
+/** What a client sends in the Socket.IO handshake `auth`. */
+export const handshakeSchema = z.object({
+  view: z.enum(views),
+  /** The last seq this client applied; null on a first connection. */
+  lastSeq: z.int().nonnegative().nullable().default(null),
+});
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+export type ViewState = { flowBoard: FlowBoard; displayBoard: DisplayBoard; kiosk: null };
+export type ViewEvent = { flowBoard: DomainEvent; displayBoard: DisplayEvent; kiosk: never };
+
+export type SyncMessage<V extends View> =
+  | { kind: 'snapshot'; state: ViewState[V]; seq: number; serverTime: string }
+  | { kind: 'replay'; events: EventEnvelope<ViewEvent[V]>[]; seq: number; serverTime: string };
+
+export interface ServerToClientEvents<V extends View = View> {
+  sync: (message: SyncMessage<V>) => void;
+  event: (event: EventEnvelope<ViewEvent[V]>) => void;
+}
+
+export interface ClientToServerEvents {
+  command: (command: unknown, ack: (result: CommandResult) => void) => void;
+  findAppointment: (query: unknown, ack: (result: FindAppointmentResult) => void) => void;
+  /** Ask for the events after `lastSeq` again (sent when a client sees a gap). */
+  resume: (lastSeq: unknown) => void;
+}
+
+/** Socket.IO room names: one rule, used by the server when joining and emitting. */
+export const roomName = {
+  console: (clinicId: string) => `console:${clinicId}`,
+  display: (clinicId: string) => `display:${clinicId}`,
+};

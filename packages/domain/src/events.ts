@@ -1,0 +1,19 @@
+import type { Room } from './room';
+import type { Visit } from './visit';
+
+/** Facts the server records and pushes. Each carries the entity as it is after the change. */
+export type DomainEvent =
+  | { type: 'VisitBooked'; payload: { visit: Visit } }
+  | { type: 'VisitCheckedIn'; payload: { visit: Visit } }
+  | { type: 'VisitStatusChanged'; payload: { visit: Visit; from: Visit['status'] } }
+  | { type: 'RoomStatusChanged'; payload: { room: Room; from: Room['status'] } };
+
+export type EventEnvelope<E = DomainEvent> = E & {
+  seq: number;
+  /** The seq of the previous event this scope could see; a client whose last seq differs missed something. */
+  prev: number;
+  at: string;
+};
+
+export const scopes = ['console', 'display'] as const;
+export type Scope = (typeof scopes)[number];

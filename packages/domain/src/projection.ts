@@ -1,0 +1,76 @@
+import type { DisplayPrivacy } from './clinic';
+import type { DomainEvent } from './events';
+import type { Room, RoomStatus } from './room';
+import type { Visit, VisitStatus } from './visit';
+
+/** Statuses a public screen shows: in the queue, being called, or in a room. */
+export const displayedVisitStatuses = ['waiting', 'called', 'in_room', 'with_provider'] as const satisfies readonly VisitStatus[];
+export type DisplayVisitStatus = (typeof displayedVisitStatuses)[number];
+
+/** All a public screen may know of a visit. Deliberately no name, DOB, reason, or patient id. */
+export type DisplayVisit = {
+  id: string;
+  label: string;
+  status: DisplayVisitStatus;
+  roomId: string | null;
+  providerId: string | null;
+  statusSince: string;
+  queuedAt: string | null;
+};
+
+export type DisplayRoom = { id: string; name: string; status: RoomStatus; statusSince: string };
+
+export type DisplayEvent =
+  | { type: 'DisplayVisitUpdated'; payload: { visit: DisplayVisit } }
+  | { type: 'DisplayVisitRemoved'; payload: { id: string } }
+  | { type: 'DisplayRoomUpdated'; payload: { room: DisplayRoom } };
+
+/** The public label: the ticket, or first name + last initial where the clinic allows it. */
+export function displayLabel(visit: Pick<Visit, 'ticketCode' | 'patient'>, privacy: DisplayPrivacy): string {
+  if (privacy === 'first_name_initial') {
+    const initial = visit.patient.lastName.trim().charAt(0).toUpperCase();
+    return `${visit.patient.firstName.trim()} ${initial}.`;
+  }
+  return visit.ticketCode ?? '—';
+}
+
+const isDisplayed = (s: VisitStatus): s is DisplayVisitStatus => (displayedVisitStatuses as readonly string[]).includes(s);
+
+export function projectVisit(visit: Visit, privacy: DisplayPrivacy): DisplayVisit | null {
+  if (!isDisplayed(visit.status)) return null;
+  return {
+    id: visit.id,
+    label: displayLabel(visit, privacy),
+    status: visit.status,
+    roomId: visit.roomId,
+    providerId: visit.providerId,
+    statusSince: visit.statusSince,
+    queuedAt: visit.times.waiting ?? null,
+  };
+}
+
+export function projectRoom(room: Room): DisplayRoom {
+  return { id: room.id, name: room.name, status: room.status, statusSince: room.statusSince };
+}
+
+/** What a display may receive for an event, or null when the event is none of its business. */
+export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): DisplayEvent | null {
+  switch (event.type) {
+    case 'RoomStatusChanged':
+      return { type: 'DisplayRoomUpdated', payload: { room: projectRoom(event.payload.room) } };
+    case 'VisitBooked':
+    case 'VisitCheckedIn':
+    case 'VisitStatusChanged': {
+      const visit = projectVisit(event.payload.visit, privacy);
+      if (visit) return { type: 'DisplayVisitUpdated', payload: { visit } };
+      const wasDisplayed = event.type === 'VisitStatusChanged' && isDisplayed(event.payload.from);
+      return wasDisplayed ? { type: 'DisplayVisitRemoved', payload: { id: event.payload.visit.id } } : null;
+    }
+  }
+}
+
+/** Whether the display scope sees this event at all; stored with the event so replays can skip the rest. */
+export function isDisplayVisible(event: DomainEvent): boolean {
+  // Visibility never depends on the privacy mode, only the label does.
+  return projectForDisplay(event, 'ticket') !== null;
+}

@@ -1,0 +1,42 @@
+import { ok, refuse, type Result } from './result';
+import { actorClass, type Actor, type ActorClass } from './staff';
+
+export const roomStatuses = ['available', 'occupied', 'needs_cleaning', 'out_of_service'] as const;
+export type RoomStatus = (typeof roomStatuses)[number];
+
+export type Room = {
+  id: string;
+  clinicId: string;
+  name: string;
+  status: RoomStatus;
+  statusSince: string;
+  /** The visit occupying the room (called or in it), if any. */
+  visitId: string | null;
+  version: number;
+};
+
+/** Room changes a person makes by hand; occupying and vacating follow the visit (see visit.ts). */
+export const roomActions = {
+  markCleaned: { from: ['needs_cleaning'], to: 'available' },
+  takeOutOfService: { from: ['available', 'needs_cleaning'], to: 'out_of_service' },
+  returnToService: { from: ['out_of_service'], to: 'available' },
+} as const satisfies Record<string, { from: readonly RoomStatus[]; to: RoomStatus }>;
+export type RoomAction = keyof typeof roomActions;
+
+const roomActors: readonly ActorClass[] = ['admin', 'coordinator', 'front_desk', 'nurse', 'physician', 'system'];
+
+export function changeRoomStatus(input: { room: Room; action: RoomAction; actor: Actor; now: Date }): Result<Room> {
+  const { room, action, actor, now } = input;
+  const rule = roomActions[action];
+  if (!roomActors.includes(actorClass(actor))) return refuse('NOT_ALLOWED', `You may not change room status.`);
+  if (!(rule.from as readonly RoomStatus[]).includes(room.status)) {
+    return refuse('ILLEGAL_TRANSITION', `${room.name} is ${room.status.replace(/_/g, ' ')}; cannot ${describe(action)}.`);
+  }
+  return ok({ ...room, status: rule.to, statusSince: now.toISOString(), visitId: null, version: room.version + 1 });
+}
+
+function describe(action: RoomAction): string {
+  return { markCleaned: 'mark it cleaned', takeOutOfService: 'take it out of service', returnToService: 'return it to service' }[
+    action
+  ];
+}

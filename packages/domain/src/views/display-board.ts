@@ -1,0 +1,71 @@
+import type { DisplayPrivacy } from '../clinic';
+import type { DisplayEvent, DisplayRoom, DisplayVisit } from '../projection';
+import type { Provider } from './flow-board';
+import { estimateWaits, roundWait } from '../wait';
+
+/** A public screen's picture of the clinic: only display projections, never patient data. */
+export type DisplayBoard = {
+  clinic: { name: string; timezone: string; displayPrivacy: DisplayPrivacy };
+  providers: Record<string, Provider>;
+  rooms: Record<string, DisplayRoom>;
+  visits: Record<string, DisplayVisit>;
+};
+
+export function applyDisplayEvent(board: DisplayBoard, event: DisplayEvent): DisplayBoard {
+  switch (event.type) {
+    case 'DisplayVisitUpdated':
+      return { ...board, visits: { ...board.visits, [event.payload.visit.id]: event.payload.visit } };
+    case 'DisplayVisitRemoved': {
+      const { [event.payload.id]: _gone, ...visits } = board.visits;
+      return { ...board, visits };
+    }
+    case 'DisplayRoomUpdated':
+      return { ...board, rooms: { ...board.rooms, [event.payload.room.id]: event.payload.room } };
+  }
+}
+
+export type CalledTicket = { id: string; label: string; roomName: string; calledAt: string };
+export type WaitingTicket = { id: string; label: string; waitingSince: string; estimatedMinutes: number };
+export type RoomTile = DisplayRoom & { occupantLabel: string | null; providerName: string | null };
+
+/** Patients called to a room and not yet in it, newest first. */
+export function nowCalling(board: DisplayBoard): CalledTicket[] {
+  return Object.values(board.visits)
+    .filter((v) => v.status === 'called')
+    .sort((a, b) => b.statusSince.localeCompare(a.statusSince))
+    .map((v) => ({
+      id: v.id,
+      label: v.label,
+      roomName: (v.roomId && board.rooms[v.roomId]?.name) || '',
+      calledAt: v.statusSince,
+    }));
+}
+
+export function waitingQueue(board: DisplayBoard, minutesPerPatient = 15): WaitingTicket[] {
+  const waiting = Object.values(board.visits)
+    .filter((v) => v.status === 'waiting')
+    .sort((a, b) => (a.queuedAt ?? a.statusSince).localeCompare(b.queuedAt ?? b.statusSince) || a.id.localeCompare(b.id));
+  const parallel = Object.values(board.rooms).filter((r) => r.status !== 'out_of_service').length;
+  const waits = estimateWaits({ queueLength: waiting.length, parallel: Math.min(parallel, Object.keys(board.providers).length || 1), minutesPerPatient });
+  return waiting.map((v, i) => ({
+    id: v.id,
+    label: v.label,
+    waitingSince: v.queuedAt ?? v.statusSince,
+    estimatedMinutes: roundWait(waits[i] ?? 0),
+  }));
+}
+
+export function roomTiles(board: DisplayBoard): RoomTile[] {
+  const occupants = new Map<string, DisplayVisit>();
+  for (const v of Object.values(board.visits)) if (v.roomId && v.status !== 'waiting') occupants.set(v.roomId, v);
+  return Object.values(board.rooms)
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
+    .map((room) => {
+      const occupant = occupants.get(room.id);
+      return {
+        ...room,
+        occupantLabel: occupant?.label ?? null,
+        providerName: (occupant?.providerId && board.providers[occupant.providerId]?.name) || null,
+      };
+    });
+}

@@ -1,0 +1,126 @@
+import { ok, refuse, type Result } from './result';
+import type { Room } from './room';
+import { actorClass, type Actor, type ActorClass } from './staff';
+
+/** Aligned with FHIR Encounter/Appointment statuses; `arrived` = checked in and still at the kiosk or desk. */
+export const visitStatuses = [
+  'booked',
+  'arrived',
+  'waiting',
+  'called',
+  'in_room',
+  'with_provider',
+  'checked_out',
+  'no_show',
+  'cancelled',
+  'left_without_being_seen',
+] as const;
+export type VisitStatus = (typeof visitStatuses)[number];
+
+export const finalVisitStatuses: readonly VisitStatus[] = ['checked_out', 'no_show', 'cancelled', 'left_without_being_seen'];
+
+export type PatientSummary = { firstName: string; lastName: string; dateOfBirth: string };
+
+/** One patient's day in the office: the console's full view of it. */
+export type Visit = {
+  id: string;
+  clinicId: string;
+  /** Clinic-local day, YYYY-MM-DD. */
+  day: string;
+  appointmentId: string | null;
+  patientId: string;
+  patient: PatientSummary;
+  providerId: string | null;
+  roomId: string | null;
+  status: VisitStatus;
+  statusSince: string;
+  ticketCode: string | null;
+  scheduledAt: string | null;
+  reason: string | null;
+  /** When the visit entered each status it has been in. */
+  times: Partial<Record<VisitStatus, string>>;
+  version: number;
+};
+
+const desk: readonly ActorClass[] = ['front_desk', 'coordinator', 'admin'];
+const clinical: readonly ActorClass[] = ['nurse', 'physician', 'coordinator', 'admin'];
+
+/** Every visit transition: from which states, to which state, and who may make it. */
+export const visitActions = {
+  checkIn: { from: ['booked'], to: 'arrived', by: [...desk, 'nurse', 'kiosk', 'system'] },
+  queue: { from: ['arrived'], to: 'waiting', by: [...desk, 'nurse', 'kiosk', 'system'] },
+  call: { from: ['waiting'], to: 'called', by: [...desk, 'nurse', 'physician', 'system'] },
+  returnToWaiting: { from: ['called'], to: 'waiting', by: [...desk, ...clinical, 'system'] },
+  enterRoom: { from: ['called'], to: 'in_room', by: [...desk, ...clinical, 'system'] },
+  startConsult: { from: ['in_room'], to: 'with_provider', by: [...clinical, 'system'] },
+  checkOut: { from: ['in_room', 'with_provider'], to: 'checked_out', by: [...desk, ...clinical, 'system'] },
+  markNoShow: { from: ['booked'], to: 'no_show', by: [...desk, 'system'] },
+  cancel: { from: ['booked', 'arrived', 'waiting'], to: 'cancelled', by: [...desk, 'system'] },
+  markLeftWithoutBeingSeen: {
+    from: ['arrived', 'waiting', 'called'],
+    to: 'left_without_being_seen',
+    by: [...desk, 'nurse', 'system'],
+  },
+} as const satisfies Record<string, { from: readonly VisitStatus[]; to: VisitStatus; by: readonly ActorClass[] }>;
+export type VisitAction = keyof typeof visitActions;
+export const visitActionNames = Object.keys(visitActions) as VisitAction[];
+
+export type VisitTransition = { visit: Visit; room: Room | null };
+
+const label = (s: string) => s.replace(/_/g, ' ');
+
+/**
+ * Applies one action to a visit and, where the action moves a patient into or out of a room, to that room.
+ * `room` is the room being called to (for `call`) or the room the visit holds (for everything else).
+ */
+export function transitionVisit(input: {
+  visit: Visit;
+  action: VisitAction;
+  actor: Actor;
+  now: Date;
+  room?: Room | null;
+}): Result<VisitTransition> {
+  const { visit, action, actor, now } = input;
+  const rule = visitActions[action];
+  if (!(rule.by as readonly ActorClass[]).includes(actorClass(actor))) {
+    return refuse('NOT_ALLOWED', `You may not ${action.replace(/[A-Z]/g, (c) => ' ' + c.toLowerCase())} a visit.`);
+  }
+  if (!(rule.from as readonly VisitStatus[]).includes(visit.status)) {
+    return refuse('ILLEGAL_TRANSITION', `This visit is ${label(visit.status)}; it cannot become ${label(rule.to)}.`);
+  }
+  const at = now.toISOString();
+  const next: Visit = {
+    ...visit,
+    status: rule.to,
+    statusSince: at,
+    times: { ...visit.times, [rule.to]: at },
+    version: visit.version + 1,
+  };
+  const room = input.room ?? null;
+
+  if (action === 'call') {
+    if (!room) return refuse('ROOM_REQUIRED', 'Choose a room to call the patient to.');
+    if (room.status !== 'available') {
+      return refuse('ROOM_NOT_AVAILABLE', `${room.name} is ${label(room.status)}.`);
+    }
+    return ok({
+      visit: { ...next, roomId: room.id },
+      room: { ...room, status: 'occupied', statusSince: at, visitId: visit.id, version: room.version + 1 },
+    });
+  }
+  const holdsRoom = room !== null && room.visitId === visit.id;
+  if (action === 'checkOut' && holdsRoom) {
+    return ok({
+      visit: next,
+      room: { ...room, status: 'needs_cleaning', statusSince: at, visitId: null, version: room.version + 1 },
+    });
+  }
+  if ((action === 'returnToWaiting' || action === 'markLeftWithoutBeingSeen') && holdsRoom) {
+    // The patient never used the room, so it needs no cleaning.
+    return ok({
+      visit: { ...next, roomId: null },
+      room: { ...room, status: 'available', statusSince: at, visitId: null, version: room.version + 1 },
+    });
+  }
+  return ok({ visit: action === 'returnToWaiting' ? { ...next, roomId: null } : next, room: null });
+}
