@@ -1,0 +1,10 @@
+export { openDatabase, type Db, type DatabaseHandle, type Schema } from './client';
+export * from './repositories/clinic.repository';
+export * from './repositories/room.repository';
+export * from './repositories/people.repository';
+export * from './repositories/appointment.repository';
+export * from './repositories/visit.repository';
+export * from './repositories/event.repository';
+export * from './repositories/command.repository';
+export * from './repositories/audit.repository';
+export { constraintViolated } from './repositories/errors';

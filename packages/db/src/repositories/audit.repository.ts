@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Actor } from '@clinicflow/domain';
+import type { Db } from '../client';
+import { auditLog } from '../schema';
+
+export type AuditEntry = {
+  clinicId: string;
+  at: Date;
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  origin: string | null;
+};
+
+const genesis = '0'.repeat(64);
+
+function hashOf(prevHash: string, e: AuditEntry): string {
+  const content = JSON.stringify([
+    e.clinicId,
+    e.at.toISOString(),
+    e.actor,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.origin,
+  ]);
+  return createHash('sha256').update(prevHash).update(content).digest('hex');
+}
+
+/** Appends to the clinic's hash chain. Call inside a transaction holding the clinic lock so links never fork. */
+export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const [last] = await db
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.clinicId, entry.clinicId))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const prevHash = last?.hash ?? genesis;
+  await db.insert(auditLog).values({ ...entry, prevHash, hash: hashOf(prevHash, entry) });
+}
+
+/** Recomputes the chain; returns the id of the first row that does not match, or null when intact. */
+export async function verifyAuditChain(
+  db: Db,
+  clinicId: string,
+): Promise<{ rows: number; brokenAt: number | null }> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.clinicId, clinicId))
+    .orderBy(asc(auditLog.id));
+  let prev = genesis;
+  for (const row of rows) {
+    const expected = hashOf(prev, row);
+    if (row.prevHash !== prev || row.hash !== expected) return { rows: rows.length, brokenAt: row.id };
+    prev = row.hash;
+  }
+  return { rows: rows.length, brokenAt: null };
+}
+
+export async function listAudit(db: Db, clinicId: string, limit = 100) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.clinicId, clinicId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

@@ -1,0 +1,128 @@
+import { and, asc, eq, max, sql } from 'drizzle-orm';
+import type { Visit, VisitStatus } from '@clinicflow/domain';
+import type { Db } from '../client';
+import { patients, visits } from '../schema';
+
+const columns = {
+  visit: visits,
+  patient: { firstName: patients.firstName, lastName: patients.lastName, dateOfBirth: patients.dateOfBirth },
+};
+
+type Row = { visit: typeof visits.$inferSelect; patient: Visit['patient'] };
+
+const toVisit = ({ visit: v, patient }: Row): Visit => ({
+  id: v.id,
+  clinicId: v.clinicId,
+  day: v.day,
+  appointmentId: v.appointmentId,
+  patientId: v.patientId,
+  patient,
+  providerId: v.providerId,
+  roomId: v.roomId,
+  status: v.status as VisitStatus,
+  statusSince: v.statusSince.toISOString(),
+  ticketCode: v.ticketCode,
+  scheduledAt: v.scheduledAt?.toISOString() ?? null,
+  reason: v.reason,
+  times: v.times,
+  version: v.version,
+});
+
+const selectVisits = (db: Db) =>
+  db.select(columns).from(visits).innerJoin(patients, eq(patients.id, visits.patientId));
+
+export type NewVisit = {
+  clinicId: string;
+  day: string;
+  appointmentId: string | null;
+  patientId: string;
+  providerId: string | null;
+  scheduledAt: string | null;
+  reason: string | null;
+  status: VisitStatus;
+  now: Date;
+};
+
+export async function insertVisit(db: Db, input: NewVisit): Promise<Visit> {
+  const at = input.now.toISOString();
+  const [row] = await db
+    .insert(visits)
+    .values({
+      clinicId: input.clinicId,
+      day: input.day,
+      appointmentId: input.appointmentId,
+      patientId: input.patientId,
+      providerId: input.providerId,
+      scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+      reason: input.reason,
+      status: input.status,
+      statusSince: input.now,
+      times: { [input.status]: at },
+    })
+    .returning({ id: visits.id });
+  return (await getVisit(db, input.clinicId, row!.id))!;
+}
+
+export async function getVisit(db: Db, clinicId: string, id: string): Promise<Visit | null> {
+  const [row] = await selectVisits(db).where(and(eq(visits.clinicId, clinicId), eq(visits.id, id)));
+  return row ? toVisit(row) : null;
+}
+
+export async function listVisitsForDay(db: Db, clinicId: string, day: string): Promise<Visit[]> {
+  const rows = await selectVisits(db)
+    .where(and(eq(visits.clinicId, clinicId), eq(visits.day, day)))
+    .orderBy(asc(visits.scheduledAt), asc(visits.id));
+  return rows.map(toVisit);
+}
+
+/** Today's visits of patients with this last name (any case, spacing) and date of birth. */
+export async function findVisitsByPatient(
+  db: Db,
+  input: { clinicId: string; day: string; lastName: string; dateOfBirth: string },
+): Promise<Visit[]> {
+  const rows = await selectVisits(db).where(
+    and(
+      eq(visits.clinicId, input.clinicId),
+      eq(visits.day, input.day),
+      eq(sql`lower(${patients.lastName})`, input.lastName.trim().toLowerCase()),
+      eq(patients.dateOfBirth, input.dateOfBirth),
+    ),
+  );
+  return rows.map(toVisit);
+}
+
+/** Writes the visit only if nobody changed it since `expectedVersion`; false means the edit was stale. */
+export async function saveVisit(db: Db, visit: Visit, expectedVersion: number): Promise<boolean> {
+  const updated = await db
+    .update(visits)
+    .set({
+      status: visit.status,
+      statusSince: new Date(visit.statusSince),
+      roomId: visit.roomId,
+      providerId: visit.providerId,
+      times: visit.times,
+      version: visit.version,
+    })
+    .where(and(eq(visits.id, visit.id), eq(visits.version, expectedVersion)))
+    .returning({ id: visits.id });
+  return updated.length === 1;
+}
+
+/** Highest ticket number issued for the clinic-day; call under the clinic lock so two check-ins cannot race. */
+export async function lastTicketNumber(db: Db, clinicId: string, day: string): Promise<number> {
+  const [row] = await db
+    .select({ n: max(visits.ticketNumber) })
+    .from(visits)
+    .where(and(eq(visits.clinicId, clinicId), eq(visits.day, day)));
+  return row?.n ?? 0;
+}
+
+export async function assignTicket(
+  db: Db,
+  input: { visitId: string; number: number; code: string },
+): Promise<void> {
+  await db
+    .update(visits)
+    .set({ ticketNumber: input.number, ticketCode: input.code })
+    .where(eq(visits.id, input.visitId));
+}

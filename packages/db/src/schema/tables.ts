@@ -1,0 +1,281 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+  type PgTableExtraConfigValue,
+} from 'drizzle-orm/pg-core';
+import type { Actor, VisitStatus } from '@clinicflow/domain';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const created = () => ts('created_at').notNull().defaultNow();
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+export const clinics = pgTable(
+  'clinics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull(),
+    displayPrivacy: text('display_privacy').notNull().default('ticket'),
+    /** Last event seq handed out: incrementing it under the row lock orders a clinic's events. */
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+    /** Last seq a display could see: the `prev` of the next display-visible event. */
+    lastDisplaySeq: bigint('last_display_seq', { mode: 'number' }).notNull().default(0),
+    createdAt: created(),
+  },
+  (t) => [
+    check('clinics_display_privacy_check', sql`${t.displayPrivacy} in ('ticket', 'first_name_initial')`),
+  ],
+);
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: created(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'staff_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+
+    unique('staff_clinic_username_key').on(t.clinicId, t.username),
+    check(
+      'staff_role_check',
+      sql`${t.role} in ${sql.raw("('admin', 'coordinator', 'front_desk', 'nurse', 'physician')")}`,
+    ),
+  ],
+);
+
+export const providers = pgTable(
+  'providers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    name: text('name').notNull(),
+    staffId: uuid('staff_id'),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'providers_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    foreignKey({ name: 'providers_staff_fk', columns: [t.staffId], foreignColumns: [staff.id] }),
+    index('providers_clinic_idx').on(t.clinicId),
+  ],
+);
+
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    name: text('name').notNull(),
+    status: text('status').notNull().default('available'),
+    statusSince: ts('status_since').notNull().defaultNow(),
+    visitId: uuid('visit_id'),
+    version: integer('version').notNull().default(0),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'rooms_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    foreignKey({ name: 'rooms_visit_fk', columns: [t.visitId], foreignColumns: [visits.id] }),
+
+    unique('rooms_clinic_name_key').on(t.clinicId, t.name),
+    check(
+      'rooms_status_check',
+      sql`${t.status} in (${inList(['available', 'occupied', 'needs_cleaning', 'out_of_service'])})`,
+    ),
+    check('rooms_occupied_has_visit_check', sql`(${t.status} = 'occupied') = (${t.visitId} is not null)`),
+  ],
+);
+
+export const patients = pgTable(
+  'patients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    phone: text('phone'),
+    createdAt: created(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'patients_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    index('patients_lookup_idx').on(t.clinicId, sql`lower(${t.lastName})`, t.dateOfBirth),
+  ],
+);
+
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    providerId: uuid('provider_id').notNull(),
+    roomId: uuid('room_id'),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    reason: text('reason'),
+    status: text('status').notNull().default('booked'),
+    createdAt: created(),
+  },
+  // The no-overlap exclusion constraints (btree_gist) live in a custom migration: drizzle-kit cannot express them.
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'appointments_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    foreignKey({ name: 'appointments_patient_fk', columns: [t.patientId], foreignColumns: [patients.id] }),
+    foreignKey({ name: 'appointments_provider_fk', columns: [t.providerId], foreignColumns: [providers.id] }),
+    foreignKey({ name: 'appointments_room_fk', columns: [t.roomId], foreignColumns: [rooms.id] }),
+
+    check('appointments_interval_check', sql`${t.startsAt} < ${t.endsAt}`),
+    check('appointments_status_check', sql`${t.status} in ('booked', 'cancelled')`),
+    index('appointments_clinic_starts_idx').on(t.clinicId, t.startsAt),
+  ],
+);
+
+export const visits = pgTable(
+  'visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    appointmentId: uuid('appointment_id'),
+    patientId: uuid('patient_id').notNull(),
+    providerId: uuid('provider_id'),
+    roomId: uuid('room_id'),
+    status: text('status').notNull().default('booked'),
+    statusSince: ts('status_since').notNull().defaultNow(),
+    ticketNumber: integer('ticket_number'),
+    ticketCode: text('ticket_code'),
+    scheduledAt: ts('scheduled_at'),
+    reason: text('reason'),
+    times: jsonb('times').$type<Partial<Record<VisitStatus, string>>>().notNull().default({}),
+    version: integer('version').notNull().default(0),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'visits_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    foreignKey({
+      name: 'visits_appointment_fk',
+      columns: [t.appointmentId],
+      foreignColumns: [appointments.id],
+    }),
+    foreignKey({ name: 'visits_patient_fk', columns: [t.patientId], foreignColumns: [patients.id] }),
+    foreignKey({ name: 'visits_provider_fk', columns: [t.providerId], foreignColumns: [providers.id] }),
+    foreignKey({ name: 'visits_room_fk', columns: [t.roomId], foreignColumns: [rooms.id] }),
+
+    unique('visits_clinic_day_ticket_key').on(t.clinicId, t.day, t.ticketCode),
+    uniqueIndex('visits_appointment_key').on(t.appointmentId),
+    index('visits_clinic_day_idx').on(t.clinicId, t.day),
+    check(
+      'visits_status_check',
+      sql`${t.status} in (${inList([
+        'booked',
+        'arrived',
+        'waiting',
+        'called',
+        'in_room',
+        'with_provider',
+        'checked_out',
+        'no_show',
+        'cancelled',
+        'left_without_being_seen',
+      ])})`,
+    ),
+    check('visits_ticket_check', sql`(${t.ticketCode} is null) = (${t.ticketNumber} is null)`),
+  ],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    clinicId: uuid('clinic_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    at: ts('at').notNull(),
+    /** The previous display-visible seq when displays may see this event; null when they may not. */
+    displayPrev: bigint('display_prev', { mode: 'number' }),
+    commandId: uuid('command_id'),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'events_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+
+    primaryKey({ name: 'events_pkey', columns: [t.clinicId, t.seq] }),
+    index('events_at_idx').on(t.clinicId, t.at),
+  ],
+);
+
+export const commands = pgTable(
+  'commands',
+  {
+    commandId: uuid('command_id').primaryKey(),
+    clinicId: uuid('clinic_id').notNull(),
+    type: text('type').notNull(),
+    actor: jsonb('actor').$type<Actor>().notNull(),
+    /** Stored once the command's transaction commits; a retry with the same id gets it back. */
+    result: jsonb('result').notNull(),
+    createdAt: created(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'commands_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    index('commands_clinic_created_idx').on(t.clinicId, t.createdAt),
+  ],
+);
+
+export const devices = pgTable(
+  'devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    location: text('location'),
+    tokenHash: text('token_hash'),
+    lastSeenAt: ts('last_seen_at'),
+    revokedAt: ts('revoked_at'),
+    createdAt: created(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'devices_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+
+    uniqueIndex('devices_token_hash_key').on(t.tokenHash),
+    check('devices_type_check', sql`${t.type} in ('kiosk', 'waiting_room_display', 'room_status_display')`),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    clinicId: uuid('clinic_id').notNull(),
+    at: ts('at').notNull(),
+    actor: jsonb('actor').$type<Actor>().notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    origin: text('origin'),
+    /** sha256 of the previous row's hash and this row's content: editing any row breaks the chain after it. */
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'audit_log_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    index('audit_log_clinic_at_idx').on(t.clinicId, t.at),
+    uniqueIndex('audit_log_hash_key').on(t.hash),
+  ],
+);

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type DatabaseHandle } from './client';
+
+export const testBackends = ['pglite', 'postgres'] as const;
+export type TestBackend = (typeof testBackends)[number];
+
+/**
+ * A fresh, migrated database for one test file. Postgres: a new database on the server that TEST_DATABASE_URL
+ * (or the local default) points at, dropped on close. A missing server fails the test; it never skips it.
+ */
+export async function openTestDatabase(backend: TestBackend): Promise<DatabaseHandle> {
+  if (backend === 'pglite') return openDatabase({ dataDir: 'memory' });
+  const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `cf_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } catch (error) {
+    await admin.end();
+    throw new Error(`Postgres for tests is not reachable at ${serverUrl}: ${(error as Error).message}`);
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
