@@ -19,3 +19,29 @@ export function clinicDay(instant: Date, timezone: string): string {
     day: '2-digit',
   }).format(instant);
 }
+
+/** The UTC instant of a clinic-local wall-clock time (e.g. day 2026-11-29, 08:30 in America/New_York). */
+export function clinicTime(day: string, hhmm: string, timezone: string): Date {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = hhmm.split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes settle the offset even when the guess lands on the other side of a DST change.
+  let instant = asUtc - offsetMinutes(new Date(asUtc), timezone) * 60_000;
+  instant = asUtc - offsetMinutes(new Date(instant), timezone) * 60_000;
+  return new Date(instant);
+}
+
+function offsetMinutes(instant: Date, timezone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}

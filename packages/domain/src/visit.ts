@@ -108,6 +108,12 @@ export function transitionVisit(input: {
       room: { ...room, status: 'occupied', statusSince: at, visitId: visit.id, version: room.version + 1 },
     });
   }
+  // A visit that holds a room must be given that room when it leaves it, or the room would stay occupied forever
+  // (no room action leaves `occupied`).
+  const leavesRoom = action === 'checkOut' || action === 'returnToWaiting' || action === 'markLeftWithoutBeingSeen';
+  if (leavesRoom && visit.roomId !== null && room?.id !== visit.roomId) {
+    return refuse('ROOM_REQUIRED', 'The room this visit holds is required to release it.');
+  }
   const holdsRoom = room !== null && room.visitId === visit.id;
   if (action === 'checkOut' && holdsRoom) {
     return ok({
@@ -122,5 +128,6 @@ export function transitionVisit(input: {
       room: { ...room, status: 'available', statusSince: at, visitId: null, version: room.version + 1 },
     });
   }
-  return ok({ visit: action === 'returnToWaiting' ? { ...next, roomId: null } : next, room: null });
+  const clearsRoom = action === 'returnToWaiting' || action === 'markLeftWithoutBeingSeen';
+  return ok({ visit: clearsRoom ? { ...next, roomId: null } : next, room: null });
 }

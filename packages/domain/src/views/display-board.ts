@@ -1,6 +1,6 @@
 import type { DisplayPrivacy } from '../clinic';
-import type { DisplayEvent, DisplayRoom, DisplayVisit } from '../projection';
-import type { Provider } from './flow-board';
+import { projectRoom, projectVisit, type DisplayEvent, type DisplayRoom, type DisplayVisit } from '../projection';
+import type { FlowBoard, Provider } from './flow-board';
 import { estimateWaits, roundWait } from '../wait';
 
 /** A public screen's picture of the clinic: only display projections, never patient data. */
@@ -68,4 +68,19 @@ export function roomTiles(board: DisplayBoard): RoomTile[] {
         providerName: (occupant?.providerId && board.providers[occupant.providerId]?.name) || null,
       };
     });
+}
+
+/** The display's picture, computed from the console's: the one place a full board becomes a public one. */
+export function projectFlowBoardForDisplay(board: FlowBoard): DisplayBoard {
+  const visits: Record<string, DisplayVisit> = {};
+  for (const v of Object.values(board.visits)) {
+    const projected = projectVisit(v, board.clinic.displayPrivacy);
+    if (projected) visits[v.id] = projected;
+  }
+  return {
+    clinic: { name: board.clinic.name, timezone: board.clinic.timezone, displayPrivacy: board.clinic.displayPrivacy },
+    providers: board.providers,
+    rooms: Object.fromEntries(Object.values(board.rooms).map((r) => [r.id, projectRoom(r)])),
+    visits,
+  };
 }

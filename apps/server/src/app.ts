@@ -1,0 +1,88 @@
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import helmet from '@fastify/helmet';
+import type { Logger } from 'pino';
+import type { Clinic } from '@clinicflow/domain';
+import type { DatabaseHandle } from '@clinicflow/db';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import { registerApiRoutes } from './http/api.routes';
+import { inlineScriptHashes, registerStaticApps } from './http/static-apps';
+import { createRealtime } from './realtime/realtime.gateway';
+import { CommandService } from './services/command.service';
+import type { ServiceContext } from './services/context';
+
+export type App = {
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  url: string;
+  close(): Promise<void>;
+};
+
+/** Builds and starts the HTTP + Socket.IO server for one clinic on an open database. */
+export async function startApp(input: {
+  config: Pick<Config, 'port' | 'host' | 'appsDir' | 'demo' | 'replayLimit' | 'env'>;
+  database: DatabaseHandle;
+  clinic: Clinic;
+  clock: Clock;
+  logger: Logger;
+}): Promise<App> {
+  const { config, database, clinic, clock, logger } = input;
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: false });
+  const ctx: ServiceContext = { db: database.db, clock, clinicId: clinic.id, logger };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'script-src': ["'self'", ...inlineScriptHashes(config.appsDir)],
+        // Svelte sets inline style attributes for transitions and dynamic sizes.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'connect-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': config.env === 'production' ? [] : null,
+      },
+    },
+    hsts: config.env === 'production',
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    // Never leak a stack trace; a client error says what was wrong with the request.
+    void reply.code(status).send({
+      ok: false,
+      code: status === 500 ? 'INTERNAL' : 'VALIDATION',
+      message: status === 500 ? 'Something went wrong on the server.' : error.message,
+    });
+  });
+
+  let commands: CommandService | null = null;
+  const realtime = createRealtime({
+    httpServer: app.server,
+    ctx,
+    clinic,
+    replayLimit: config.replayLimit,
+    commands: () => commands!,
+  });
+  commands = new CommandService(ctx, (events) => realtime.publish(events));
+
+  registerApiRoutes(app, { ctx, commands, demo: config.demo, databaseKind: database.kind });
+  await registerStaticApps(app, config.appsDir);
+  app.get('/', (_req, reply) => reply.redirect('/console/'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      // Stop taking new work, finish the commands already accepted, then drop the sockets.
+      const closing = app.close();
+      await commands!.drain();
+      await realtime.close();
+      await closing;
+    },
+  };
+}

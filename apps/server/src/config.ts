@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Real Postgres when set; otherwise the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data/pglite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A demo clinic is seeded on an empty database, and re-filled each new day. Off in production unless asked. */
+  DEMO: z.enum(['true', 'false']).optional(),
+  CLINIC_TIMEZONE: z.string().default('America/New_York'),
+  /** How many missed events a reconnecting client may replay before it gets a fresh snapshot instead. */
+  REPLAY_LIMIT: z.coerce.number().int().positive().default(500),
+  /** Where the built SvelteKit apps are; each app's build/ folder is served under its name. */
+  APPS_DIR: z.string().default('..'),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  demo: boolean;
+  clinicTimezone: string;
+  replayLimit: number;
+  appsDir: string;
+};
+
+/** The one place that reads the environment. Relative paths resolve against the server package folder. */
+export function loadConfig(env: Record<string, string | undefined>, baseDir: string): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR === 'memory' ? 'memory' : resolve(baseDir, e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    demo: e.DEMO ? e.DEMO === 'true' : e.NODE_ENV !== 'production',
+    clinicTimezone: e.CLINIC_TIMEZONE,
+    replayLimit: e.REPLAY_LIMIT,
+    appsDir: resolve(baseDir, e.APPS_DIR),
+  };
+}

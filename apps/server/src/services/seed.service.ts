@@ -1,0 +1,109 @@
+import { clinicDay, clinicTime, isDisplayVisible, type Clinic, type DomainEvent } from '@clinicflow/domain';
+import {
+  appendEvents,
+  firstClinic,
+  insertAppointment,
+  insertClinic,
+  insertPatient,
+  insertProvider,
+  insertRooms,
+  insertStaff,
+  insertVisit,
+  listProviders,
+  listVisitsForDay,
+  lockClinic,
+  type Db,
+} from '@clinicflow/db';
+
+// Synthetic people only: invented names, no real patient data anywhere.
+const firstNames = ['Ana', 'Ben', 'Chloe', 'Dmitri', 'Elena', 'Farah', 'Gabriel', 'Hana', 'Isaac', 'Jade', 'Kofi', 'Lucia', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Samir', 'Tomas', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Arjun', 'Beatriz', 'Chen', 'Dalia'];
+const lastNames = ['Alvarez', 'Brennan', 'Castillo', 'Duarte', 'Eriksen', 'Fontaine', 'Gallo', 'Haddad', 'Iwata', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quiroga', 'Rahman', 'Silva', 'Tanaka', 'Ueda', 'Varga', 'Whitfield', 'Xu', 'Yilmaz', 'Zamora', 'Abbott', 'Bianchi', 'Cruz', 'Dimitriou'];
+const reasons = ['Annual physical', 'Follow-up', 'Sore throat', 'Blood pressure check', 'Vaccination', 'Back pain', 'Rash', 'Diabetes review'];
+const providerNames = ['Dr. Lee', 'Dr. Sandoval', 'Dr. Achebe', 'Dr. Feld'];
+const staffAccounts = [
+  { username: 'admin', displayName: 'Alex Admin', role: 'admin' },
+  { username: 'coordinator', displayName: 'Casey Coordinator', role: 'coordinator' },
+  { username: 'frontdesk', displayName: 'Frankie Desk', role: 'front_desk' },
+  { username: 'nurse', displayName: 'Noor Nurse', role: 'nurse' },
+  { username: 'drlee', displayName: 'Dr. Lee', role: 'physician' },
+] as const;
+
+/** A small deterministic generator so every seeded day looks the same for the same date. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Creates the demo clinic when the database has none; returns the clinic to serve. */
+export async function ensureDemoClinic(db: Db, input: { now: Date; timezone: string }): Promise<Clinic> {
+  const existing = await firstClinic(db);
+  if (existing) return existing;
+  return db.transaction(async (txDb) => {
+    const tx = txDb as Db;
+    const clinic = await insertClinic(tx, { name: 'Riverside Family Practice', timezone: input.timezone, displayPrivacy: 'ticket' });
+    await insertRooms(tx, clinic.id, ['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'Room 6'], input.now);
+    for (const account of staffAccounts) {
+      const { id } = await insertStaff(tx, { clinicId: clinic.id, ...account });
+      if (account.role === 'physician') await insertProvider(tx, { clinicId: clinic.id, name: account.displayName, staffId: id });
+    }
+    for (const name of providerNames.slice(1)) await insertProvider(tx, { clinicId: clinic.id, name });
+    return clinic;
+  });
+}
+
+/**
+ * Books ~30 synthetic appointments for the clinic's today, unless today already has visits. Each booking is
+ * recorded as a VisitBooked event, so folding the day's events gives the same board as the database.
+ */
+export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }): Promise<number> {
+  const { clinic, now } = input;
+  const day = clinicDay(now, clinic.timezone);
+  if ((await listVisitsForDay(db, clinic.id, day)).length > 0) return 0;
+  return db.transaction(async (txDb) => {
+    const tx = txDb as Db;
+    await lockClinic(tx, clinic.id);
+    const providers = await listProviders(tx, clinic.id);
+    const rand = random(Number(day.replaceAll('-', '')));
+    const events: DomainEvent[] = [];
+    for (let i = 0; i < 30; i++) {
+      const provider = providers[i % providers.length]!;
+      const slot = Math.floor(i / providers.length); // a 30-minute visit every 75 minutes per provider
+      const minutes = 8 * 60 + slot * 75 + (i % providers.length) * 10;
+      const start = clinicTime(day, `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`, clinic.timezone);
+      const end = new Date(start.getTime() + 30 * 60_000);
+      const birthYear = 1940 + Math.floor(rand() * 65);
+      const patient = await insertPatient(tx, {
+        clinicId: clinic.id,
+        firstName: firstNames[i % firstNames.length]!,
+        lastName: lastNames[(i * 7) % lastNames.length]!,
+        dateOfBirth: `${birthYear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,
+        phone: `555-01${String(i).padStart(2, '0')}`,
+      });
+      const reason = reasons[Math.floor(rand() * reasons.length)]!;
+      const booked = await insertAppointment(tx, {
+        clinicId: clinic.id,
+        patientId: patient.id,
+        providerId: provider.id,
+        roomId: null,
+        startsAt: start.toISOString(),
+        endsAt: end.toISOString(),
+        reason,
+      });
+      if (!booked.ok) throw new Error(`demo schedule clashes on ${booked.conflict}`);
+      const visit = await insertVisit(tx, {
+        clinicId: clinic.id,
+        day,
+        appointmentId: booked.id,
+        patientId: patient.id,
+        providerId: provider.id,
+        scheduledAt: start.toISOString(),
+        reason,
+        status: 'booked',
+        now,
+      });
+      events.push({ type: 'VisitBooked', payload: { visit } });
+    }
+    await appendEvents(tx, { clinicId: clinic.id, at: now, commandId: null, events: events.map((event) => ({ event, displayVisible: isDisplayVisible(event) })) });
+    return events.length;
+  });
+}

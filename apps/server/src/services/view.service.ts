@@ -1,0 +1,39 @@
+import {
+  clinicDay,
+  emptyFlowBoard,
+  projectFlowBoardForDisplay,
+  type DisplayBoard,
+  type FlowBoard,
+} from '@clinicflow/domain';
+import { getClinic, latestSeqs, listProviders, listRooms, listVisitsForDay, type Db } from '@clinicflow/db';
+import type { ServiceContext } from './context';
+
+export type FlowBoardSnapshot = { board: FlowBoard; seq: number; displaySeq: number };
+
+/** Today's board and the seqs it reflects, read in one consistent snapshot of the database. */
+export async function loadFlowBoard(ctx: ServiceContext): Promise<FlowBoardSnapshot> {
+  return ctx.db.transaction(async (tx) => readFlowBoard(tx as Db, ctx.clinicId, ctx.clock.now()), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+export async function readFlowBoard(db: Db, clinicId: string, now: Date): Promise<FlowBoardSnapshot> {
+  const clinic = await getClinic(db, clinicId);
+  if (!clinic) throw new Error(`Clinic ${clinicId} does not exist`);
+  const day = clinicDay(now, clinic.timezone);
+  const [providers, rooms, visits, seqs] = await Promise.all([
+    listProviders(db, clinicId),
+    listRooms(db, clinicId),
+    listVisitsForDay(db, clinicId, day),
+    latestSeqs(db, clinicId),
+  ]);
+  const board = emptyFlowBoard({ clinic, day, providers, rooms });
+  for (const visit of visits) board.visits[visit.id] = visit;
+  return { board, seq: seqs.lastSeq, displaySeq: seqs.lastDisplaySeq };
+}
+
+export async function loadDisplayBoard(ctx: ServiceContext): Promise<{ board: DisplayBoard; seq: number }> {
+  const snapshot = await loadFlowBoard(ctx);
+  return { board: projectFlowBoardForDisplay(snapshot.board), seq: snapshot.displaySeq };
+}

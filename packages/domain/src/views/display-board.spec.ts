@@ -1,0 +1,322 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import type { DomainEvent } from '../events';
+import {
+  projectForDisplay,
+  projectRoom,
+  projectVisit,
+  type DisplayEvent,
+  type DisplayRoom,
+  type DisplayVisit,
+} from '../projection';
+import type { RoomStatus } from '../room';
+import { visitStatuses, type Visit, type VisitStatus } from '../visit';
+import { iso, makeRoom, makeVisit } from '../testing/fixtures';
+import { applyDisplayEvent, nowCalling, roomTiles, waitingQueue, type DisplayBoard } from './display-board';
+
+const room = (id: string, name: string, status: RoomStatus = 'available'): DisplayRoom => ({
+  id,
+  name,
+  status,
+  statusSince: iso(0),
+});
+const dv = (o: Partial<DisplayVisit> & { id: string; status: DisplayVisit['status'] }): DisplayVisit => ({
+  label: o.id.toUpperCase(),
+  roomId: null,
+  providerId: null,
+  statusSince: iso(0),
+  queuedAt: null,
+  ...o,
+});
+
+function board(
+  o: { rooms?: DisplayRoom[]; visits?: DisplayVisit[]; providers?: { id: string; name: string }[] } = {},
+): DisplayBoard {
+  return {
+    clinic: { name: 'Maple Family Practice', timezone: 'America/New_York', displayPrivacy: 'ticket' },
+    providers: Object.fromEntries((o.providers ?? [{ id: 'dr1', name: 'Dr. Okafor' }]).map((p) => [p.id, p])),
+    rooms: Object.fromEntries((o.rooms ?? []).map((r) => [r.id, r])),
+    visits: Object.fromEntries((o.visits ?? []).map((v) => [v.id, v])),
+  };
+}
+
+describe('applyDisplayEvent', () => {
+  it('adds, replaces and removes visits; updates rooms', () => {
+    let b = board();
+    b = applyDisplayEvent(b, {
+      type: 'DisplayVisitUpdated',
+      payload: { visit: dv({ id: 'v1', status: 'waiting' }) },
+    });
+    b = applyDisplayEvent(b, {
+      type: 'DisplayVisitUpdated',
+      payload: { visit: dv({ id: 'v1', status: 'called', roomId: 'r1' }) },
+    });
+    expect(b.visits.v1?.status).toBe('called');
+    b = applyDisplayEvent(b, {
+      type: 'DisplayRoomUpdated',
+      payload: { room: room('r1', 'Room 1', 'occupied') },
+    });
+    expect(b.rooms.r1?.status).toBe('occupied');
+    b = applyDisplayEvent(b, { type: 'DisplayVisitRemoved', payload: { id: 'v1' } });
+    expect(b.visits).toEqual({});
+  });
+
+  it('removing a visit it never saw is harmless', () => {
+    const b = board({ visits: [dv({ id: 'v1', status: 'waiting' })] });
+    expect(applyDisplayEvent(b, { type: 'DisplayVisitRemoved', payload: { id: 'nope' } })).toEqual(b);
+  });
+
+  const displayEventArb: fc.Arbitrary<DisplayEvent> = fc.oneof(
+    fc
+      .record({
+        id: fc.constantFrom('v1', 'v2', 'v3'),
+        status: fc.constantFrom(
+          'waiting' as const,
+          'called' as const,
+          'in_room' as const,
+          'with_provider' as const,
+        ),
+        t: fc.nat(100),
+      })
+      .map(({ id, status, t }): DisplayEvent => ({
+        type: 'DisplayVisitUpdated',
+        payload: { visit: dv({ id, status, statusSince: iso(t) }) },
+      })),
+    fc
+      .constantFrom('v1', 'v2', 'v3')
+      .map((id): DisplayEvent => ({ type: 'DisplayVisitRemoved', payload: { id } })),
+    fc
+      .record({
+        id: fc.constantFrom('r1', 'r2'),
+        status: fc.constantFrom<RoomStatus>('available', 'occupied', 'needs_cleaning', 'out_of_service'),
+      })
+      .map(({ id, status }): DisplayEvent => ({
+        type: 'DisplayRoomUpdated',
+        payload: { room: room(id, id, status) },
+      })),
+  );
+
+  it('property: applying an event twice equals applying it once', () => {
+    fc.assert(
+      fc.property(fc.array(displayEventArb, { maxLength: 10 }), displayEventArb, (history, e) => {
+        const once = applyDisplayEvent(history.reduce(applyDisplayEvent, board()), e);
+        expect(applyDisplayEvent(once, e)).toEqual(once);
+      }),
+    );
+  });
+
+  it('property: folding yields the last written entity per id (or none after a removal)', () => {
+    fc.assert(
+      fc.property(fc.array(displayEventArb, { maxLength: 30 }), (events) => {
+        const b = events.reduce(applyDisplayEvent, board());
+        const visits = new Map<string, DisplayVisit>();
+        const rooms = new Map<string, DisplayRoom>();
+        for (const e of events) {
+          if (e.type === 'DisplayVisitUpdated') visits.set(e.payload.visit.id, e.payload.visit);
+          else if (e.type === 'DisplayVisitRemoved') visits.delete(e.payload.id);
+          else rooms.set(e.payload.room.id, e.payload.room);
+        }
+        expect(b.visits).toEqual(Object.fromEntries(visits));
+        expect(b.rooms).toEqual(Object.fromEntries(rooms));
+      }),
+    );
+  });
+
+  it('property: a display fed the projected log shows exactly what the console board shows, projected', () => {
+    // Each visit goes through a random walk of statuses; the log carries the real `from` of each change.
+    const walk = fc.array(
+      fc.tuple(
+        fc.constantFrom('v1', 'v2', 'v3'),
+        fc.constantFrom(...visitStatuses),
+        fc.constantFrom('r1', 'r2'),
+      ),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(
+        walk,
+        fc.constantFrom('ticket' as const, 'first_name_initial' as const),
+        (steps, privacy) => {
+          const current = new Map<string, Visit>();
+          const log: DomainEvent[] = [];
+          steps.forEach(([id, status, roomId], i) => {
+            const prev = current.get(id);
+            const hasRoom = status === 'called' || status === 'in_room' || status === 'with_provider';
+            const visit = makeVisit({
+              id,
+              status,
+              roomId: hasRoom ? roomId : null,
+              statusSince: iso(i),
+              times: { [status]: iso(i) },
+              version: i + 1,
+            });
+            log.push(
+              prev
+                ? { type: 'VisitStatusChanged', payload: { visit, from: prev.status } }
+                : { type: 'VisitBooked', payload: { visit: makeVisit({ id, status: 'booked' }) } },
+            );
+            if (!prev)
+              log.push({ type: 'VisitStatusChanged', payload: { visit, from: 'booked' as VisitStatus } });
+            current.set(id, visit);
+            log.push({
+              type: 'RoomStatusChanged',
+              payload: {
+                room: makeRoom({ id: roomId, name: roomId, status: 'occupied', statusSince: iso(i) }),
+                from: 'available',
+              },
+            });
+          });
+          const display = log
+            .map((e) => projectForDisplay(e, privacy))
+            .filter((e): e is DisplayEvent => e !== null)
+            .reduce(applyDisplayEvent, board());
+          const expectedVisits = Object.fromEntries(
+            [...current.values()].flatMap((v) => {
+              const p = projectVisit(v, privacy);
+              return p ? [[v.id, p]] : [];
+            }),
+          );
+          expect(display.visits).toEqual(expectedVisits);
+          const expectedRooms: Record<string, DisplayRoom> = {};
+          for (const e of log)
+            if (e.type === 'RoomStatusChanged')
+              expectedRooms[e.payload.room.id] = projectRoom(e.payload.room);
+          expect(display.rooms).toEqual(expectedRooms);
+        },
+      ),
+    );
+  });
+});
+
+describe('nowCalling', () => {
+  it('lists called patients newest first with the room name they go to', () => {
+    const b = board({
+      rooms: [room('r1', 'Room 1', 'occupied'), room('r2', 'Exam B', 'occupied')],
+      visits: [
+        dv({ id: 'a', label: 'A-001', status: 'called', roomId: 'r1', statusSince: iso(5) }),
+        dv({ id: 'b', label: 'A-002', status: 'called', roomId: 'r2', statusSince: iso(9) }),
+        dv({ id: 'c', label: 'A-003', status: 'in_room', roomId: 'r1', statusSince: iso(12) }),
+        dv({ id: 'd', label: 'A-004', status: 'waiting', statusSince: iso(20) }),
+      ],
+    });
+    expect(nowCalling(b)).toEqual([
+      { id: 'b', label: 'A-002', roomName: 'Exam B', calledAt: iso(9) },
+      { id: 'a', label: 'A-001', roomName: 'Room 1', calledAt: iso(5) },
+    ]);
+  });
+  it('shows an empty room name rather than an id when the room is unknown', () => {
+    const b = board({ visits: [dv({ id: 'a', status: 'called', roomId: 'r-missing' })] });
+    expect(nowCalling(b)[0]?.roomName).toBe('');
+  });
+});
+
+describe('waitingQueue', () => {
+  const two = [
+    { id: 'dr1', name: 'Dr. Okafor' },
+    { id: 'dr2', name: 'Dr. Lind' },
+  ];
+  it('is in queue order (by time queued, not last change) with rounded estimates', () => {
+    const b = board({
+      providers: two,
+      rooms: [room('r1', 'Room 1'), room('r2', 'Room 2')],
+      visits: [
+        dv({ id: 'c', status: 'waiting', queuedAt: iso(30), statusSince: iso(30) }),
+        dv({ id: 'a', status: 'waiting', queuedAt: iso(10), statusSince: iso(50) }),
+        dv({ id: 'e', status: 'waiting', queuedAt: iso(50), statusSince: iso(50) }),
+        dv({ id: 'b', status: 'waiting', queuedAt: iso(20), statusSince: iso(20) }),
+        dv({ id: 'd', status: 'waiting', queuedAt: iso(40), statusSince: iso(40) }),
+        dv({ id: 'x', status: 'called', roomId: 'r1', queuedAt: iso(0) }),
+      ],
+    });
+    const q = waitingQueue(b, 15);
+    expect(q.map((t) => t.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(q.map((t) => t.estimatedMinutes)).toEqual([0, 0, 15, 15, 30]);
+    expect(q[0]?.waitingSince).toBe(iso(10));
+  });
+  it('rooms out of service slow the queue; so does having fewer providers than rooms', () => {
+    const visits = [1, 2, 3].map((i) => dv({ id: `w${i}`, status: 'waiting', queuedAt: iso(i) }));
+    const est = (o: Parameters<typeof board>[0]) =>
+      waitingQueue(board({ ...o, visits }), 10).map((t) => t.estimatedMinutes);
+    expect(est({ providers: two, rooms: [room('r1', 'Room 1'), room('r2', 'Room 2')] })).toEqual([0, 0, 10]);
+    expect(
+      est({ providers: two, rooms: [room('r1', 'Room 1'), room('r2', 'Room 2', 'out_of_service')] }),
+    ).toEqual([0, 10, 20]);
+    expect(est({ providers: two.slice(0, 1), rooms: [room('r1', 'Room 1'), room('r2', 'Room 2')] })).toEqual([
+      0, 10, 20,
+    ]);
+    expect(est({ providers: two, rooms: [] })).toEqual([0, 10, 20]);
+  });
+
+  it('property: queue order and never-decreasing estimates', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            q: fc.nat(500),
+            s: fc.nat(500),
+            status: fc.constantFrom('waiting' as const, 'called' as const),
+          }),
+          { maxLength: 25 },
+        ),
+        fc.array(fc.constantFrom<RoomStatus>('available', 'occupied', 'out_of_service'), { maxLength: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 1, max: 30 }),
+        (vs, roomStatuses, providerCount, perPatient) => {
+          const b = board({
+            providers: Array.from({ length: providerCount }, (_, i) => ({ id: `dr${i}`, name: `Dr ${i}` })),
+            rooms: roomStatuses.map((s, i) => room(`r${i}`, `Room ${i}`, s)),
+            visits: vs.map((v, i) =>
+              dv({
+                id: `v${String(i).padStart(2, '0')}`,
+                status: v.status,
+                queuedAt: iso(v.q),
+                statusSince: iso(v.s),
+              }),
+            ),
+          });
+          const q = waitingQueue(b, perPatient);
+          expect(q).toHaveLength(vs.filter((v) => v.status === 'waiting').length);
+          q.forEach((t, i) => {
+            expect(t.estimatedMinutes % 5).toBe(0);
+            if (i === 0) expect(t.estimatedMinutes).toBe(0);
+            if (i === 0) return;
+            const prev = q[i - 1]!;
+            expect(prev.waitingSince <= t.waitingSince).toBe(true);
+            expect(t.estimatedMinutes).toBeGreaterThanOrEqual(prev.estimatedMinutes);
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe('roomTiles', () => {
+  it('shows who is in an occupied room and with which provider, rooms in natural order', () => {
+    const b = board({
+      providers: [{ id: 'dr1', name: 'Dr. Okafor' }],
+      rooms: [
+        room('r10', 'Room 10'),
+        room('r2', 'Room 2', 'occupied'),
+        room('r1', 'Room 1', 'needs_cleaning'),
+        room('r3', 'Room 3', 'occupied'),
+      ],
+      visits: [
+        dv({ id: 'a', label: 'A-007', status: 'with_provider', roomId: 'r2', providerId: 'dr1' }),
+        dv({ id: 'b', label: 'A-008', status: 'called', roomId: 'r3', providerId: 'dr-unknown' }),
+        dv({ id: 'c', label: 'A-009', status: 'waiting', roomId: 'r10' }),
+      ],
+    });
+    const tiles = roomTiles(b);
+    expect(tiles.map((t) => t.name)).toEqual(['Room 1', 'Room 2', 'Room 3', 'Room 10']);
+    expect(tiles[1]).toMatchObject({
+      id: 'r2',
+      status: 'occupied',
+      occupantLabel: 'A-007',
+      providerName: 'Dr. Okafor',
+    });
+    expect(tiles[2]).toMatchObject({ occupantLabel: 'A-008', providerName: null });
+    expect(tiles[0]).toMatchObject({ occupantLabel: null, providerName: null, status: 'needs_cleaning' });
+    // A waiting patient is not in a room, whatever a stale roomId says.
+    expect(tiles[3]).toMatchObject({ occupantLabel: null });
+  });
+});
