@@ -135,8 +135,9 @@ describe.each(testBackends)('repositories on %s', (backend) => {
   });
 
   it('has the btree_gist extension and named constraints', async () => {
-    const rows = await handle.db.execute<{ conname: string }>(sql`select conname from pg_constraint where conname like 'appointments_%_no_overlap'`);
-    const names = ('rows' in rows ? rows.rows : rows) as { conname: string }[];
+    const result: unknown = await handle.db.execute(sql`select conname from pg_constraint where conname like 'appointments_%_no_overlap'`);
+    // PGlite answers { rows }, postgres.js an array.
+    const names = ((result as { rows?: unknown }).rows ?? result) as { conname: string }[];
     expect(names.map((r) => r.conname).sort()).toEqual(['appointments_patient_no_overlap', 'appointments_provider_no_overlap', 'appointments_room_no_overlap']);
   });
 });

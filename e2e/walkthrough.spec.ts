@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+type DemoPatient = { firstName: string; lastName: string; dateOfBirth: string; visitId: string; status: string };
+
+const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function open(browser: Browser, path: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(path);
+  return page;
+}
+
+test('a patient checks in at the kiosk, is called from the console, and the wallboard shows the call', async ({ browser, request }) => {
+  const response = await request.get('/api/demo/patients');
+  expect(response.ok()).toBe(true);
+  const patient = ((await response.json()) as DemoPatient[]).find((p) => p.status === 'booked');
+  if (!patient) throw new Error('the demo clinic has no booked visit today');
+  const [year, month, day] = patient.dateOfBirth.split('-') as [string, string, string];
+
+  // The console and the wallboard are open before anything happens: every later change must arrive live.
+  const console_ = await open(browser, '/console/', { width: 1366, height: 768 });
+  const wallboard = await open(browser, '/wallboard/', { width: 1920, height: 1080 });
+  await expect(console_.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
+  await expect(wallboard.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
+  const row = console_.locator(`[data-testid="flow-row"][data-visit-id="${patient.visitId}"]`);
+  await expect(row).toHaveAttribute('data-status', 'booked');
+
+  // Kiosk: name, then date of birth as three fields, then confirm.
+  const kiosk = await open(browser, '/kiosk/', { width: 1080, height: 1920 });
+  await kiosk.getByTestId('start').click();
+  await kiosk.getByTestId('last-name').fill(patient.lastName);
+  await kiosk.getByTestId('name-continue').click();
+  await kiosk.getByTestId('dob-day').fill(String(Number(day)));
+  await kiosk.getByTestId('dob-month').fill(String(Number(month)));
+  await kiosk.getByTestId('dob-year').fill(year);
+  await kiosk.getByTestId('dob-continue').click();
+  await expect(kiosk.getByTestId('confirm-name')).toHaveText(patient.firstName);
+  await expect(kiosk.getByTestId('confirm-name')).not.toContainText(patient.lastName);
+  await kiosk.getByTestId('confirm-yes').click();
+  const ticketCode = kiosk.getByTestId('ticket-code');
+  await expect(ticketCode).toHaveText(/^[A-Z]-\d{3}$/);
+  const ticket = (await ticketCode.textContent())!.trim();
+  await expect(kiosk.getByTestId('ticket-wait')).toBeVisible();
+  await kiosk.screenshot({ path: `${screenshots}kiosk-ticket.png`, animations: 'disabled' });
+
+  // Console: the patient is waiting, without a reload; call them to the first free room.
+  await expect(row).toHaveAttribute('data-status', 'waiting');
+  await expect(row.getByTestId('row-ticket')).toHaveText(ticket);
+  await row.getByTestId('action-call').click();
+  const roomName = (await row.getByTestId('room-picker').locator('option:checked').textContent())!.trim();
+  await row.getByTestId('action-call-confirm').click();
+  await expect(row).toHaveAttribute('data-status', 'called');
+  await expect(row.getByTestId('row-room')).toHaveText(roomName);
+  await expect(console_.getByTestId('toast')).toBeVisible();
+  await console_.screenshot({ path: `${screenshots}console.png`, animations: 'disabled' });
+
+  // Wallboard: "A-001 → Room 1", without a reload.
+  await expect(wallboard.getByTestId('now-calling-line')).toContainText(
+    new RegExp(`${escape(ticket)}\\s*→\\s*(Room )?${escape(roomName)}`),
+  );
+  await wallboard.screenshot({ path: `${screenshots}wallboard.png`, animations: 'disabled' });
+
+  // The kiosk forgets the patient when they are done.
+  await kiosk.getByTestId('done').click();
+  await expect(kiosk.getByTestId('start')).toBeVisible();
+  await expect(kiosk.locator('body')).not.toContainText(ticket);
+});

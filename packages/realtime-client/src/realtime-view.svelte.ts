@@ -1,0 +1,187 @@
+/// <reference types="svelte" />
+/* eslint-disable svelte/prefer-svelte-reactivity -- these Dates are never mutated; each change assigns a new one */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  Command,
+  CommandResult,
+  FindAppointmentQuery,
+  FindAppointmentResult,
+  ServerToClientEvents,
+  SyncMessage,
+  View,
+  ViewEvent,
+  ViewState,
+} from '@clinicflow/contracts';
+import { applyDisplayEvent, applyFlowBoardEvent, type EventEnvelope } from '@clinicflow/domain';
+import { EventSequencer, clockOffsetMs, type Reducer, type SequencerOutcome, type SyncInput } from './event-sequencer';
+import { newCommandId } from './command-id';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'offline';
+
+/** A command as the caller writes it: the commandId is added when missing. */
+export type CommandInput = Command extends infer C ? (C extends { commandId: string } ? Omit<C, 'commandId'> & { commandId?: string } : never) : never;
+
+type ViewReducer<V extends View> = Reducer<ViewState[V], ViewEvent[V]>;
+
+const defaultReducers: { [V in View]: ViewReducer<V> } = {
+  flowBoard: applyFlowBoardEvent,
+  displayBoard: applyDisplayEvent,
+  kiosk: (state) => state,
+};
+
+export type ConnectViewOptions<V extends View> = {
+  view: V;
+  /** Server origin; the page's own origin when omitted. */
+  url?: string;
+  path?: string;
+  /** Defaults to the domain reducer for the view. */
+  reduce?: ViewReducer<V>;
+  ackTimeoutMs?: number;
+};
+
+const offline = (): { ok: false; code: 'INTERNAL'; message: string } => ({
+  ok: false,
+  code: 'INTERNAL',
+  message: 'No connection to the server',
+});
+
+// NOTE: if a resume gets no sync (server restarting), ask again after this long.
+const resumeRetryMs = 5000;
+
+/** One live view of the server: connection status, the view's state, and commands. Runes state for Svelte 5. */
+export class RealtimeView<V extends View> {
+  #state = $state.raw<ViewState[V] | null>(null);
+  #lastSeq = $state<number | null>(null);
+  #status = $state<ConnectionStatus>('connecting');
+  #lastLiveAt = $state<Date | null>(null);
+  #clockOffsetMs = $state(0);
+
+  #view: V;
+  #socket: Socket<ServerToClientEvents<V>, ClientToServerEvents>;
+  #sequencer: EventSequencer<ViewState[V], ViewEvent[V]>;
+  #ackTimeoutMs: number;
+  #resumeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(options: ConnectViewOptions<V>) {
+    this.#view = options.view;
+    this.#ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+    this.#sequencer = new EventSequencer(options.reduce ?? defaultReducers[options.view]);
+    const socketOptions = {
+      path: options.path ?? '/socket.io',
+      // A function, so every reconnect sends the latest applied seq.
+      auth: (cb: (data: object) => void) => cb({ view: this.#view, lastSeq: this.#sequencer.lastSeq }),
+    };
+    this.#socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
+
+    this.#socket.on('connect', () => {
+      // The kiosk view has no event stream: being connected is being live.
+      if (this.#view === 'kiosk') this.#markLive();
+      else this.#status = 'connecting';
+    });
+    this.#socket.on('disconnect', () => {
+      if (this.#status === 'live') this.#lastLiveAt = new Date();
+      this.#status = 'offline';
+      this.#sequencer.onDisconnect();
+      this.#clearResumeTimer();
+    });
+    this.#socket.on('connect_error', () => {
+      this.#status = 'offline';
+    });
+    this.#socket.on('sync', (message: SyncMessage<V>) => {
+      this.#clockOffsetMs = clockOffsetMs(message.serverTime, Date.now());
+      this.#clearResumeTimer();
+      this.#handle(this.#sequencer.onSync(message as SyncInput<ViewState[V], ViewEvent[V]>));
+      if (!this.#sequencer.awaitingSync) this.#markLive();
+    });
+    this.#socket.on('event', (event: EventEnvelope<ViewEvent[V]>) => {
+      this.#handle(this.#sequencer.onEvent(event));
+      if (!this.#sequencer.awaitingSync) this.#lastLiveAt = new Date();
+    });
+  }
+
+  get view(): V {
+    return this.#view;
+  }
+  /** The view's state, or null until the first sync. Replaced (never mutated) on every change. */
+  get state(): ViewState[V] | null {
+    return this.#state;
+  }
+  get lastSeq(): number | null {
+    return this.#lastSeq;
+  }
+  get status(): ConnectionStatus {
+    return this.#status;
+  }
+  /** When data last arrived while live (or when the connection dropped): "not live since 10:42". */
+  get lastLiveAt(): Date | null {
+    return this.#lastLiveAt;
+  }
+  get clockOffsetMs(): number {
+    return this.#clockOffsetMs;
+  }
+
+  /** The server's clock: use it for every "waiting 12 min". */
+  now(): Date {
+    return new Date(Date.now() + this.#clockOffsetMs);
+  }
+
+  async command(input: CommandInput): Promise<CommandResult> {
+    const command = { ...input, commandId: input.commandId ?? newCommandId() };
+    // Fail fast offline: a buffered emit could otherwise be sent long after the user was told it failed.
+    if (!this.#socket.connected) return offline();
+    try {
+      return await this.#socket.timeout(this.#ackTimeoutMs).emitWithAck('command', command);
+    } catch {
+      return offline();
+    }
+  }
+
+  async findAppointment(query: FindAppointmentQuery): Promise<FindAppointmentResult> {
+    if (!this.#socket.connected) return offline();
+    try {
+      return await this.#socket.timeout(this.#ackTimeoutMs).emitWithAck('findAppointment', query);
+    } catch {
+      return offline();
+    }
+  }
+
+  close(): void {
+    this.#clearResumeTimer();
+    this.#socket.removeAllListeners();
+    this.#socket.disconnect();
+    this.#status = 'offline';
+  }
+
+  #markLive(): void {
+    this.#status = 'live';
+    this.#lastLiveAt = new Date();
+  }
+
+  #handle(outcome: SequencerOutcome): void {
+    if (outcome.changed) {
+      this.#state = this.#sequencer.state;
+      this.#lastSeq = this.#sequencer.lastSeq;
+    }
+    if (outcome.resume) this.#requestResume(outcome.resume.lastSeq);
+  }
+
+  #requestResume(lastSeq: number | null): void {
+    this.#status = 'connecting';
+    this.#socket.emit('resume', lastSeq);
+    this.#clearResumeTimer();
+    this.#resumeTimer = setTimeout(() => {
+      if (this.#sequencer.awaitingSync && this.#socket.connected) this.#requestResume(this.#sequencer.lastSeq);
+    }, resumeRetryMs);
+  }
+
+  #clearResumeTimer(): void {
+    if (this.#resumeTimer) clearTimeout(this.#resumeTimer);
+    this.#resumeTimer = null;
+  }
+}
+
+/** Opens a socket for one view; close() it when the screen goes away. */
+export function connectView<V extends View>(options: ConnectViewOptions<V>): RealtimeView<V> {
+  return new RealtimeView(options);
+}
