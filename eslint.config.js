@@ -3,10 +3,20 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
-const appsMayNotImport = ['@clinicflow/db', '@clinicflow/documents', 'socket.io', 'pg', 'postgres', '@electric-sql/pglite', 'fastify'];
+const appsMayNotImport = [
+  '@clinicflow/db',
+  '@clinicflow/documents',
+  'socket.io',
+  'pg',
+  'postgres',
+  '@electric-sql/pglite',
+  'fastify',
+];
 
 export default ts.config(
-  { ignores: ['**/build/', '**/.svelte-kit/', '**/node_modules/', '**/migrations/', 'docs/', 'test-results/'] },
+  {
+    ignores: ['**/build/', '**/.svelte-kit/', '**/node_modules/', '**/migrations/', 'docs/', 'test-results/'],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -22,7 +32,14 @@ export default ts.config(
   },
   {
     files: ['packages/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@clinicflow/server', '**/apps/**'], message: 'Nothing imports from apps/.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@clinicflow/server', '**/apps/**'], message: 'Nothing imports from apps/.' }],
+        },
+      ],
+    },
   },
   // Layers (ARCHITECTURE.md): the domain is pure; apps never reach the database; nothing imports an app.
   {
@@ -30,15 +47,52 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', '@clinicflow/*', 'svelte', 'svelte/*', '@sveltejs/*', 'zod', 'drizzle-orm*', 'socket.io*', 'fs', 'path', 'http', '**/apps/**'], message: 'packages/domain is pure: no I/O, framework or other workspace package.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '@clinicflow/*',
+                'svelte',
+                'svelte/*',
+                '@sveltejs/*',
+                'zod',
+                'drizzle-orm*',
+                'socket.io*',
+                'fs',
+                'path',
+                'http',
+                '**/apps/**',
+              ],
+              message: 'packages/domain is pure: no I/O, framework or other workspace package.',
+            },
+          ],
+        },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'Time and config are inputs to the domain.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Time and config are inputs to the domain.' },
+      ],
     },
   },
   {
-    files: ['apps/kiosk/**', 'apps/wallboard/**', 'apps/console/**', 'packages/ui/**', 'packages/realtime-client/**'],
+    files: [
+      'apps/kiosk/**',
+      'apps/wallboard/**',
+      'apps/console/**',
+      'packages/ui/**',
+      'packages/realtime-client/**',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: appsMayNotImport.map((name) => ({ name, message: 'Browser code never imports server-only packages.' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: appsMayNotImport.map((name) => ({
+            name,
+            message: 'Browser code never imports server-only packages.',
+          })),
+        },
+      ],
     },
   },
 );

@@ -1,19 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
-type DemoPatient = { firstName: string; lastName: string; dateOfBirth: string; visitId: string; status: string };
+type DemoPatient = {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  visitId: string;
+  status: string;
+};
 
 const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function open(browser: Browser, path: string, viewport: { width: number; height: number }): Promise<Page> {
+async function open(
+  browser: Browser,
+  path: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(path);
   return page;
 }
 
-test('a patient checks in at the kiosk, is called from the console, and the wallboard shows the call', async ({ browser, request }) => {
+test('a patient checks in at the kiosk, is called from the console, and the wallboard shows the call', async ({
+  browser,
+  request,
+}) => {
   const response = await request.get('/api/demo/patients');
   expect(response.ok()).toBe(true);
   const patient = ((await response.json()) as DemoPatient[]).find((p) => p.status === 'booked');

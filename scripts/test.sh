@@ -68,6 +68,7 @@ stage_postgres() {
 }
 
 stage_check() {
+  pnpm run --silent format:check
   pnpm turbo run check "${TURBO_FLAGS[@]}" --continue=dependencies-successful --output-logs=errors-only
 }
 

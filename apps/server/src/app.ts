@@ -27,7 +27,11 @@ export async function startApp(input: {
   logger: Logger;
 }): Promise<App> {
   const { config, database, clinic, clock, logger } = input;
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: false });
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+  });
   const ctx: ServiceContext = { db: database.db, clock, clinicId: clinic.id, logger };
 
   await app.register(helmet, {

@@ -11,6 +11,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A demo clinic is seeded on an empty database, and re-filled each new day. Off in production unless asked. */
   DEMO: z.enum(['true', 'false']).optional(),
+  /** Used only when the first start creates the clinic. */
+  CLINIC_NAME: z.string().min(1).default('Riverside Family Practice'),
   CLINIC_TIMEZONE: z.string().default('America/New_York'),
   /** How many missed events a reconnecting client may replay before it gets a fresh snapshot instead. */
   REPLAY_LIMIT: z.coerce.number().int().positive().default(500),
@@ -26,6 +28,7 @@ export type Config = {
   dataDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   demo: boolean;
+  clinicName: string;
   clinicTimezone: string;
   replayLimit: number;
   appsDir: string;
@@ -47,6 +50,7 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir: str
     dataDir: e.DATA_DIR === 'memory' ? 'memory' : resolve(baseDir, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO ? e.DEMO === 'true' : e.NODE_ENV !== 'production',
+    clinicName: e.CLINIC_NAME,
     clinicTimezone: e.CLINIC_TIMEZONE,
     replayLimit: e.REPLAY_LIMIT,
     appsDir: resolve(baseDir, e.APPS_DIR),

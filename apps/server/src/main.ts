@@ -5,15 +5,23 @@ import { openDatabase } from '@clinicflow/db';
 import { startApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { ensureDemoClinic, ensureDemoDay } from './services/seed.service';
+import { ensureClinic, ensureDemoDay } from './services/seed.service';
 
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const logger = pino({ level: config.logLevel });
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database ready');
+logger.info(
+  { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
+  'database ready',
+);
 
-const clinic = await ensureDemoClinic(database.db, { now: systemClock.now(), timezone: config.clinicTimezone });
+const clinic = await ensureClinic(database.db, {
+  now: systemClock.now(),
+  name: config.clinicName,
+  timezone: config.clinicTimezone,
+  demo: config.demo,
+});
 if (config.demo) {
   const booked = await ensureDemoDay(database.db, { clinic, now: systemClock.now() });
   if (booked) logger.info({ booked }, 'demo appointments booked for today');

@@ -4,20 +4,31 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@clinicflow/db';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { ensureDemoClinic, ensureDemoDay } from './services/seed.service';
+import { ensureClinic, ensureDemoDay } from './services/seed.service';
 
 // `pnpm seed` books today's demo day if it is empty; `pnpm seed --reset` starts the embedded database afresh.
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 if (process.argv.includes('--reset')) {
   if (config.databaseUrl) {
-    console.error('--reset only wipes the embedded database; drop and recreate a Postgres database yourself.');
+    console.error(
+      '--reset only wipes the embedded database; drop and recreate a Postgres database yourself.',
+    );
     process.exit(1);
   }
   rmSync(config.dataDir, { recursive: true, force: true });
   console.log(`Removed ${config.dataDir}`);
 }
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const clinic = await ensureDemoClinic(database.db, { now: systemClock.now(), timezone: config.clinicTimezone });
+const clinic = await ensureClinic(database.db, {
+  now: systemClock.now(),
+  name: config.clinicName,
+  timezone: config.clinicTimezone,
+  demo: config.demo,
+});
 const booked = await ensureDemoDay(database.db, { clinic, now: systemClock.now() });
-console.log(booked ? `Booked ${booked} demo appointments for today at ${clinic.name}.` : `Today at ${clinic.name} is already booked.`);
+console.log(
+  booked
+    ? `Booked ${booked} demo appointments for today at ${clinic.name}.`
+    : `Today at ${clinic.name} is already booked.`,
+);
 await database.close();

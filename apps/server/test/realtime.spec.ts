@@ -31,7 +31,8 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     socket.disconnect();
     return (received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'snapshot' }>).state;
   };
-  const visitsIn = async (status: Visit['status']) => Object.values((await board()).visits).filter((v) => v.status === status);
+  const visitsIn = async (status: Visit['status']) =>
+    Object.values((await board()).visits).filter((v) => v.status === status);
   const freeRoom = async () => Object.values((await board()).rooms).find((r) => r.status === 'available')!;
 
   beforeAll(async () => {
@@ -49,15 +50,28 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     const watcher = await openSocket(server.app.url, { view: 'flowBoard' });
     await until(() => watcher.received.length === 1, 'snapshot');
     const [visit] = await visitsIn('booked');
-    const found = await kiosk.emitWithAck('findAppointment', { lastName: visit!.patient.lastName.toUpperCase(), dateOfBirth: visit!.patient.dateOfBirth });
-    expect(found).toEqual({ ok: true, match: { visitId: visit!.id, firstName: visit!.patient.firstName, scheduledAt: visit!.scheduledAt, status: 'booked' } });
+    const found = await kiosk.emitWithAck('findAppointment', {
+      lastName: visit!.patient.lastName.toUpperCase(),
+      dateOfBirth: visit!.patient.dateOfBirth,
+    });
+    expect(found).toEqual({
+      ok: true,
+      match: {
+        visitId: visit!.id,
+        firstName: visit!.patient.firstName,
+        scheduledAt: visit!.scheduledAt,
+        status: 'booked',
+      },
+    });
 
     const result = await send(kiosk, { type: 'CheckInPatient', visitId: visit!.id });
     expect(result).toMatchObject({ ok: true, result: { ticketCode: 'A-001', estimatedMinutes: 0 } });
     await until(() => watcher.received.length === 3, 'two events');
     const events = watcher.received.slice(1).map((r) => r.data as EventEnvelope<DomainEvent>);
     expect(events.map((e) => e.type)).toEqual(['VisitCheckedIn', 'VisitStatusChanged']);
-    expect(events[1]).toMatchObject({ payload: { visit: { id: visit!.id, status: 'waiting', ticketCode: 'A-001' } } });
+    expect(events[1]).toMatchObject({
+      payload: { visit: { id: visit!.id, status: 'waiting', ticketCode: 'A-001' } },
+    });
     watcher.socket.disconnect();
   });
 
@@ -69,26 +83,55 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     expect(first).toEqual(second);
     expect(third).toEqual(first);
     expect(first).toMatchObject({ ok: true, result: { ticketCode: 'A-002' } });
-    const events = await listEventsAfter(server.database.db, { clinicId: server.clinic.id, afterSeq: 0, displayOnly: false, limit: 1000 });
-    expect(events.filter((e) => e.event.type === 'VisitCheckedIn' && e.event.payload.visit.id === visit!.id)).toHaveLength(1);
+    const events = await listEventsAfter(server.database.db, {
+      clinicId: server.clinic.id,
+      afterSeq: 0,
+      displayOnly: false,
+      limit: 1000,
+    });
+    expect(
+      events.filter((e) => e.event.type === 'VisitCheckedIn' && e.event.payload.visit.id === visit!.id),
+    ).toHaveLength(1);
   });
 
   it('refuses a stale edit with the current state and changes nothing', async () => {
     const [waiting] = await visitsIn('waiting');
     const room = await freeRoom();
-    const called = await send(consoleSocket, { type: 'CallPatient', visitId: waiting!.id, roomId: room.id, version: waiting!.version });
+    const called = await send(consoleSocket, {
+      type: 'CallPatient',
+      visitId: waiting!.id,
+      roomId: room.id,
+      version: waiting!.version,
+    });
     expect(called.ok).toBe(true);
     // A second coordinator still looking at the old version tries to mark a no-show.
-    const stale = await send(consoleSocket, { type: 'ReturnPatientToWaiting', visitId: waiting!.id, version: waiting!.version });
-    expect(stale).toMatchObject({ ok: false, code: 'STALE_VERSION', current: { id: waiting!.id, status: 'called', roomId: room.id } });
+    const stale = await send(consoleSocket, {
+      type: 'ReturnPatientToWaiting',
+      visitId: waiting!.id,
+      version: waiting!.version,
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      code: 'STALE_VERSION',
+      current: { id: waiting!.id, status: 'called', roomId: room.id },
+    });
     expect((await board()).visits[waiting!.id]!.status).toBe('called');
   });
 
   it('refuses to call a patient to a room that is already taken, and says which room', async () => {
     const [a] = await visitsIn('waiting');
     const taken = Object.values((await board()).rooms).find((r) => r.status === 'occupied')!;
-    const result = await send(consoleSocket, { type: 'CallPatient', visitId: a!.id, roomId: taken.id, version: a!.version });
-    expect(result).toMatchObject({ ok: false, code: 'ROOM_NOT_AVAILABLE', message: `${taken.name} is occupied.` });
+    const result = await send(consoleSocket, {
+      type: 'CallPatient',
+      visitId: a!.id,
+      roomId: taken.id,
+      version: a!.version,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'ROOM_NOT_AVAILABLE',
+      message: `${taken.name} is occupied.`,
+    });
   });
 
   it('rejects a malformed command with a specific message', async () => {
@@ -102,7 +145,11 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   it('lets a display send no command', async () => {
     const display = await openSocket(server.app.url, { view: 'displayBoard' });
     const room = await freeRoom();
-    const result = await send(display.socket, { type: 'TakeRoomOutOfService', roomId: room.id, version: room.version });
+    const result = await send(display.socket, {
+      type: 'TakeRoomOutOfService',
+      roomId: room.id,
+      version: room.version,
+    });
     expect(result).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
     display.socket.disconnect();
   });
@@ -115,16 +162,26 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
 
     // 5 events while away: two check-ins (2 events each) and one room taken out of service.
     const booked = await visitsIn('booked');
-    for (const v of booked.slice(0, 2)) expect((await send(kiosk, { type: 'CheckInPatient', visitId: v.id })).ok).toBe(true);
+    for (const v of booked.slice(0, 2))
+      expect((await send(kiosk, { type: 'CheckInPatient', visitId: v.id })).ok).toBe(true);
     const room = await freeRoom();
-    expect((await send(consoleSocket, { type: 'TakeRoomOutOfService', roomId: room.id, version: room.version })).ok).toBe(true);
+    expect(
+      (await send(consoleSocket, { type: 'TakeRoomOutOfService', roomId: room.id, version: room.version }))
+        .ok,
+    ).toBe(true);
 
     const again = await openSocket(server.app.url, { view: 'flowBoard', lastSeq });
     await until(() => again.received.length >= 1, 'replay');
     const sync = again.received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'replay' }>;
     expect(sync.kind).toBe('replay');
     expect(sync.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5].map((i) => lastSeq + i));
-    expect(sync.events.map((e) => e.type)).toEqual(['VisitCheckedIn', 'VisitStatusChanged', 'VisitCheckedIn', 'VisitStatusChanged', 'RoomStatusChanged']);
+    expect(sync.events.map((e) => e.type)).toEqual([
+      'VisitCheckedIn',
+      'VisitStatusChanged',
+      'VisitCheckedIn',
+      'VisitStatusChanged',
+      'RoomStatusChanged',
+    ]);
     expect(sync.events.every((e, i) => e.prev === lastSeq + i)).toBe(true);
     again.socket.disconnect();
   });
@@ -145,7 +202,8 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     const wall = await openSocket(server.app.url, { view: 'displayBoard' });
     await until(() => wall.received.length === 1, 'display snapshot');
     // Drive a stretch of the day: check in, call, room, check out, clean.
-    for (const v of (await visitsIn('booked')).slice(0, 3)) await send(kiosk, { type: 'CheckInPatient', visitId: v.id });
+    for (const v of (await visitsIn('booked')).slice(0, 3))
+      await send(kiosk, { type: 'CheckInPatient', visitId: v.id });
     for (let i = 0; i < 3; i++) {
       const [w] = await visitsIn('waiting');
       const room = await freeRoom();
@@ -169,13 +227,33 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   });
 
   it('folds the day’s events into the same board the server builds from the database, for console and display', async () => {
-    const events = await listEventsAfter(server.database.db, { clinicId: server.clinic.id, afterSeq: 0, displayOnly: false, limit: 10_000 });
+    const events = await listEventsAfter(server.database.db, {
+      clinicId: server.clinic.id,
+      afterSeq: 0,
+      displayOnly: false,
+      limit: 10_000,
+    });
     const snapshot = await board();
-    const initialRooms = Object.values(snapshot.rooms).map((r) => ({ ...r, status: 'available' as const, visitId: null, version: 0, statusSince: r.statusSince }));
-    let folded = emptyFlowBoard({ clinic: snapshot.clinic, day: snapshot.day, providers: Object.values(snapshot.providers), rooms: initialRooms });
+    const initialRooms = Object.values(snapshot.rooms).map((r) => ({
+      ...r,
+      status: 'available' as const,
+      visitId: null,
+      version: 0,
+      statusSince: r.statusSince,
+    }));
+    let folded = emptyFlowBoard({
+      clinic: snapshot.clinic,
+      day: snapshot.day,
+      providers: Object.values(snapshot.providers),
+      rooms: initialRooms,
+    });
     for (const e of events) folded = applyFlowBoardEvent(folded, e.event);
     expect(folded.visits).toEqual(snapshot.visits);
-    const touched = new Set(events.filter((e) => e.event.type === 'RoomStatusChanged').map((e) => (e.event as Extract<DomainEvent, { type: 'RoomStatusChanged' }>).payload.room.id));
+    const touched = new Set(
+      events
+        .filter((e) => e.event.type === 'RoomStatusChanged')
+        .map((e) => (e.event as Extract<DomainEvent, { type: 'RoomStatusChanged' }>).payload.room.id),
+    );
     for (const id of touched) expect(folded.rooms[id]).toEqual(snapshot.rooms[id]);
 
     // A display that replays from zero reaches the display projection of the snapshot.
@@ -184,7 +262,11 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     const replay = wall.received[0]!.data as Extract<SyncMessage<'displayBoard'>, { kind: 'replay' }>;
     expect(replay.kind).toBe('replay');
     const expected = projectFlowBoardForDisplay(snapshot);
-    let display: DisplayBoard = { ...expected, visits: {}, rooms: Object.fromEntries(Object.entries(expected.rooms).filter(([id]) => !touched.has(id))) };
+    let display: DisplayBoard = {
+      ...expected,
+      visits: {},
+      rooms: Object.fromEntries(Object.entries(expected.rooms).filter(([id]) => !touched.has(id))),
+    };
     for (const e of replay.events) display = applyDisplayEvent(display, e as EventEnvelope<DisplayEvent>);
     expect(display.visits).toEqual(expected.visits);
     expect(display.rooms).toEqual(expected.rooms);
@@ -193,9 +275,15 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
 
   it('finds nobody for a wrong date of birth and sends twins with the same name to the desk', async () => {
     const [v] = await visitsIn('booked');
-    const wrong = await kiosk.emitWithAck('findAppointment', { lastName: v!.patient.lastName, dateOfBirth: '1901-01-01' });
+    const wrong = await kiosk.emitWithAck('findAppointment', {
+      lastName: v!.patient.lastName,
+      dateOfBirth: '1901-01-01',
+    });
     expect(wrong).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    const invalid = await kiosk.emitWithAck('findAppointment', { lastName: v!.patient.lastName, dateOfBirth: '1990-02-31' });
+    const invalid = await kiosk.emitWithAck('findAppointment', {
+      lastName: v!.patient.lastName,
+      dateOfBirth: '1990-02-31',
+    });
     expect(invalid).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 });

@@ -40,7 +40,10 @@ export async function openDatabase(options: {
   const inMemory = options.dataDir === 'memory';
   const releaseLock = inMemory ? () => {} : lockDataDir(options.dataDir);
   try {
-    const client = new PGlite({ ...(inMemory ? {} : { dataDir: options.dataDir }), extensions: { btree_gist } });
+    const client = new PGlite({
+      ...(inMemory ? {} : { dataDir: options.dataDir }),
+      extensions: { btree_gist },
+    });
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
     return {

@@ -38,37 +38,135 @@ describe.each(testBackends)('repositories on %s', (backend) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    const clinic = await insertClinic(handle.db, { name: 'Test Clinic', timezone: 'America/New_York', displayPrivacy: displayPrivacyModes[0] });
+    const clinic = await insertClinic(handle.db, {
+      name: 'Test Clinic',
+      timezone: 'America/New_York',
+      displayPrivacy: displayPrivacyModes[0],
+    });
     clinicId = clinic.id;
     providerId = (await insertProvider(handle.db, { clinicId, name: 'Dr. Lee' })).id;
     otherProviderId = (await insertProvider(handle.db, { clinicId, name: 'Dr. Ortiz' })).id;
-    patientId = (await insertPatient(handle.db, { clinicId, firstName: 'Ana', lastName: 'Quintero', dateOfBirth: '1985-03-27' })).id;
+    patientId = (
+      await insertPatient(handle.db, {
+        clinicId,
+        firstName: 'Ana',
+        lastName: 'Quintero',
+        dateOfBirth: '1985-03-27',
+      })
+    ).id;
   });
   afterAll(() => handle?.close());
 
   it('refuses a second appointment for the same provider at an overlapping time, naming the provider', async () => {
-    const other = (await insertPatient(handle.db, { clinicId, firstName: 'Bo', lastName: 'Park', dateOfBirth: '1990-01-01' })).id;
-    const first = await insertAppointment(handle.db, { clinicId, patientId, providerId, roomId: null, startsAt: at(14), endsAt: at(14, 30), reason: null });
+    const other = (
+      await insertPatient(handle.db, {
+        clinicId,
+        firstName: 'Bo',
+        lastName: 'Park',
+        dateOfBirth: '1990-01-01',
+      })
+    ).id;
+    const first = await insertAppointment(handle.db, {
+      clinicId,
+      patientId,
+      providerId,
+      roomId: null,
+      startsAt: at(14),
+      endsAt: at(14, 30),
+      reason: null,
+    });
     expect(first.ok).toBe(true);
-    const clash = await insertAppointment(handle.db, { clinicId, patientId: other, providerId, roomId: null, startsAt: at(14, 15), endsAt: at(14, 45), reason: null });
+    const clash = await insertAppointment(handle.db, {
+      clinicId,
+      patientId: other,
+      providerId,
+      roomId: null,
+      startsAt: at(14, 15),
+      endsAt: at(14, 45),
+      reason: null,
+    });
     expect(clash).toEqual({ ok: false, conflict: 'provider' });
     // Back to back is fine: intervals are half-open.
-    const next = await insertAppointment(handle.db, { clinicId, patientId: other, providerId, roomId: null, startsAt: at(14, 30), endsAt: at(15), reason: null });
+    const next = await insertAppointment(handle.db, {
+      clinicId,
+      patientId: other,
+      providerId,
+      roomId: null,
+      startsAt: at(14, 30),
+      endsAt: at(15),
+      reason: null,
+    });
     expect(next.ok).toBe(true);
   });
 
   it('refuses a patient booked with two providers at once, and a room booked twice', async () => {
     const [room] = await insertRooms(handle.db, clinicId, ['Room A'], now);
-    const p2 = (await insertPatient(handle.db, { clinicId, firstName: 'Cy', lastName: 'Nguyen', dateOfBirth: '1970-05-05' })).id;
-    const p3 = (await insertPatient(handle.db, { clinicId, firstName: 'Di', lastName: 'Olsen', dateOfBirth: '1971-06-06' })).id;
-    expect((await insertAppointment(handle.db, { clinicId, patientId: p2, providerId, roomId: room!.id, startsAt: at(16), endsAt: at(16, 30), reason: null })).ok).toBe(true);
-    expect(await insertAppointment(handle.db, { clinicId, patientId: p2, providerId: otherProviderId, roomId: null, startsAt: at(16, 10), endsAt: at(16, 20), reason: null })).toEqual({ ok: false, conflict: 'patient' });
-    expect(await insertAppointment(handle.db, { clinicId, patientId: p3, providerId: otherProviderId, roomId: room!.id, startsAt: at(16, 20), endsAt: at(16, 40), reason: null })).toEqual({ ok: false, conflict: 'room' });
+    const p2 = (
+      await insertPatient(handle.db, {
+        clinicId,
+        firstName: 'Cy',
+        lastName: 'Nguyen',
+        dateOfBirth: '1970-05-05',
+      })
+    ).id;
+    const p3 = (
+      await insertPatient(handle.db, {
+        clinicId,
+        firstName: 'Di',
+        lastName: 'Olsen',
+        dateOfBirth: '1971-06-06',
+      })
+    ).id;
+    expect(
+      (
+        await insertAppointment(handle.db, {
+          clinicId,
+          patientId: p2,
+          providerId,
+          roomId: room!.id,
+          startsAt: at(16),
+          endsAt: at(16, 30),
+          reason: null,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      await insertAppointment(handle.db, {
+        clinicId,
+        patientId: p2,
+        providerId: otherProviderId,
+        roomId: null,
+        startsAt: at(16, 10),
+        endsAt: at(16, 20),
+        reason: null,
+      }),
+    ).toEqual({ ok: false, conflict: 'patient' });
+    expect(
+      await insertAppointment(handle.db, {
+        clinicId,
+        patientId: p3,
+        providerId: otherProviderId,
+        roomId: room!.id,
+        startsAt: at(16, 20),
+        endsAt: at(16, 40),
+        reason: null,
+      }),
+    ).toEqual({ ok: false, conflict: 'room' });
   });
 
   it('gives every event the next seq and links display-visible ones by prev', async () => {
     const before = await latestSeqs(handle.db, clinicId);
-    const visit = await insertVisit(handle.db, { clinicId, day: '2026-11-29', appointmentId: null, patientId, providerId, scheduledAt: null, reason: 'Knee pain', status: 'booked', now });
+    const visit = await insertVisit(handle.db, {
+      clinicId,
+      day: '2026-11-29',
+      appointmentId: null,
+      patientId,
+      providerId,
+      scheduledAt: null,
+      reason: 'Knee pain',
+      status: 'booked',
+      now,
+    });
     const stored = await handle.db.transaction((tx) =>
       appendEvents(tx, {
         clinicId,
@@ -83,61 +181,164 @@ describe.each(testBackends)('repositories on %s', (backend) => {
     );
     expect(stored.map((e) => e.seq)).toEqual([before.lastSeq + 1, before.lastSeq + 2, before.lastSeq + 3]);
     expect(stored.map((e) => e.displayPrev)).toEqual([null, before.lastDisplaySeq, before.lastSeq + 2]);
-    const forDisplay = await listEventsAfter(handle.db, { clinicId, afterSeq: before.lastSeq, displayOnly: true, limit: 10 });
+    const forDisplay = await listEventsAfter(handle.db, {
+      clinicId,
+      afterSeq: before.lastSeq,
+      displayOnly: true,
+      limit: 10,
+    });
     expect(forDisplay.map((e) => e.seq)).toEqual([before.lastSeq + 2, before.lastSeq + 3]);
     expect(forDisplay[0]!.event).toEqual({ type: 'VisitCheckedIn', payload: { visit } });
   });
 
   it('refuses a stale visit or room edit and keeps the newer one', async () => {
-    const visit = await insertVisit(handle.db, { clinicId, day: '2026-11-29', appointmentId: null, patientId, providerId, scheduledAt: null, reason: null, status: 'booked', now });
+    const visit = await insertVisit(handle.db, {
+      clinicId,
+      day: '2026-11-29',
+      appointmentId: null,
+      patientId,
+      providerId,
+      scheduledAt: null,
+      reason: null,
+      status: 'booked',
+      now,
+    });
     expect(await saveVisit(handle.db, { ...visit, status: 'arrived', version: 1 }, 0)).toBe(true);
     expect(await saveVisit(handle.db, { ...visit, status: 'no_show', version: 1 }, 0)).toBe(false);
     expect((await getVisit(handle.db, clinicId, visit.id))!.status).toBe('arrived');
     const [room] = await listRooms(handle.db, clinicId);
-    expect(await saveRoom(handle.db, { ...room!, status: 'out_of_service', version: room!.version + 1 }, room!.version)).toBe(true);
-    expect(await saveRoom(handle.db, { ...room!, status: 'needs_cleaning', version: room!.version + 1 }, room!.version)).toBe(false);
+    expect(
+      await saveRoom(
+        handle.db,
+        { ...room!, status: 'out_of_service', version: room!.version + 1 },
+        room!.version,
+      ),
+    ).toBe(true);
+    expect(
+      await saveRoom(
+        handle.db,
+        { ...room!, status: 'needs_cleaning', version: room!.version + 1 },
+        room!.version,
+      ),
+    ).toBe(false);
   });
 
   it('keeps ticket codes unique per clinic-day', async () => {
     const day = clinicDay(now, 'America/New_York');
-    const a = await insertVisit(handle.db, { clinicId, day, appointmentId: null, patientId, providerId, scheduledAt: null, reason: null, status: 'arrived', now });
-    const b = await insertVisit(handle.db, { clinicId, day, appointmentId: null, patientId, providerId, scheduledAt: null, reason: null, status: 'arrived', now });
+    const a = await insertVisit(handle.db, {
+      clinicId,
+      day,
+      appointmentId: null,
+      patientId,
+      providerId,
+      scheduledAt: null,
+      reason: null,
+      status: 'arrived',
+      now,
+    });
+    const b = await insertVisit(handle.db, {
+      clinicId,
+      day,
+      appointmentId: null,
+      patientId,
+      providerId,
+      scheduledAt: null,
+      reason: null,
+      status: 'arrived',
+      now,
+    });
     await assignTicket(handle.db, { visitId: a.id, number: 7, code: 'A-007' });
     await expect(assignTicket(handle.db, { visitId: b.id, number: 7, code: 'A-007' })).rejects.toThrow();
     // The same code on another day is a different ticket.
-    const c = await insertVisit(handle.db, { clinicId, day: '2026-11-30', appointmentId: null, patientId, providerId, scheduledAt: null, reason: null, status: 'arrived', now });
+    const c = await insertVisit(handle.db, {
+      clinicId,
+      day: '2026-11-30',
+      appointmentId: null,
+      patientId,
+      providerId,
+      scheduledAt: null,
+      reason: null,
+      status: 'arrived',
+      now,
+    });
     await assignTicket(handle.db, { visitId: c.id, number: 7, code: 'A-007' });
   });
 
   it('finds today’s visit by last name in any case and date of birth, and nothing for a wrong date', async () => {
-    const found = await findVisitsByPatient(handle.db, { clinicId, day: '2026-11-29', lastName: '  qUINTERO ', dateOfBirth: '1985-03-27' });
+    const found = await findVisitsByPatient(handle.db, {
+      clinicId,
+      day: '2026-11-29',
+      lastName: '  qUINTERO ',
+      dateOfBirth: '1985-03-27',
+    });
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((v) => v.patient.firstName === 'Ana')).toBe(true);
-    expect(await findVisitsByPatient(handle.db, { clinicId, day: '2026-11-29', lastName: 'Quintero', dateOfBirth: '1985-03-28' })).toEqual([]);
+    expect(
+      await findVisitsByPatient(handle.db, {
+        clinicId,
+        day: '2026-11-29',
+        lastName: 'Quintero',
+        dateOfBirth: '1985-03-28',
+      }),
+    ).toEqual([]);
   });
 
   it('stores a command result once; the same id cannot be recorded twice', async () => {
     const commandId = crypto.randomUUID();
     expect(await findCommandResult(handle.db, commandId)).toBeNull();
-    await recordCommand(handle.db, { commandId, clinicId, type: 'CheckInPatient', actor: { kind: 'system' }, result: { ok: true, seq: 3 } });
+    await recordCommand(handle.db, {
+      commandId,
+      clinicId,
+      type: 'CheckInPatient',
+      actor: { kind: 'system' },
+      result: { ok: true, seq: 3 },
+    });
     expect(await findCommandResult(handle.db, commandId)).toEqual({ ok: true, seq: 3 });
-    await expect(recordCommand(handle.db, { commandId, clinicId, type: 'CheckInPatient', actor: { kind: 'system' }, result: { ok: true, seq: 4 } })).rejects.toThrow();
+    await expect(
+      recordCommand(handle.db, {
+        commandId,
+        clinicId,
+        type: 'CheckInPatient',
+        actor: { kind: 'system' },
+        result: { ok: true, seq: 4 },
+      }),
+    ).rejects.toThrow();
   });
 
   it('detects a modified audit row', async () => {
     for (const action of ['read', 'update', 'read']) {
-      await appendAudit(handle.db, { clinicId, at: now, actor: { kind: 'system' }, action, entityType: 'visit', entityId: '1', origin: '127.0.0.1' });
+      await appendAudit(handle.db, {
+        clinicId,
+        at: now,
+        actor: { kind: 'system' },
+        action,
+        entityType: 'visit',
+        entityId: '1',
+        origin: '127.0.0.1',
+      });
     }
     expect(await verifyAuditChain(handle.db, clinicId)).toEqual({ rows: 3, brokenAt: null });
-    const [second] = await handle.db.select().from(auditLog).where(eq(auditLog.clinicId, clinicId)).orderBy(auditLog.id).offset(1).limit(1);
+    const [second] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.clinicId, clinicId))
+      .orderBy(auditLog.id)
+      .offset(1)
+      .limit(1);
     await handle.db.update(auditLog).set({ action: 'delete' }).where(eq(auditLog.id, second!.id));
     expect((await verifyAuditChain(handle.db, clinicId)).brokenAt).toBe(second!.id);
   });
 
   it('has the btree_gist extension and named constraints', async () => {
-    const result: unknown = await handle.db.execute(sql`select conname from pg_constraint where conname like 'appointments_%_no_overlap'`);
+    const result: unknown = await handle.db.execute(
+      sql`select conname from pg_constraint where conname like 'appointments_%_no_overlap'`,
+    );
     // PGlite answers { rows }, postgres.js an array.
     const names = ((result as { rows?: unknown }).rows ?? result) as { conname: string }[];
-    expect(names.map((r) => r.conname).sort()).toEqual(['appointments_patient_no_overlap', 'appointments_provider_no_overlap', 'appointments_room_no_overlap']);
+    expect(names.map((r) => r.conname).sort()).toEqual([
+      'appointments_patient_no_overlap',
+      'appointments_provider_no_overlap',
+      'appointments_room_no_overlap',
+    ]);
   });
 });

@@ -26,9 +26,11 @@ export function findAppointmentConflicts(
 ): AppointmentConflict[] {
   const conflicts: AppointmentConflict[] = [];
   for (const other of existing) {
-    if (other.id === candidate.id || other.status === 'cancelled' || !intervalsOverlap(candidate, other)) continue;
+    if (other.id === candidate.id || other.status === 'cancelled' || !intervalsOverlap(candidate, other))
+      continue;
     if (other.providerId === candidate.providerId) conflicts.push({ with: other.id, resource: 'provider' });
-    if (candidate.roomId !== null && other.roomId === candidate.roomId) conflicts.push({ with: other.id, resource: 'room' });
+    if (candidate.roomId !== null && other.roomId === candidate.roomId)
+      conflicts.push({ with: other.id, resource: 'room' });
     if (other.patientId === candidate.patientId) conflicts.push({ with: other.id, resource: 'patient' });
   }
   return conflicts;

@@ -4,7 +4,12 @@ import type { Room, RoomStatus } from './room';
 import type { Visit, VisitStatus } from './visit';
 
 /** Statuses a public screen shows: in the queue, being called, or in a room. */
-export const displayedVisitStatuses = ['waiting', 'called', 'in_room', 'with_provider'] as const satisfies readonly VisitStatus[];
+export const displayedVisitStatuses = [
+  'waiting',
+  'called',
+  'in_room',
+  'with_provider',
+] as const satisfies readonly VisitStatus[];
 export type DisplayVisitStatus = (typeof displayedVisitStatuses)[number];
 
 /** All a public screen may know of a visit. Deliberately no name, DOB, reason, or patient id. */
@@ -34,7 +39,8 @@ export function displayLabel(visit: Pick<Visit, 'ticketCode' | 'patient'>, priva
   return visit.ticketCode ?? '—';
 }
 
-const isDisplayed = (s: VisitStatus): s is DisplayVisitStatus => (displayedVisitStatuses as readonly string[]).includes(s);
+const isDisplayed = (s: VisitStatus): s is DisplayVisitStatus =>
+  (displayedVisitStatuses as readonly string[]).includes(s);
 
 export function projectVisit(visit: Visit, privacy: DisplayPrivacy): DisplayVisit | null {
   if (!isDisplayed(visit.status)) return null;

@@ -23,20 +23,44 @@ export const roomActions = {
 } as const satisfies Record<string, { from: readonly RoomStatus[]; to: RoomStatus }>;
 export type RoomAction = keyof typeof roomActions;
 
-const roomActors: readonly ActorClass[] = ['admin', 'coordinator', 'front_desk', 'nurse', 'physician', 'system'];
+const roomActors: readonly ActorClass[] = [
+  'admin',
+  'coordinator',
+  'front_desk',
+  'nurse',
+  'physician',
+  'system',
+];
 
-export function changeRoomStatus(input: { room: Room; action: RoomAction; actor: Actor; now: Date }): Result<Room> {
+export function changeRoomStatus(input: {
+  room: Room;
+  action: RoomAction;
+  actor: Actor;
+  now: Date;
+}): Result<Room> {
   const { room, action, actor, now } = input;
   const rule = roomActions[action];
-  if (!roomActors.includes(actorClass(actor))) return refuse('NOT_ALLOWED', `You may not change room status.`);
+  if (!roomActors.includes(actorClass(actor)))
+    return refuse('NOT_ALLOWED', `You may not change room status.`);
   if (!(rule.from as readonly RoomStatus[]).includes(room.status)) {
-    return refuse('ILLEGAL_TRANSITION', `${room.name} is ${room.status.replace(/_/g, ' ')}; cannot ${describe(action)}.`);
+    return refuse(
+      'ILLEGAL_TRANSITION',
+      `${room.name} is ${room.status.replace(/_/g, ' ')}; cannot ${describe(action)}.`,
+    );
   }
-  return ok({ ...room, status: rule.to, statusSince: now.toISOString(), visitId: null, version: room.version + 1 });
+  return ok({
+    ...room,
+    status: rule.to,
+    statusSince: now.toISOString(),
+    visitId: null,
+    version: room.version + 1,
+  });
 }
 
 function describe(action: RoomAction): string {
-  return { markCleaned: 'mark it cleaned', takeOutOfService: 'take it out of service', returnToService: 'return it to service' }[
-    action
-  ];
+  return {
+    markCleaned: 'mark it cleaned',
+    takeOutOfService: 'take it out of service',
+    returnToService: 'return it to service',
+  }[action];
 }

@@ -17,7 +17,12 @@ export const visitStatuses = [
 ] as const;
 export type VisitStatus = (typeof visitStatuses)[number];
 
-export const finalVisitStatuses: readonly VisitStatus[] = ['checked_out', 'no_show', 'cancelled', 'left_without_being_seen'];
+export const finalVisitStatuses: readonly VisitStatus[] = [
+  'checked_out',
+  'no_show',
+  'cancelled',
+  'left_without_being_seen',
+];
 
 export type PatientSummary = { firstName: string; lastName: string; dateOfBirth: string };
 
@@ -61,7 +66,10 @@ export const visitActions = {
     to: 'left_without_being_seen',
     by: [...desk, 'nurse', 'system'],
   },
-} as const satisfies Record<string, { from: readonly VisitStatus[]; to: VisitStatus; by: readonly ActorClass[] }>;
+} as const satisfies Record<
+  string,
+  { from: readonly VisitStatus[]; to: VisitStatus; by: readonly ActorClass[] }
+>;
 export type VisitAction = keyof typeof visitActions;
 export const visitActionNames = Object.keys(visitActions) as VisitAction[];
 
@@ -83,10 +91,16 @@ export function transitionVisit(input: {
   const { visit, action, actor, now } = input;
   const rule = visitActions[action];
   if (!(rule.by as readonly ActorClass[]).includes(actorClass(actor))) {
-    return refuse('NOT_ALLOWED', `You may not ${action.replace(/[A-Z]/g, (c) => ' ' + c.toLowerCase())} a visit.`);
+    return refuse(
+      'NOT_ALLOWED',
+      `You may not ${action.replace(/[A-Z]/g, (c) => ' ' + c.toLowerCase())} a visit.`,
+    );
   }
   if (!(rule.from as readonly VisitStatus[]).includes(visit.status)) {
-    return refuse('ILLEGAL_TRANSITION', `This visit is ${label(visit.status)}; it cannot become ${label(rule.to)}.`);
+    return refuse(
+      'ILLEGAL_TRANSITION',
+      `This visit is ${label(visit.status)}; it cannot become ${label(rule.to)}.`,
+    );
   }
   const at = now.toISOString();
   const next: Visit = {
@@ -110,7 +124,8 @@ export function transitionVisit(input: {
   }
   // A visit that holds a room must be given that room when it leaves it, or the room would stay occupied forever
   // (no room action leaves `occupied`).
-  const leavesRoom = action === 'checkOut' || action === 'returnToWaiting' || action === 'markLeftWithoutBeingSeen';
+  const leavesRoom =
+    action === 'checkOut' || action === 'returnToWaiting' || action === 'markLeftWithoutBeingSeen';
   if (leavesRoom && visit.roomId !== null && room?.id !== visit.roomId) {
     return refuse('ROOM_REQUIRED', 'The room this visit holds is required to release it.');
   }

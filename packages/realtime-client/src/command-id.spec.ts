@@ -8,7 +8,9 @@ describe('newCommandId', () => {
   it('makes a v4 UUID', () => expect(newCommandId()).toMatch(uuidV4));
   it('makes one without randomUUID (insecure context)', () => {
     const real = globalThis.crypto;
-    vi.stubGlobal('crypto', { getRandomValues: <T extends ArrayBufferView>(a: T) => real.getRandomValues(a as never) as unknown as T });
+    vi.stubGlobal('crypto', {
+      getRandomValues: <T extends ArrayBufferView>(a: T) => real.getRandomValues(a as never) as unknown as T,
+    });
     expect(typeof crypto.randomUUID).toBe('undefined');
     expect(newCommandId()).toMatch(uuidV4);
   });

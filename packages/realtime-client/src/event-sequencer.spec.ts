@@ -5,9 +5,25 @@ import { EventSequencer, clockOffsetMs } from './event-sequencer';
 type Ev = { type: 'Add'; payload: { n: number } };
 type St = { log: number[] };
 const reduce = (s: St, e: EventEnvelope<Ev>): St => ({ log: [...s.log, e.payload.n] });
-const ev = (seq: number, prev: number): EventEnvelope<Ev> => ({ type: 'Add', payload: { n: seq }, seq, prev, at: '2026-01-01T00:00:00Z' });
-const snapshot = (seq: number, log: number[] = []) => ({ kind: 'snapshot' as const, state: { log }, seq, serverTime: '2026-01-01T10:00:00Z' });
-const replay = (seq: number, events: EventEnvelope<Ev>[]) => ({ kind: 'replay' as const, events, seq, serverTime: '2026-01-01T10:00:00Z' });
+const ev = (seq: number, prev: number): EventEnvelope<Ev> => ({
+  type: 'Add',
+  payload: { n: seq },
+  seq,
+  prev,
+  at: '2026-01-01T00:00:00Z',
+});
+const snapshot = (seq: number, log: number[] = []) => ({
+  kind: 'snapshot' as const,
+  state: { log },
+  seq,
+  serverTime: '2026-01-01T10:00:00Z',
+});
+const replay = (seq: number, events: EventEnvelope<Ev>[]) => ({
+  kind: 'replay' as const,
+  events,
+  seq,
+  serverTime: '2026-01-01T10:00:00Z',
+});
 
 const synced = (seq = 5) => {
   const s = new EventSequencer<St, Ev>(reduce);

@@ -14,13 +14,23 @@ import type {
   ViewState,
 } from '@clinicflow/contracts';
 import { applyDisplayEvent, applyFlowBoardEvent, type EventEnvelope } from '@clinicflow/domain';
-import { EventSequencer, clockOffsetMs, type Reducer, type SequencerOutcome, type SyncInput } from './event-sequencer';
+import {
+  EventSequencer,
+  clockOffsetMs,
+  type Reducer,
+  type SequencerOutcome,
+  type SyncInput,
+} from './event-sequencer';
 import { newCommandId } from './command-id';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline';
 
 /** A command as the caller writes it: the commandId is added when missing. */
-export type CommandInput = Command extends infer C ? (C extends { commandId: string } ? Omit<C, 'commandId'> & { commandId?: string } : never) : never;
+export type CommandInput = Command extends infer C
+  ? C extends { commandId: string }
+    ? Omit<C, 'commandId'> & { commandId?: string }
+    : never
+  : never;
 
 type ViewReducer<V extends View> = Reducer<ViewState[V], ViewEvent[V]>;
 
@@ -171,7 +181,8 @@ export class RealtimeView<V extends View> {
     this.#socket.emit('resume', lastSeq);
     this.#clearResumeTimer();
     this.#resumeTimer = setTimeout(() => {
-      if (this.#sequencer.awaitingSync && this.#socket.connected) this.#requestResume(this.#sequencer.lastSeq);
+      if (this.#sequencer.awaitingSync && this.#socket.connected)
+        this.#requestResume(this.#sequencer.lastSeq);
     }, resumeRetryMs);
   }
 

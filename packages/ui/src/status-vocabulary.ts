@@ -1,7 +1,8 @@
 import type { RoomStatus, VisitStatus } from '@clinicflow/domain';
 
 /** A colour pair in tokens.css: --cf-tone-<tone>-bg / -fg. */
-export type StatusTone = 'neutral' | 'info' | 'waiting' | 'called' | 'active' | 'success' | 'done' | 'danger' | 'warning';
+export type StatusTone =
+  'neutral' | 'info' | 'waiting' | 'called' | 'active' | 'success' | 'done' | 'danger' | 'warning';
 
 export type StatusIcon =
   | 'calendar'

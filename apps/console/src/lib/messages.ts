@@ -44,12 +44,16 @@ export const en = {
     ReturnRoomToService: (room: string) => `${room} is back in service`,
   },
   refused: {
-    STALE_VERSION: 'Someone else changed this a moment ago. The board now shows the latest; try again if still needed.',
+    STALE_VERSION:
+      'Someone else changed this a moment ago. The board now shows the latest; try again if still needed.',
     offline: 'Not sent: there is no connection to the server. Try again when the board is live.',
     freeRooms: (rooms: string) => `Free rooms: ${rooms}.`,
     noFreeRooms: 'No room is free right now.',
   },
-  duration: (minutes: number) => (minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`),
+  duration: (minutes: number) =>
+    minutes < 60
+      ? `${minutes} min`
+      : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`,
   dismiss: 'Dismiss',
   connection: {
     live: 'Live',

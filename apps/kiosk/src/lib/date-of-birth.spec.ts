@@ -12,7 +12,11 @@ describe('parseDateOfBirth', () => {
   });
   it('names the fields that are wrong', () => {
     expect(parse('', '', '')).toMatchObject({ ok: false, error: 'dobEmpty' });
-    expect(parse('7', 'March', '1985')).toMatchObject({ ok: false, error: 'dobNotNumbers', fields: ['month'] });
+    expect(parse('7', 'March', '1985')).toMatchObject({
+      ok: false,
+      error: 'dobNotNumbers',
+      fields: ['month'],
+    });
     expect(parse('32', '3', '1985')).toMatchObject({ ok: false, error: 'dayInvalid', fields: ['day'] });
     expect(parse('7', '13', '1985')).toMatchObject({ ok: false, error: 'monthInvalid', fields: ['month'] });
     expect(parse('7', '3', '85')).toMatchObject({ ok: false, error: 'yearInvalid', fields: ['year'] });

@@ -1,15 +1,23 @@
 /** Which of the three date fields an error belongs to: the first one is focused from the error summary. */
 export type DobField = 'day' | 'month' | 'year';
-export type DobErrorKey = 'dobEmpty' | 'dobNotNumbers' | 'dayInvalid' | 'monthInvalid' | 'yearInvalid' | 'dobNotReal' | 'dobInFuture';
+export type DobErrorKey =
+  'dobEmpty' | 'dobNotNumbers' | 'dayInvalid' | 'monthInvalid' | 'yearInvalid' | 'dobNotReal' | 'dobInFuture';
 export type DobCheck = { ok: true; iso: string } | { ok: false; error: DobErrorKey; fields: DobField[] };
 
 /** Validates day/month/year as typed (strings) into YYYY-MM-DD; `today` is the clinic's YYYY-MM-DD. */
-export function parseDateOfBirth(input: { day: string; month: string; year: string; today: string }): DobCheck {
+export function parseDateOfBirth(input: {
+  day: string;
+  month: string;
+  year: string;
+  today: string;
+}): DobCheck {
   const day = input.day.trim();
   const month = input.month.trim();
   const year = input.year.trim();
   if (!day && !month && !year) return { ok: false, error: 'dobEmpty', fields: ['day', 'month', 'year'] };
-  const notNumbers = (['day', 'month', 'year'] as const).filter((f) => !/^\d+$/.test({ day, month, year }[f]));
+  const notNumbers = (['day', 'month', 'year'] as const).filter(
+    (f) => !/^\d+$/.test({ day, month, year }[f]),
+  );
   if (notNumbers.length) return { ok: false, error: 'dobNotNumbers', fields: notNumbers };
   const d = Number(day);
   const m = Number(month);

@@ -24,7 +24,8 @@ export const en = {
   checkingIn: 'Checking you in…',
   ticketTitle: 'You are checked in',
   ticketLabel: 'Your number',
-  ticketWhere: 'Please take a seat in the waiting room. Your number will be shown on the screen when it is your turn.',
+  ticketWhere:
+    'Please take a seat in the waiting room. Your number will be shown on the screen when it is your turn.',
   waitAbout: (minutes: number) => `Estimated wait: about ${minutes} minutes`,
   waitSoon: 'You will be called soon.',
   done: 'Done',

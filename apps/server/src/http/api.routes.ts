@@ -29,8 +29,17 @@ export function registerApiRoutes(
     // Demo only: who to type at the kiosk. Synthetic patients; never registered when DEMO is off.
     app.get('/api/demo/patients', async () => {
       const clinic = (await getClinic(ctx.db, ctx.clinicId))!;
-      const visits = await listVisitsForDay(ctx.db, ctx.clinicId, clinicDay(ctx.clock.now(), clinic.timezone));
-      return visits.map((v) => ({ ...v.patient, visitId: v.id, status: v.status, scheduledAt: v.scheduledAt }));
+      const visits = await listVisitsForDay(
+        ctx.db,
+        ctx.clinicId,
+        clinicDay(ctx.clock.now(), clinic.timezone),
+      );
+      return visits.map((v) => ({
+        ...v.patient,
+        visitId: v.id,
+        status: v.status,
+        scheduledAt: v.scheduledAt,
+      }));
     });
   }
 }

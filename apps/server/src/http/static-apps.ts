@@ -29,7 +29,10 @@ export async function registerStaticApps(app: FastifyInstance, appsDir: string):
     app.get(`/${name}`, (_req, reply) => reply.redirect(`/${name}/`));
     if (!existsSync(join(root, '200.html'))) {
       app.get(`/${name}/*`, (_req, reply) =>
-        reply.code(503).type('text/plain').send(`The ${name} app is not built yet: run "pnpm build" at the repository root.`),
+        reply
+          .code(503)
+          .type('text/plain')
+          .send(`The ${name} app is not built yet: run "pnpm build" at the repository root.`),
       );
       continue;
     }
@@ -41,7 +44,10 @@ export async function registerStaticApps(app: FastifyInstance, appsDir: string):
           index: ['200.html'],
           wildcard: true,
           setHeaders: (res, path) => {
-            res.header('cache-control', path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+            res.header(
+              'cache-control',
+              path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+            );
           },
         });
         scope.setNotFoundHandler((req, reply) => {

@@ -1,7 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import { projectForDisplay, type Actor, type Clinic, type DomainEvent, type EventEnvelope } from '@clinicflow/domain';
+import {
+  projectForDisplay,
+  type Actor,
+  type Clinic,
+  type DomainEvent,
+  type EventEnvelope,
+} from '@clinicflow/domain';
 import {
   handshakeSchema,
   roomName,
@@ -10,7 +16,14 @@ import {
   type SyncMessage,
   type View,
 } from '@clinicflow/contracts';
-import { appendAudit, latestSeqs, listEventsAfter, lockClinic, type Db, type StoredEvent } from '@clinicflow/db';
+import {
+  appendAudit,
+  latestSeqs,
+  listEventsAfter,
+  lockClinic,
+  type Db,
+  type StoredEvent,
+} from '@clinicflow/db';
 import { actorFor } from '../actors';
 import type { CommandService } from '../services/command.service';
 import type { ServiceContext } from '../services/context';
@@ -36,11 +49,14 @@ export function createRealtime(input: {
   clinic: Clinic;
 }): Realtime {
   const { ctx, replayLimit } = input;
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(input.httpServer, {
-    path: '/socket.io',
-    serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
-  });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    input.httpServer,
+    {
+      path: '/socket.io',
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+    },
+  );
   // Projections need the clinic's privacy mode at send time.
   const clinic: Clinic = input.clinic;
 
@@ -48,7 +64,12 @@ export function createRealtime(input: {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('Invalid handshake: send { view, lastSeq }'));
     const { view, lastSeq } = parsed.data;
-    socket.data = { view, actor: actorFor(view), origin: socket.handshake.address ?? null, initialSeq: lastSeq };
+    socket.data = {
+      view,
+      actor: actorFor(view),
+      origin: socket.handshake.address ?? null,
+      initialSeq: lastSeq,
+    };
     next();
   });
 
@@ -65,7 +86,8 @@ export function createRealtime(input: {
     });
     socket.on('findAppointment', async (query, ack) => {
       if (typeof ack !== 'function') return;
-      if (view !== 'kiosk') return ack({ ok: false, code: 'VALIDATION', message: 'Only a kiosk looks up appointments.' });
+      if (view !== 'kiosk')
+        return ack({ ok: false, code: 'VALIDATION', message: 'Only a kiosk looks up appointments.' });
       try {
         ack(await findAppointment(ctx, { query, actor, origin }));
       } catch (err) {
@@ -79,7 +101,11 @@ export function createRealtime(input: {
     });
   });
 
-  async function sync(socket: AppSocket, view: Exclude<View, 'kiosk'>, lastSeq: number | null): Promise<void> {
+  async function sync(
+    socket: AppSocket,
+    view: Exclude<View, 'kiosk'>,
+    lastSeq: number | null,
+  ): Promise<void> {
     try {
       socket.emit('sync', (await syncMessage(view, lastSeq, socket.data)) as SyncMessage<typeof view>);
     } catch (err) {
@@ -96,11 +122,18 @@ export function createRealtime(input: {
       const seqs = await latestSeqs(ctx.db, ctx.clinicId);
       const head = display ? seqs.lastDisplaySeq : seqs.lastSeq;
       if (lastSeq <= head) {
-        const missed = await listEventsAfter(ctx.db, { clinicId: ctx.clinicId, afterSeq: lastSeq, displayOnly: display, limit: replayLimit + 1 });
+        const missed = await listEventsAfter(ctx.db, {
+          clinicId: ctx.clinicId,
+          afterSeq: lastSeq,
+          displayOnly: display,
+          limit: replayLimit + 1,
+        });
         const first = missed[0];
         const continuous = !first || (display ? first.displayPrev === lastSeq : first.seq === lastSeq + 1);
         if (missed.length <= replayLimit && continuous) {
-          const events = missed.map((e) => (display ? toDisplayEnvelope(e, clinic) : toConsoleEnvelope(e))).filter((e) => e !== null);
+          const events = missed
+            .map((e) => (display ? toDisplayEnvelope(e, clinic) : toConsoleEnvelope(e)))
+            .filter((e) => e !== null);
           if (!display && events.length) await auditRead(who, 'ReplayFlowBoard');
           return { kind: 'replay' as const, events, seq: missed.at(-1)?.seq ?? lastSeq, serverTime };
         }
@@ -119,7 +152,15 @@ export function createRealtime(input: {
   async function auditRead(who: SocketData, action: string): Promise<void> {
     await ctx.db.transaction(async (tx) => {
       await lockClinic(tx as Db, ctx.clinicId);
-      await appendAudit(tx as Db, { clinicId: ctx.clinicId, at: ctx.clock.now(), actor: who.actor, action, entityType: 'flow_board', entityId: null, origin: who.origin });
+      await appendAudit(tx as Db, {
+        clinicId: ctx.clinicId,
+        at: ctx.clock.now(),
+        actor: who.actor,
+        action,
+        entityType: 'flow_board',
+        entityId: null,
+        origin: who.origin,
+      });
     });
   }
 

@@ -39,7 +39,8 @@ import type { ServiceContext } from './context';
 import { SerialQueue } from './serial-queue';
 import { readFlowBoard } from './view.service';
 
-type Outcome = Refusal | { ok: true; events: DomainEvent[]; result?: CheckInResult; entity: { type: string; id: string } };
+type Outcome =
+  Refusal | { ok: true; events: DomainEvent[]; result?: CheckInResult; entity: { type: string; id: string } };
 
 export type CommandOutcome = { result: CommandResult; events: StoredEvent[] };
 
@@ -68,8 +69,15 @@ export class CommandService {
         return result;
       });
     } catch (error) {
-      this.#ctx.logger.error({ err: error, commandId: command.commandId, type: command.type }, 'command failed');
-      return { ok: false, code: 'INTERNAL', message: 'Something went wrong on the server; nothing was changed.' };
+      this.#ctx.logger.error(
+        { err: error, commandId: command.commandId, type: command.type },
+        'command failed',
+      );
+      return {
+        ok: false,
+        code: 'INTERNAL',
+        message: 'Something went wrong on the server; nothing was changed.',
+      };
     }
   }
 
@@ -95,7 +103,10 @@ export class CommandService {
       let result: CommandResult;
       let events: StoredEvent[] = [];
       if (!outcome.ok) {
-        result = outcome.code === 'STALE_VERSION' ? outcome : { ok: false, code: outcome.code, message: outcome.message };
+        result =
+          outcome.code === 'STALE_VERSION'
+            ? outcome
+            : { ok: false, code: outcome.code, message: outcome.message };
       } else {
         events = await appendEvents(tx, {
           clinicId,
@@ -103,7 +114,11 @@ export class CommandService {
           commandId: command.commandId,
           events: outcome.events.map((event) => ({ event, displayVisible: isDisplayVisible(event) })),
         });
-        result = { ok: true, seq: events.at(-1)?.seq ?? 0, ...(outcome.result ? { result: outcome.result } : {}) };
+        result = {
+          ok: true,
+          seq: events.at(-1)?.seq ?? 0,
+          ...(outcome.result ? { result: outcome.result } : {}),
+        };
         await appendAudit(tx, {
           clinicId,
           at: now,
@@ -132,11 +147,17 @@ async function handle(tx: Db, input: Input): Promise<Outcome> {
   const { command } = input;
   if (command.type === 'CheckInPatient') return checkIn(tx, { ...input, command });
   if ('roomId' in command && !('visitId' in command)) return changeRoom(tx, { ...input, command });
-  return changeVisit(tx, { ...input, command: command as Extract<Command, { visitId: string; version: number }> });
+  return changeVisit(tx, {
+    ...input,
+    command: command as Extract<Command, { visitId: string; version: number }>,
+  });
 }
 
 /** Kiosk or desk check-in: the visit arrives, gets the day's next ticket, and joins the queue. */
-async function checkIn(tx: Db, { command, actor, clinicId, now }: Input<Extract<Command, { type: 'CheckInPatient' }>>): Promise<Outcome> {
+async function checkIn(
+  tx: Db,
+  { command, actor, clinicId, now }: Input<Extract<Command, { type: 'CheckInPatient' }>>,
+): Promise<Outcome> {
   const visit = await getVisit(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'We could not find this appointment.');
   if (visit.status !== 'booked') return refuse('ILLEGAL_TRANSITION', 'You are already checked in.');
@@ -147,7 +168,8 @@ async function checkIn(tx: Db, { command, actor, clinicId, now }: Input<Extract<
   const queued = transitionVisit({ visit: ticketed, action: 'queue', actor, now });
   if (!queued.ok) return queued;
   await assignTicket(tx, { visitId: visit.id, number, code: ticketed.ticketCode! });
-  if (!(await saveVisit(tx, queued.value.visit, visit.version))) return stale(await getVisit(tx, clinicId, visit.id));
+  if (!(await saveVisit(tx, queued.value.visit, visit.version)))
+    return stale(await getVisit(tx, clinicId, visit.id));
 
   const { board } = await readFlowBoard(tx, clinicId, now);
   const position = waitingQueue(projectFlowBoardForDisplay(board)).find((t) => t.id === visit.id);
@@ -176,7 +198,9 @@ async function changeVisit(
   const next = transitionVisit({ visit, action, actor, now, room });
   if (!next.ok) return next;
   await saveVisit(tx, next.value.visit, visit.version);
-  const events: DomainEvent[] = [{ type: 'VisitStatusChanged', payload: { visit: next.value.visit, from: visit.status } }];
+  const events: DomainEvent[] = [
+    { type: 'VisitStatusChanged', payload: { visit: next.value.visit, from: visit.status } },
+  ];
   if (next.value.room && room) {
     await saveRoom(tx, next.value.room, room.version);
     events.push({ type: 'RoomStatusChanged', payload: { room: next.value.room, from: room.status } });
@@ -200,4 +224,3 @@ async function changeRoom(
     entity: { type: 'room', id: room.id },
   };
 }
-

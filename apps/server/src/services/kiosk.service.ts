@@ -20,7 +20,11 @@ export async function findAppointment(
     const tx = txDb as Db;
     const clinic = await getClinic(tx, ctx.clinicId);
     if (!clinic) throw new Error('clinic missing');
-    const visits = await findVisitsByPatient(tx, { clinicId: ctx.clinicId, day: clinicDay(now, clinic.timezone), ...parsed.data });
+    const visits = await findVisitsByPatient(tx, {
+      clinicId: ctx.clinicId,
+      day: clinicDay(now, clinic.timezone),
+      ...parsed.data,
+    });
     const patients = new Set(visits.map((v) => v.patientId));
     // Lock before auditing so the audit chain stays linear (see appendAudit).
     await lockClinic(tx, ctx.clinicId);
@@ -33,13 +37,19 @@ export async function findAppointment(
       entityId: patients.size === 1 ? [...patients][0]! : null,
       origin: input.origin,
     });
-    if (patients.size === 0) return { ok: false, code: 'NOT_FOUND', message: 'No appointment found for today.' };
+    if (patients.size === 0)
+      return { ok: false, code: 'NOT_FOUND', message: 'No appointment found for today.' };
     if (patients.size > 1) return { ok: false, code: 'AMBIGUOUS', message: 'Please see the front desk.' };
     // The next visit still to check in, else the one already under way.
     const visit = visits.find((v) => v.status === 'booked') ?? visits[0]!;
     return {
       ok: true,
-      match: { visitId: visit.id, firstName: visit.patient.firstName, scheduledAt: visit.scheduledAt, status: visit.status },
+      match: {
+        visitId: visit.id,
+        firstName: visit.patient.firstName,
+        scheduledAt: visit.scheduledAt,
+        status: visit.status,
+      },
     };
   });
 }

@@ -16,9 +16,80 @@ import {
 } from '@clinicflow/db';
 
 // Synthetic people only: invented names, no real patient data anywhere.
-const firstNames = ['Ana', 'Ben', 'Chloe', 'Dmitri', 'Elena', 'Farah', 'Gabriel', 'Hana', 'Isaac', 'Jade', 'Kofi', 'Lucia', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Samir', 'Tomas', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Arjun', 'Beatriz', 'Chen', 'Dalia'];
-const lastNames = ['Alvarez', 'Brennan', 'Castillo', 'Duarte', 'Eriksen', 'Fontaine', 'Gallo', 'Haddad', 'Iwata', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quiroga', 'Rahman', 'Silva', 'Tanaka', 'Ueda', 'Varga', 'Whitfield', 'Xu', 'Yilmaz', 'Zamora', 'Abbott', 'Bianchi', 'Cruz', 'Dimitriou'];
-const reasons = ['Annual physical', 'Follow-up', 'Sore throat', 'Blood pressure check', 'Vaccination', 'Back pain', 'Rash', 'Diabetes review'];
+const firstNames = [
+  'Ana',
+  'Ben',
+  'Chloe',
+  'Dmitri',
+  'Elena',
+  'Farah',
+  'Gabriel',
+  'Hana',
+  'Isaac',
+  'Jade',
+  'Kofi',
+  'Lucia',
+  'Mateo',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Samir',
+  'Tomas',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Arjun',
+  'Beatriz',
+  'Chen',
+  'Dalia',
+];
+const lastNames = [
+  'Alvarez',
+  'Brennan',
+  'Castillo',
+  'Duarte',
+  'Eriksen',
+  'Fontaine',
+  'Gallo',
+  'Haddad',
+  'Iwata',
+  'Jensen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quiroga',
+  'Rahman',
+  'Silva',
+  'Tanaka',
+  'Ueda',
+  'Varga',
+  'Whitfield',
+  'Xu',
+  'Yilmaz',
+  'Zamora',
+  'Abbott',
+  'Bianchi',
+  'Cruz',
+  'Dimitriou',
+];
+const reasons = [
+  'Annual physical',
+  'Follow-up',
+  'Sore throat',
+  'Blood pressure check',
+  'Vaccination',
+  'Back pain',
+  'Rash',
+  'Diabetes review',
+];
 const providerNames = ['Dr. Lee', 'Dr. Sandoval', 'Dr. Achebe', 'Dr. Feld'];
 const staffAccounts = [
   { username: 'admin', displayName: 'Alex Admin', role: 'admin' },
@@ -31,20 +102,32 @@ const staffAccounts = [
 /** A small deterministic generator so every seeded day looks the same for the same date. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-/** Creates the demo clinic when the database has none; returns the clinic to serve. */
-export async function ensureDemoClinic(db: Db, input: { now: Date; timezone: string }): Promise<Clinic> {
+/**
+ * Creates the clinic this server serves when the database has none; in demo mode it also gets six exam rooms,
+ * four providers and a staff account per role. Returns the clinic to serve.
+ */
+export async function ensureClinic(
+  db: Db,
+  input: { now: Date; name: string; timezone: string; demo: boolean },
+): Promise<Clinic> {
   const existing = await firstClinic(db);
   if (existing) return existing;
   return db.transaction(async (txDb) => {
     const tx = txDb as Db;
-    const clinic = await insertClinic(tx, { name: 'Riverside Family Practice', timezone: input.timezone, displayPrivacy: 'ticket' });
+    const clinic = await insertClinic(tx, {
+      name: input.name,
+      timezone: input.timezone,
+      displayPrivacy: 'ticket',
+    });
+    if (!input.demo) return clinic;
     await insertRooms(tx, clinic.id, ['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'Room 6'], input.now);
     for (const account of staffAccounts) {
       const { id } = await insertStaff(tx, { clinicId: clinic.id, ...account });
-      if (account.role === 'physician') await insertProvider(tx, { clinicId: clinic.id, name: account.displayName, staffId: id });
+      if (account.role === 'physician')
+        await insertProvider(tx, { clinicId: clinic.id, name: account.displayName, staffId: id });
     }
     for (const name of providerNames.slice(1)) await insertProvider(tx, { clinicId: clinic.id, name });
     return clinic;
@@ -69,7 +152,11 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
       const provider = providers[i % providers.length]!;
       const slot = Math.floor(i / providers.length); // a 30-minute visit every 75 minutes per provider
       const minutes = 8 * 60 + slot * 75 + (i % providers.length) * 10;
-      const start = clinicTime(day, `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`, clinic.timezone);
+      const start = clinicTime(
+        day,
+        `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`,
+        clinic.timezone,
+      );
       const end = new Date(start.getTime() + 30 * 60_000);
       const birthYear = 1940 + Math.floor(rand() * 65);
       const patient = await insertPatient(tx, {
@@ -103,7 +190,12 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
       });
       events.push({ type: 'VisitBooked', payload: { visit } });
     }
-    await appendEvents(tx, { clinicId: clinic.id, at: now, commandId: null, events: events.map((event) => ({ event, displayVisible: isDisplayVisible(event) })) });
+    await appendEvents(tx, {
+      clinicId: clinic.id,
+      at: now,
+      commandId: null,
+      events: events.map((event) => ({ event, displayVisible: isDisplayVisible(event) })),
+    });
     return events.length;
   });
 }

@@ -10,7 +10,10 @@ export const en = {
   recentlyCalled: 'Recently called',
   rooms: 'Rooms',
   connecting: 'Connecting to the clinic…',
-  duration: (minutes: number) => (minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`),
+  duration: (minutes: number) =>
+    minutes < 60
+      ? `${minutes} min`
+      : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`,
   connection: {
     live: 'Live',
     connecting: 'Connecting…',

@@ -1,5 +1,11 @@
 import type { DisplayPrivacy } from '../clinic';
-import { projectRoom, projectVisit, type DisplayEvent, type DisplayRoom, type DisplayVisit } from '../projection';
+import {
+  projectRoom,
+  projectVisit,
+  type DisplayEvent,
+  type DisplayRoom,
+  type DisplayVisit,
+} from '../projection';
 import type { FlowBoard, Provider } from './flow-board';
 import { estimateWaits, roundWait } from '../wait';
 
@@ -44,9 +50,16 @@ export function nowCalling(board: DisplayBoard): CalledTicket[] {
 export function waitingQueue(board: DisplayBoard, minutesPerPatient = 15): WaitingTicket[] {
   const waiting = Object.values(board.visits)
     .filter((v) => v.status === 'waiting')
-    .sort((a, b) => (a.queuedAt ?? a.statusSince).localeCompare(b.queuedAt ?? b.statusSince) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        (a.queuedAt ?? a.statusSince).localeCompare(b.queuedAt ?? b.statusSince) || a.id.localeCompare(b.id),
+    );
   const parallel = Object.values(board.rooms).filter((r) => r.status !== 'out_of_service').length;
-  const waits = estimateWaits({ queueLength: waiting.length, parallel: Math.min(parallel, Object.keys(board.providers).length || 1), minutesPerPatient });
+  const waits = estimateWaits({
+    queueLength: waiting.length,
+    parallel: Math.min(parallel, Object.keys(board.providers).length || 1),
+    minutesPerPatient,
+  });
   return waiting.map((v, i) => ({
     id: v.id,
     label: v.label,
@@ -57,7 +70,8 @@ export function waitingQueue(board: DisplayBoard, minutesPerPatient = 15): Waiti
 
 export function roomTiles(board: DisplayBoard): RoomTile[] {
   const occupants = new Map<string, DisplayVisit>();
-  for (const v of Object.values(board.visits)) if (v.roomId && v.status !== 'waiting') occupants.set(v.roomId, v);
+  for (const v of Object.values(board.visits))
+    if (v.roomId && v.status !== 'waiting') occupants.set(v.roomId, v);
   return Object.values(board.rooms)
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
     .map((room) => {
@@ -78,7 +92,11 @@ export function projectFlowBoardForDisplay(board: FlowBoard): DisplayBoard {
     if (projected) visits[v.id] = projected;
   }
   return {
-    clinic: { name: board.clinic.name, timezone: board.clinic.timezone, displayPrivacy: board.clinic.displayPrivacy },
+    clinic: {
+      name: board.clinic.name,
+      timezone: board.clinic.timezone,
+      displayPrivacy: board.clinic.displayPrivacy,
+    },
     providers: board.providers,
     rooms: Object.fromEntries(Object.values(board.rooms).map((r) => [r.id, projectRoom(r)])),
     visits,

@@ -14,7 +14,12 @@ export type FlowBoard = {
   visits: Record<string, Visit>;
 };
 
-export function emptyFlowBoard(input: { clinic: Clinic; day: string; providers: Provider[]; rooms: Room[] }): FlowBoard {
+export function emptyFlowBoard(input: {
+  clinic: Clinic;
+  day: string;
+  providers: Provider[];
+  rooms: Room[];
+}): FlowBoard {
   return {
     clinic: input.clinic,
     day: input.day,
