@@ -9,12 +9,25 @@
  */
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { applyFlowBoardEvent, isDisplayVisible, type DomainEvent, type EventEnvelope, type FlowBoard } from '@clinicflow/domain';
-import type { ClientToServerEvents, CommandResult, ServerToClientEvents, SyncMessage, View } from '@clinicflow/contracts';
+import {
+  applyFlowBoardEvent,
+  isDisplayVisible,
+  type DomainEvent,
+  type EventEnvelope,
+  type FlowBoard,
+} from '@clinicflow/domain';
+import type {
+  ClientToServerEvents,
+  CommandResult,
+  ServerToClientEvents,
+  SyncMessage,
+  View,
+} from '@clinicflow/contracts';
 import { startServer, type ServerProcess } from './server-process';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type CommandName = 'CheckInPatient' | 'CallPatient' | 'MarkPatientInRoom' | 'CheckOutPatient' | 'MarkRoomCleaned';
+type CommandName =
+  'CheckInPatient' | 'CallPatient' | 'MarkPatientInRoom' | 'CheckOutPatient' | 'MarkRoomCleaned';
 type Sample = { type: CommandName; phase: 'serial' | 'parallel'; ackMs: number; fanoutMs: number | null };
 
 const WAIT_MS = 10_000;
@@ -24,17 +37,28 @@ function parseArgs(argv: string[]) {
   const int = (name: string, fallback: number, min: number, max: number) => {
     const raw = get(name);
     const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer in [${min}, ${max}]`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`--${name} must be an integer in [${min}, ${max}]`);
     return n;
   };
   const database = get('database') ?? 'pglite';
-  if (database !== 'pglite' && database !== 'postgres') throw new Error('--database must be pglite or postgres');
-  const databaseUrl = database === 'postgres' ? (process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null) : null;
-  if (database === 'postgres' && !databaseUrl) throw new Error('--database=postgres needs DATABASE_URL or TEST_DATABASE_URL');
+  if (database !== 'pglite' && database !== 'postgres')
+    throw new Error('--database must be pglite or postgres');
+  const databaseUrl =
+    database === 'postgres' ? (process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null) : null;
+  if (database === 'postgres' && !databaseUrl)
+    throw new Error('--database=postgres needs DATABASE_URL or TEST_DATABASE_URL');
   const rounds = int('rounds', 1, 1, 20);
   // Re-seeding needs an empty database: PGlite gets a fresh temp dir per round, a Postgres URL cannot.
-  if (database === 'postgres' && rounds > 1) throw new Error('--rounds > 1 needs a fresh database per round; use pglite');
-  return { database, databaseUrl, rounds, visits: int('visits', 30, 1, 30), parallel: int('parallel', 5, 0, 10) } as const;
+  if (database === 'postgres' && rounds > 1)
+    throw new Error('--rounds > 1 needs a fresh database per round; use pglite');
+  return {
+    database,
+    databaseUrl,
+    rounds,
+    visits: int('visits', 30, 1, 30),
+    parallel: int('parallel', 5, 0, 10),
+  } as const;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,7 +88,12 @@ async function connect(url: string, view: View): Promise<ClientSocket> {
 
 /** The console's flow board, kept as a client keeps it: the sync snapshot, then events applied in seq order. */
 function trackFlowBoard(socket: ClientSocket) {
-  const state = { board: null as FlowBoard | null, seq: 0, events: new Map<number, DomainEvent>(), early: [] as EventEnvelope<DomainEvent>[] };
+  const state = {
+    board: null as FlowBoard | null,
+    seq: 0,
+    events: new Map<number, DomainEvent>(),
+    early: [] as EventEnvelope<DomainEvent>[],
+  };
   const apply = (e: EventEnvelope<DomainEvent>) => {
     if (!state.board || e.seq <= state.seq) return;
     if (e.prev !== state.seq) throw new Error(`console missed events: at ${state.seq}, got prev ${e.prev}`);
@@ -101,7 +130,13 @@ function percentile(sorted: number[], p: number): number {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 function stats(values: number[]) {
   const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: round1(percentile(s, 50)), p95: round1(percentile(s, 95)), p99: round1(percentile(s, 99)), max: round1(s.at(-1) ?? NaN) };
+  return {
+    n: s.length,
+    p50: round1(percentile(s, 50)),
+    p95: round1(percentile(s, 95)),
+    p99: round1(percentile(s, 99)),
+    max: round1(s.at(-1) ?? NaN),
+  };
 }
 
 type RoundResult = { samples: Sample[]; serialMs: number; serialCommands: number };
@@ -160,10 +195,30 @@ async function runRound(server: ServerProcess, options: ReturnType<typeof parseA
       await send(kiosk, 'CheckInPatient', { visitId }, 'serial');
       const room = Object.values(board().rooms).find((r) => r.status === 'available');
       if (!room) throw new Error('no available room');
-      await send(consoleSocket, 'CallPatient', { visitId, roomId: room.id, version: board().visits[visitId]!.version }, 'serial');
-      await send(consoleSocket, 'MarkPatientInRoom', { visitId, version: board().visits[visitId]!.version }, 'serial');
-      await send(consoleSocket, 'CheckOutPatient', { visitId, version: board().visits[visitId]!.version }, 'serial');
-      await send(consoleSocket, 'MarkRoomCleaned', { roomId: room.id, version: board().rooms[room.id]!.version }, 'serial');
+      await send(
+        consoleSocket,
+        'CallPatient',
+        { visitId, roomId: room.id, version: board().visits[visitId]!.version },
+        'serial',
+      );
+      await send(
+        consoleSocket,
+        'MarkPatientInRoom',
+        { visitId, version: board().visits[visitId]!.version },
+        'serial',
+      );
+      await send(
+        consoleSocket,
+        'CheckOutPatient',
+        { visitId, version: board().visits[visitId]!.version },
+        'serial',
+      );
+      await send(
+        consoleSocket,
+        'MarkRoomCleaned',
+        { roomId: room.id, version: board().rooms[room.id]!.version },
+        'serial',
+      );
     }
     const serialMs = performance.now() - serialStart;
 
@@ -172,11 +227,16 @@ async function runRound(server: ServerProcess, options: ReturnType<typeof parseA
     if (left.length) {
       const kiosks = await Promise.all(left.map(() => connect(server.url, 'kiosk')));
       sockets.push(...kiosks);
-      const sent = await Promise.all(left.map((visitId, i) => send(kiosks[i]!, 'CheckInPatient', { visitId }, 'parallel')));
+      const sent = await Promise.all(
+        left.map((visitId, i) => send(kiosks[i]!, 'CheckInPatient', { visitId }, 'parallel')),
+      );
       // Events interleave, so attribute by visit: the display's update that shows this visit waiting.
       const waitingSeq = (visitId: string) =>
         [...flow.events.entries()].find(
-          ([, e]) => e.type === 'VisitStatusChanged' && e.payload.visit.id === visitId && e.payload.visit.status === 'waiting',
+          ([, e]) =>
+            e.type === 'VisitStatusChanged' &&
+            e.payload.visit.id === visitId &&
+            e.payload.visit.status === 'waiting',
         )?.[0];
       for (const [i, visitId] of left.entries()) {
         const seq = waitingSeq(visitId);
@@ -192,25 +252,38 @@ async function runRound(server: ServerProcess, options: ReturnType<typeof parseA
 }
 
 function printTable(samples: Sample[]) {
-  const rows: string[][] = [['command', 'n', 'ack p50', 'ack p95', 'ack max', 'fan-out p50', 'fan-out p95', 'fan-out max']];
+  const rows: string[][] = [
+    ['command', 'n', 'ack p50', 'ack p95', 'ack max', 'fan-out p50', 'fan-out p95', 'fan-out max'],
+  ];
   const groups = new Map<string, Sample[]>();
   for (const s of samples) {
     const key = s.phase === 'parallel' ? `${s.type} (parallel)` : s.type;
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
-  groups.set('all serial', samples.filter((s) => s.phase === 'serial'));
+  groups.set(
+    'all serial',
+    samples.filter((s) => s.phase === 'serial'),
+  );
   for (const [name, group] of groups) {
     if (!group.length) continue;
     const a = stats(group.map((s) => s.ackMs));
     const f = stats(group.flatMap((s) => (s.fanoutMs === null ? [] : [s.fanoutMs])));
-    rows.push([name, String(a.n), ...[a.p50, a.p95, a.max, f.p50, f.p95, f.max].map((n) => (Number.isNaN(n) ? '-' : n.toFixed(1)))]);
+    rows.push([
+      name,
+      String(a.n),
+      ...[a.p50, a.p95, a.max, f.p50, f.p95, f.max].map((n) => (Number.isNaN(n) ? '-' : n.toFixed(1))),
+    ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const [i, r] of rows.entries()) {
-    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+    console.log(
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '),
+    );
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
-  console.log('(milliseconds; fan-out = emit → last display-visible event of the command on the wallboard socket)');
+  console.log(
+    '(milliseconds; fan-out = emit → last display-visible event of the command on the wallboard socket)',
+  );
 }
 
 async function main() {
@@ -220,14 +293,23 @@ async function main() {
   let serialCommands = 0;
   let rss: number | null = null;
   let server: ServerProcess | null = null;
-  const interrupt = () => void server?.stop().finally(() => process.exit(130));
+  let interrupted = false;
+  // Ctrl-C: stop the server now; the round then fails fast and main's finally awaits the same stop.
+  const interrupt = () => {
+    interrupted = true;
+    void server?.stop();
+  };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
     for (let r = 0; r < options.rounds; r++) {
       const bootStart = performance.now();
+      if (interrupted) break;
       server = await startServer({ databaseUrl: options.databaseUrl });
-      console.log(`round ${r + 1}/${options.rounds}: server pid ${server.pid} on ${server.url} (${options.database}), healthy after ${Math.round(performance.now() - bootStart)} ms`);
+      if (interrupted) break;
+      console.log(
+        `round ${r + 1}/${options.rounds}: server pid ${server.pid} on ${server.url} (${options.database}), healthy after ${Math.round(performance.now() - bootStart)} ms`,
+      );
       const result = await runRound(server, options);
       samples.push(...result.samples);
       serialMs += result.serialMs;
@@ -241,6 +323,7 @@ async function main() {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
+  if (interrupted) throw new Error('interrupted');
 
   console.log('');
   printTable(samples);
@@ -249,7 +332,9 @@ async function main() {
   const fanout = stats(serial.flatMap((s) => (s.fanoutMs === null ? [] : [s.fanoutMs])));
   const parallel = samples.filter((s) => s.phase === 'parallel');
   const commandsPerS = round1(serialCommands / (serialMs / 1000));
-  console.log(`\n${serialCommands} serial commands in ${(serialMs / 1000).toFixed(2)} s = ${commandsPerS} commands/s (one client at a time, each waiting for its events); server RSS ${rss ?? '?'} MB`);
+  console.log(
+    `\n${serialCommands} serial commands in ${(serialMs / 1000).toFixed(2)} s = ${commandsPerS} commands/s (one client at a time, each waiting for its events); server RSS ${rss ?? '?'} MB`,
+  );
   const result = {
     name: 'command-latency',
     database: options.database,
@@ -264,7 +349,9 @@ async function main() {
           parallel_checkin: {
             kiosks: parallel.length / options.rounds,
             ack_ms: (({ p50, max }) => ({ p50, max }))(stats(parallel.map((s) => s.ackMs))),
-            fanout_ms: (({ p50, max }) => ({ p50, max }))(stats(parallel.flatMap((s) => (s.fanoutMs === null ? [] : [s.fanoutMs])))),
+            fanout_ms: (({ p50, max }) => ({ p50, max }))(
+              stats(parallel.flatMap((s) => (s.fanoutMs === null ? [] : [s.fanoutMs]))),
+            ),
           },
         }
       : {}),

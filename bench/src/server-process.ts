@@ -35,7 +35,10 @@ function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-export async function startServer(options: { databaseUrl: string | null; bootTimeoutMs?: number }): Promise<ServerProcess> {
+export async function startServer(options: {
+  databaseUrl: string | null;
+  bootTimeoutMs?: number;
+}): Promise<ServerProcess> {
   const dataRoot = await mkdtemp(join(tmpdir(), 'clinicflow-bench-'));
   const port = await freePort();
   const env: Record<string, string> = {};
@@ -62,19 +65,19 @@ export async function startServer(options: { databaseUrl: string | null; bootTim
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
 
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    if (!exited(child)) {
-      const gone = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => !exited(child) && child.kill('SIGKILL'), 5000);
-      await gone;
-      clearTimeout(timer);
-    }
-    await rm(dataRoot, { recursive: true, force: true });
-  };
+  // One stop, however many callers (normal end, error path, Ctrl-C): each awaits the same promise.
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (!exited(child)) {
+        const gone = new Promise<void>((r) => child.once('exit', () => r()));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => !exited(child) && child.kill('SIGKILL'), 5000);
+        await gone;
+        clearTimeout(timer);
+      }
+      await rm(dataRoot, { recursive: true, force: true });
+    })());
 
   const url = `http://127.0.0.1:${port}`;
   try {
