@@ -1,4 +1,5 @@
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { Logger } from 'pino';
 import type { Clinic } from '@clinicflow/domain';
@@ -8,8 +9,12 @@ import type { Config } from './config';
 import { registerApiRoutes } from './http/api.routes';
 import { inlineScriptHashes, registerStaticApps } from './http/static-apps';
 import { createRealtime } from './realtime/realtime.gateway';
+import { AuthService } from './services/auth.service';
 import { CommandService } from './services/command.service';
 import type { ServiceContext } from './services/context';
+import { DeviceService } from './services/device.service';
+import { KioskScope } from './services/kiosk-scope';
+import { StaffService } from './services/staff.service';
 
 export type App = {
   /** The port actually bound (useful with port 0). */
@@ -18,9 +23,22 @@ export type App = {
   close(): Promise<void>;
 };
 
+export type AppConfig = Pick<
+  Config,
+  | 'port'
+  | 'host'
+  | 'appsDir'
+  | 'demo'
+  | 'replayLimit'
+  | 'env'
+  | 'sessionIdleMs'
+  | 'sessionMaxMs'
+  | 'publicOrigin'
+>;
+
 /** Builds and starts the HTTP + Socket.IO server for one clinic on an open database. */
 export async function startApp(input: {
-  config: Pick<Config, 'port' | 'host' | 'appsDir' | 'demo' | 'replayLimit' | 'env'>;
+  config: AppConfig;
   database: DatabaseHandle;
   clinic: Clinic;
   clock: Clock;
@@ -34,6 +52,7 @@ export async function startApp(input: {
   });
   const ctx: ServiceContext = { db: database.db, clock, clinicId: clinic.id, logger };
 
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: true,
@@ -43,6 +62,7 @@ export async function startApp(input: {
         'style-src': ["'self'", "'unsafe-inline'"],
         'connect-src': ["'self'"],
         'img-src': ["'self'", 'data:'],
+        'frame-ancestors': ["'none'"],
         'upgrade-insecure-requests': config.env === 'production' ? [] : null,
       },
     },
@@ -60,17 +80,36 @@ export async function startApp(input: {
     });
   });
 
-  let commands: CommandService | null = null;
+  const kiosk = new KioskScope();
+  const commands = new CommandService(ctx, kiosk);
+  const auth = new AuthService(ctx, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
+  const devices = new DeviceService(ctx);
+  const staff = new StaffService(ctx);
   const realtime = createRealtime({
     httpServer: app.server,
     ctx,
     clinic,
+    commands,
+    auth,
+    devices,
+    kiosk,
     replayLimit: config.replayLimit,
-    commands: () => commands!,
+    publicOrigin: config.publicOrigin,
   });
-  commands = new CommandService(ctx, (events) => realtime.publish(events));
+  commands.onCommitted((events) => realtime.publish(events));
 
-  registerApiRoutes(app, { ctx, commands, demo: config.demo, databaseKind: database.kind });
+  registerApiRoutes(app, {
+    ctx,
+    commands,
+    auth,
+    devices,
+    staff,
+    realtime,
+    demo: config.demo,
+    databaseKind: database.kind,
+    secureCookies: config.env === 'production',
+    publicOrigin: config.publicOrigin,
+  });
   await registerStaticApps(app, config.appsDir);
   app.get('/', (_req, reply) => reply.redirect('/console/'));
 
@@ -84,7 +123,7 @@ export async function startApp(input: {
     close: async () => {
       // Stop taking new work, finish the commands already accepted, then drop the sockets.
       const closing = app.close();
-      await commands!.drain();
+      await commands.drain();
       await realtime.close();
       await closing;
     },

@@ -16,6 +16,19 @@ const schema = z.object({
   CLINIC_TIMEZONE: z.string().default('America/New_York'),
   /** How many missed events a reconnecting client may replay before it gets a fresh snapshot instead. */
   REPLAY_LIMIT: z.coerce.number().int().positive().default(500),
+  /** Staff are signed out after this long without activity (default 15 minutes). */
+  SESSION_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3600)
+    .default(900),
+  /** ...and after this long in any case. */
+  SESSION_MAX_HOURS: z.coerce.number().positive().max(24).default(12),
+  /** The origin browsers use to reach the server, when a proxy rewrites Host (e.g. https://clinic.example). */
+  PUBLIC_ORIGIN: z.string().url().optional(),
+  /** Password of the first admin account on a non-demo first start; a random one is logged when unset. */
+  ADMIN_INITIAL_PASSWORD: z.string().min(12).optional(),
   /** Where the built SvelteKit apps are; each app's build/ folder is served under its name. */
   APPS_DIR: z.string().default('..'),
 });
@@ -32,6 +45,10 @@ export type Config = {
   clinicTimezone: string;
   replayLimit: number;
   appsDir: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  publicOrigin: string | undefined;
+  adminInitialPassword: string | undefined;
 };
 
 /** The one place that reads the environment. Relative paths resolve against the server package folder. */
@@ -54,5 +71,9 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir: str
     clinicTimezone: e.CLINIC_TIMEZONE,
     replayLimit: e.REPLAY_LIMIT,
     appsDir: resolve(baseDir, e.APPS_DIR),
+    sessionIdleMs: e.SESSION_IDLE_SECONDS * 1000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3600_000,
+    publicOrigin: e.PUBLIC_ORIGIN,
+    adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
   };
 }

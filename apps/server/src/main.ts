@@ -5,7 +5,8 @@ import { openDatabase } from '@clinicflow/db';
 import { startApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { ensureClinic, ensureDemoDay } from './services/seed.service';
+import { demoPassword, ensureClinic, ensureDemoDay } from './services/seed.service';
+import { newToken } from './services/tokens';
 
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const logger = pino({ level: config.logLevel });
@@ -16,12 +17,20 @@ logger.info(
   'database ready',
 );
 
-const clinic = await ensureClinic(database.db, {
+const adminPassword = config.adminInitialPassword ?? newToken().slice(0, 20);
+const { clinic, created } = await ensureClinic(database.db, {
   now: systemClock.now(),
   name: config.clinicName,
   timezone: config.clinicTimezone,
   demo: config.demo,
+  adminPassword,
 });
+if (created && !config.demo && !config.adminInitialPassword) {
+  // Shown once, on the first start only: sign in as "admin" with it and create real accounts.
+  logger.warn({ username: 'admin', password: adminPassword }, 'first start: initial admin account created');
+}
+if (created && config.demo)
+  logger.info({ password: demoPassword }, 'demo staff accounts: admin, coordinator, frontdesk, nurse, drlee');
 if (config.demo) {
   const booked = await ensureDemoDay(database.db, { clinic, now: systemClock.now() });
   if (booked) logger.info({ booked }, 'demo appointments booked for today');

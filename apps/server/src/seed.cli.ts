@@ -5,6 +5,7 @@ import { openDatabase } from '@clinicflow/db';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { ensureClinic, ensureDemoDay } from './services/seed.service';
+import { newToken } from './services/tokens';
 
 // `pnpm seed` books today's demo day if it is empty; `pnpm seed --reset` starts the embedded database afresh.
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
@@ -19,11 +20,12 @@ if (process.argv.includes('--reset')) {
   console.log(`Removed ${config.dataDir}`);
 }
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const clinic = await ensureClinic(database.db, {
+const { clinic } = await ensureClinic(database.db, {
   now: systemClock.now(),
   name: config.clinicName,
   timezone: config.clinicTimezone,
   demo: config.demo,
+  adminPassword: config.adminInitialPassword ?? newToken().slice(0, 20),
 });
 const booked = await ensureDemoDay(database.db, { clinic, now: systemClock.now() });
 console.log(

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Clinic } from '@clinicflow/domain';
+import type { Clinic, DeviceType } from '@clinicflow/domain';
 import type { ClientToServerEvents, ServerToClientEvents, View } from '@clinicflow/contracts';
 import type { DatabaseHandle } from '@clinicflow/db';
 import { openTestDatabase, type TestBackend } from '@clinicflow/db/testing';
@@ -29,16 +29,17 @@ export type TestServer = {
 /** The real server on port 0 over a fresh database of the given kind, seeded with the demo clinic's day. */
 export async function startTestServer(
   backend: TestBackend,
-  options: { replayLimit?: number } = {},
+  options: { replayLimit?: number; sessionIdleMs?: number } = {},
 ): Promise<TestServer> {
   // 09:00 in New York: the demo day is booked and nobody has arrived yet.
   const clock = testClock('2026-11-30T14:00:00Z');
   const database = await openTestDatabase(backend);
-  const clinic = await ensureClinic(database.db, {
+  const { clinic } = await ensureClinic(database.db, {
     now: clock.now(),
     name: 'Riverside Family Practice',
     timezone: 'America/New_York',
     demo: true,
+    adminPassword: 'not-used-in-demo-mode',
   });
   await ensureDemoDay(database.db, { clinic, now: clock.now() });
   const app = await startApp({
@@ -49,6 +50,9 @@ export async function startTestServer(
       demo: true,
       replayLimit: options.replayLimit ?? 500,
       env: 'test',
+      sessionIdleMs: options.sessionIdleMs ?? 15 * 60_000,
+      sessionMaxMs: 12 * 3600_000,
+      publicOrigin: undefined,
     },
     database,
     clinic,
@@ -69,10 +73,15 @@ export async function startTestServer(
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** Credentials a test client presents: a staff session cookie or a device token. */
+export type Credentials = { cookie?: string; deviceToken?: string };
+
 /** A real socket.io client, connected, that records everything it receives. */
-export async function openSocket(url: string, auth: { view: View; lastSeq?: number | null }) {
+export async function openSocket(url: string, auth: { view: View; lastSeq?: number | null } & Credentials) {
+  const { cookie, deviceToken, ...handshake } = auth;
   const socket: TestSocket = connect(url, {
-    auth: { lastSeq: null, ...auth },
+    auth: { lastSeq: null, ...handshake, ...(deviceToken ? { deviceToken } : {}) },
+    extraHeaders: cookie ? { cookie } : {},
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
@@ -93,4 +102,60 @@ export async function until(predicate: () => boolean, what: string, ms = 5000): 
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** An HTTP call the way the console makes it: same-origin, JSON, with the session cookie if any. */
+export async function api(
+  server: { app: App },
+  method: string,
+  path: string,
+  options: { body?: unknown; cookie?: string; deviceToken?: string; origin?: string | null } = {},
+): Promise<{ status: number; body: unknown; setCookie: string | null }> {
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.deviceToken) headers.authorization = `Device ${options.deviceToken}`;
+  const origin = options.origin === undefined ? server.app.url : options.origin;
+  if (origin) headers.origin = origin;
+  const response = await fetch(`${server.app.url}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : null,
+    setCookie: response.headers.get('set-cookie'),
+  };
+}
+
+export const demoPassword = 'clinicflow-demo';
+
+/** Signs a demo staff member in; returns the cookie header to send. */
+export async function signIn(
+  server: { app: App },
+  username: string,
+  password = demoPassword,
+): Promise<string> {
+  const res = await api(server, 'POST', '/api/auth/login', { body: { username, password } });
+  if (res.status !== 200 || !res.setCookie)
+    throw new Error(`sign-in as ${username} failed: ${JSON.stringify(res.body)}`);
+  return res.setCookie.split(';')[0]!;
+}
+
+/** Pairs a new device of the given type the way an admin would; returns its token. */
+export async function pairDevice(
+  server: { app: App },
+  adminCookie: string,
+  type: DeviceType,
+  name = `${type} test`,
+): Promise<string> {
+  const request = (await api(server, 'POST', '/api/devices/pairing')).body as { code: string; token: string };
+  const paired = await api(server, 'POST', '/api/devices', {
+    cookie: adminCookie,
+    body: { code: request.code, name, type, location: 'Lobby' },
+  });
+  if (paired.status !== 201) throw new Error(`pairing failed: ${JSON.stringify(paired.body)}`);
+  return request.token;
 }

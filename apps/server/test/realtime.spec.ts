@@ -14,7 +14,15 @@ import {
 import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
 import { listEventsAfter } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
-import { openSocket, startTestServer, until, type TestServer, type TestSocket } from './harness';
+import {
+  openSocket,
+  pairDevice,
+  signIn,
+  startTestServer,
+  until,
+  type TestServer,
+  type TestSocket,
+} from './harness';
 
 const uuid = () => crypto.randomUUID();
 
@@ -22,11 +30,13 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   let server: TestServer;
   let consoleSocket: TestSocket;
   let kiosk: TestSocket;
+  let coordinator: string;
+  let displayToken: string;
 
   const send = (socket: TestSocket, command: object): Promise<CommandResult> =>
     socket.timeout(10_000).emitWithAck('command', { commandId: uuid(), ...command });
   const board = async (): Promise<FlowBoard> => {
-    const { socket, received } = await openSocket(server.app.url, { view: 'flowBoard' });
+    const { socket, received } = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
     await until(() => received.length > 0, 'snapshot');
     socket.disconnect();
     return (received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'snapshot' }>).state;
@@ -34,11 +44,23 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   const visitsIn = async (status: Visit['status']) =>
     Object.values((await board()).visits).filter((v) => v.status === status);
   const freeRoom = async () => Object.values((await board()).rooms).find((r) => r.status === 'available')!;
+  /** What a patient does at the kiosk: look the appointment up, then check in. */
+  const checkIn = async (visit: Visit, commandId = uuid()) => {
+    await kiosk.emitWithAck('findAppointment', {
+      lastName: visit.patient.lastName,
+      dateOfBirth: visit.patient.dateOfBirth,
+    });
+    return send(kiosk, { type: 'CheckInPatient', commandId, visitId: visit.id });
+  };
 
   beforeAll(async () => {
     server = await startTestServer(backend);
-    consoleSocket = (await openSocket(server.app.url, { view: 'flowBoard' })).socket;
-    kiosk = (await openSocket(server.app.url, { view: 'kiosk' })).socket;
+    coordinator = await signIn(server, 'coordinator');
+    const admin = await signIn(server, 'admin');
+    displayToken = await pairDevice(server, admin, 'waiting_room_display');
+    const kioskToken = await pairDevice(server, admin, 'kiosk');
+    consoleSocket = (await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator })).socket;
+    kiosk = (await openSocket(server.app.url, { view: 'kiosk', deviceToken: kioskToken })).socket;
   });
   afterAll(async () => {
     consoleSocket?.disconnect();
@@ -47,7 +69,7 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   });
 
   it('checks a patient in from the kiosk: ticket A-001, and the console sees them waiting without reloading', async () => {
-    const watcher = await openSocket(server.app.url, { view: 'flowBoard' });
+    const watcher = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
     await until(() => watcher.received.length === 1, 'snapshot');
     const [visit] = await visitsIn('booked');
     const found = await kiosk.emitWithAck('findAppointment', {
@@ -66,6 +88,9 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
 
     const result = await send(kiosk, { type: 'CheckInPatient', visitId: visit!.id });
     expect(result).toMatchObject({ ok: true, result: { ticketCode: 'A-001', estimatedMinutes: 0 } });
+    // Checked in and forgotten: the kiosk cannot act on that patient again without a new lookup.
+    const again = await send(kiosk, { type: 'CancelVisit', visitId: visit!.id, version: 2 });
+    expect(again).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
     await until(() => watcher.received.length === 3, 'two events');
     const events = watcher.received.slice(1).map((r) => r.data as EventEnvelope<DomainEvent>);
     expect(events.map((e) => e.type)).toEqual(['VisitCheckedIn', 'VisitStatusChanged']);
@@ -77,9 +102,14 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
 
   it('applies a repeated commandId once and returns the stored result', async () => {
     const [visit] = await visitsIn('booked');
+    await kiosk.emitWithAck('findAppointment', {
+      lastName: visit!.patient.lastName,
+      dateOfBirth: visit!.patient.dateOfBirth,
+    });
     const command = { type: 'CheckInPatient', commandId: uuid(), visitId: visit!.id };
     const [first, second] = await Promise.all([send(kiosk, command), send(kiosk, command)]);
-    const third = await send(kiosk, command);
+    // The kiosk has forgotten the patient, but a retry of the same command still gets its stored answer.
+    const third = await send(consoleSocket, command);
     expect(first).toEqual(second);
     expect(third).toEqual(first);
     expect(first).toMatchObject({ ok: true, result: { ticketCode: 'A-002' } });
@@ -143,7 +173,7 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   });
 
   it('lets a display send no command', async () => {
-    const display = await openSocket(server.app.url, { view: 'displayBoard' });
+    const display = await openSocket(server.app.url, { view: 'displayBoard', deviceToken: displayToken });
     const room = await freeRoom();
     const result = await send(display.socket, {
       type: 'TakeRoomOutOfService',
@@ -155,22 +185,21 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   });
 
   it('replays exactly the 5 events a console missed while disconnected, in order', async () => {
-    const first = await openSocket(server.app.url, { view: 'flowBoard' });
+    const first = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
     await until(() => first.received.length === 1, 'snapshot');
     const lastSeq = (first.received[0]!.data as SyncMessage<'flowBoard'>).seq;
     first.socket.disconnect();
 
     // 5 events while away: two check-ins (2 events each) and one room taken out of service.
     const booked = await visitsIn('booked');
-    for (const v of booked.slice(0, 2))
-      expect((await send(kiosk, { type: 'CheckInPatient', visitId: v.id })).ok).toBe(true);
+    for (const v of booked.slice(0, 2)) expect((await checkIn(v)).ok).toBe(true);
     const room = await freeRoom();
     expect(
       (await send(consoleSocket, { type: 'TakeRoomOutOfService', roomId: room.id, version: room.version }))
         .ok,
     ).toBe(true);
 
-    const again = await openSocket(server.app.url, { view: 'flowBoard', lastSeq });
+    const again = await openSocket(server.app.url, { view: 'flowBoard', lastSeq, cookie: coordinator });
     await until(() => again.received.length >= 1, 'replay');
     const sync = again.received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'replay' }>;
     expect(sync.kind).toBe('replay');
@@ -189,7 +218,11 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   it('gives a snapshot instead of a replay when the gap is longer than the retention limit', async () => {
     const limited = await startTestServer(backend, { replayLimit: 3 });
     try {
-      const s = await openSocket(limited.app.url, { view: 'flowBoard', lastSeq: 1 });
+      const s = await openSocket(limited.app.url, {
+        view: 'flowBoard',
+        lastSeq: 1,
+        cookie: await signIn(limited, 'nurse'),
+      });
       await until(() => s.received.length === 1, 'sync');
       expect((s.received[0]!.data as SyncMessage<'flowBoard'>).kind).toBe('snapshot');
       s.socket.disconnect();
@@ -199,11 +232,10 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
   });
 
   it('sends a wallboard only display projections: never a date of birth, full name or reason', async () => {
-    const wall = await openSocket(server.app.url, { view: 'displayBoard' });
+    const wall = await openSocket(server.app.url, { view: 'displayBoard', deviceToken: displayToken });
     await until(() => wall.received.length === 1, 'display snapshot');
     // Drive a stretch of the day: check in, call, room, check out, clean.
-    for (const v of (await visitsIn('booked')).slice(0, 3))
-      await send(kiosk, { type: 'CheckInPatient', visitId: v.id });
+    for (const v of (await visitsIn('booked')).slice(0, 3)) expect((await checkIn(v)).ok).toBe(true);
     for (let i = 0; i < 3; i++) {
       const [w] = await visitsIn('waiting');
       const room = await freeRoom();
@@ -257,7 +289,11 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     for (const id of touched) expect(folded.rooms[id]).toEqual(snapshot.rooms[id]);
 
     // A display that replays from zero reaches the display projection of the snapshot.
-    const wall = await openSocket(server.app.url, { view: 'displayBoard', lastSeq: 0 });
+    const wall = await openSocket(server.app.url, {
+      view: 'displayBoard',
+      lastSeq: 0,
+      deviceToken: displayToken,
+    });
     await until(() => wall.received.length === 1, 'display replay');
     const replay = wall.received[0]!.data as Extract<SyncMessage<'displayBoard'>, { kind: 'replay' }>;
     expect(replay.kind).toBe('replay');

@@ -1,3 +1,5 @@
 export * from './commands';
 export * from './kiosk';
 export * from './realtime';
+export * from './auth';
+export * from './api';

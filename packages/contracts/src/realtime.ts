@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DisplayBoard, DisplayEvent, DomainEvent, EventEnvelope, FlowBoard } from '@clinicflow/domain';
 import type { CommandResult } from './commands';
 import type { FindAppointmentResult } from './kiosk';
+import type { DeviceInfo } from './auth';
 
 export const views = ['flowBoard', 'displayBoard', 'kiosk'] as const;
 export type View = (typeof views)[number];
@@ -11,6 +12,8 @@ export const handshakeSchema = z.object({
   view: z.enum(views),
   /** The last seq this client applied; null on a first connection. */
   lastSeq: z.int().nonnegative().nullable().default(null),
+  /** Kiosks and wallboards authenticate with the token they got when paired; staff with their session cookie. */
+  deviceToken: z.string().min(20).max(200).optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -21,9 +24,17 @@ export type SyncMessage<V extends View> =
   | { kind: 'snapshot'; state: ViewState[V]; seq: number; serverTime: string }
   | { kind: 'replay'; events: EventEnvelope<ViewEvent[V]>[]; seq: number; serverTime: string };
 
+export type SessionEndReason = 'idle' | 'expired' | 'signed_out' | 'revoked' | 'disabled';
+
 export interface ServerToClientEvents<V extends View = View> {
   sync: (message: SyncMessage<V>) => void;
   event: (event: EventEnvelope<ViewEvent[V]>) => void;
+  /** The staff session behind this socket ended; the socket is closed right after. */
+  sessionEnded: (reason: SessionEndReason) => void;
+  /** This device was unpaired by an admin; it forgets its token and shows the pairing screen. */
+  deviceRevoked: () => void;
+  /** Admins only: the device list changed (paired, revoked, online, offline). */
+  devicesChanged: (devices: DeviceInfo[]) => void;
 }
 
 export interface ClientToServerEvents {
@@ -37,4 +48,8 @@ export interface ClientToServerEvents {
 export const roomName = {
   console: (clinicId: string) => `console:${clinicId}`,
   display: (clinicId: string) => `display:${clinicId}`,
+  admins: (clinicId: string) => `admins:${clinicId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+  staff: (staffId: string) => `staff:${staffId}`,
+  device: (deviceId: string) => `device:${deviceId}`,
 };

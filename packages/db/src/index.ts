@@ -8,3 +8,6 @@ export * from './repositories/event.repository';
 export * from './repositories/command.repository';
 export * from './repositories/audit.repository';
 export { constraintViolated } from './repositories/errors';
+export * from './repositories/staff.repository';
+export * from './repositories/throttle.repository';
+export * from './repositories/device.repository';

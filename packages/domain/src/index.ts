@@ -10,3 +10,4 @@ export * from './projection';
 export * from './wait';
 export * from './views/flow-board';
 export * from './views/display-board';
+export * from './permissions';

@@ -23,7 +23,7 @@ export const roomActions = {
 } as const satisfies Record<string, { from: readonly RoomStatus[]; to: RoomStatus }>;
 export type RoomAction = keyof typeof roomActions;
 
-const roomActors: readonly ActorClass[] = [
+export const roomActors: readonly ActorClass[] = [
   'admin',
   'coordinator',
   'front_desk',

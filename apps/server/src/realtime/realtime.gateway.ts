@@ -1,105 +1,212 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
+  maySee,
   projectForDisplay,
   type Actor,
   type Clinic,
   type DomainEvent,
   type EventEnvelope,
+  type ViewName,
 } from '@clinicflow/domain';
 import {
   handshakeSchema,
   roomName,
   type ClientToServerEvents,
   type ServerToClientEvents,
+  type SessionEndReason,
   type SyncMessage,
   type View,
 } from '@clinicflow/contracts';
-import {
-  appendAudit,
-  latestSeqs,
-  listEventsAfter,
-  lockClinic,
-  type Db,
-  type StoredEvent,
-} from '@clinicflow/db';
-import { actorFor } from '../actors';
+import { latestSeqs, listEventsAfter, type StoredEvent } from '@clinicflow/db';
+import { sessionCookie } from '../http/access';
+import { audit } from '../services/audit.service';
+import type { AuthService } from '../services/auth.service';
 import type { CommandService } from '../services/command.service';
 import type { ServiceContext } from '../services/context';
+import type { DeviceService } from '../services/device.service';
+import type { KioskScope } from '../services/kiosk-scope';
 import { findAppointment } from '../services/kiosk.service';
+import { RateLimiter } from '../services/rate-limiter';
 import { loadDisplayBoard, loadFlowBoard } from '../services/view.service';
 
-type SocketData = { view: View; actor: Actor; origin: string | null; initialSeq: number | null };
+type SocketData = {
+  view: View;
+  actor: Actor;
+  origin: string | null;
+  initialSeq: number | null;
+  sessionId: string | null;
+};
+type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const lastSeqSchema = z.int().nonnegative();
+/** The permission-table view behind each realtime view. */
+const viewFor: Record<View, ViewName> = {
+  flowBoard: 'flowBoard',
+  displayBoard: 'displayBoard',
+  kiosk: 'kiosk',
+};
+/** How often connected staff sockets re-check their session (idle, expiry, sign-out elsewhere). */
+const sessionSweepMs = 10_000;
 
 export type Realtime = {
-  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  io: AppServer;
   publish(events: StoredEvent[]): void;
+  endSessions(sessionIds: string[], reason: SessionEndReason): void;
+  disconnectDevice(deviceId: string): void;
+  devicesChanged(): Promise<void>;
   close(): Promise<void>;
 };
 
 export function createRealtime(input: {
   httpServer: HttpServer;
   ctx: ServiceContext;
-  commands: () => CommandService;
-  replayLimit: number;
   clinic: Clinic;
+  commands: CommandService;
+  auth: AuthService;
+  devices: DeviceService;
+  kiosk: KioskScope;
+  replayLimit: number;
+  publicOrigin: string | undefined;
 }): Realtime {
-  const { ctx, replayLimit } = input;
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
-    input.httpServer,
-    {
-      path: '/socket.io',
-      serveClient: false,
-      maxHttpBufferSize: 64 * 1024,
-    },
-  );
+  const { ctx, replayLimit, auth, devices, kiosk } = input;
   // Projections need the clinic's privacy mode at send time.
-  const clinic: Clinic = input.clinic;
+  const clinic = input.clinic;
+  const io: AppServer = new Server(input.httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // A browser page from another site may not open a socket here (cross-site WebSocket hijacking).
+    allowRequest: (req, callback) => callback(null, originAllowed(req, input.publicOrigin)),
+  });
+  // 20 messages at once, 5 a second after that: far above what a person or a screen sends.
+  const limiter = new RateLimiter({ capacity: 20, perSecond: 5 });
 
-  io.use((socket, next) => {
-    const parsed = handshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(new Error('Invalid handshake: send { view, lastSeq }'));
-    const { view, lastSeq } = parsed.data;
-    socket.data = {
-      view,
-      actor: actorFor(view),
-      origin: socket.handshake.address ?? null,
-      initialSeq: lastSeq,
-    };
-    next();
+  io.use(async (socket, next) => {
+    try {
+      const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(new Error('INVALID_HANDSHAKE'));
+      const { view, lastSeq, deviceToken } = parsed.data;
+      const origin = socket.handshake.address ?? null;
+      let actor: Actor | null = null;
+      let sessionId: string | null = null;
+      if (deviceToken) {
+        actor = (await devices.authenticate(deviceToken))?.actor ?? null;
+      } else {
+        const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[sessionCookie];
+        const result = await auth.authenticate(token, { touch: false });
+        if ('actor' in result) {
+          actor = result.actor;
+          sessionId = result.session.id;
+        }
+      }
+      if (!actor) return next(new Error('UNAUTHENTICATED'));
+      if (!maySee(actor, viewFor[view])) return next(new Error('FORBIDDEN'));
+      socket.data = { view, actor, origin, initialSeq: lastSeq, sessionId };
+      next();
+    } catch (err) {
+      ctx.logger.error({ err }, 'socket handshake failed');
+      next(new Error('INTERNAL'));
+    }
   });
 
   io.on('connection', (socket: AppSocket) => {
-    const { view, actor, origin, initialSeq } = socket.data;
+    const { view, actor, origin, initialSeq, sessionId } = socket.data;
+    const deviceId = actor.kind === 'device' ? actor.id : null;
+    if (sessionId) void socket.join(roomName.session(sessionId));
+    if (actor.kind === 'staff') void socket.join(roomName.staff(actor.id));
+    if (maySee(actor, 'devices')) void socket.join(roomName.admins(ctx.clinicId));
+    if (deviceId) {
+      void socket.join(roomName.device(deviceId));
+      const presence = (change: 1 | -1) =>
+        devices
+          .presence(deviceId, change)
+          .then((changed) => (changed ? devicesChanged() : undefined))
+          // At shutdown the database may already be closed; presence is not worth failing over.
+          .catch((err: unknown) => ctx.logger.warn({ err }, 'device presence not recorded'));
+      void presence(1);
+      socket.on('disconnect', () => void presence(-1));
+    }
     // Join first, then sync: events published in between arrive before the sync and the client drops duplicates.
     if (view === 'flowBoard') void socket.join(roomName.console(ctx.clinicId));
     if (view === 'displayBoard') void socket.join(roomName.display(ctx.clinicId));
     if (view !== 'kiosk') void sync(socket, view, initialSeq);
 
+    /** Every inbound message: not too many, and the session behind it still valid (which counts as activity). */
+    const admit = async (): Promise<boolean> => {
+      if (!limiter.take(socket.id, Date.now())) {
+        ctx.logger.warn({ actor, origin }, 'socket flooded; disconnecting');
+        socket.disconnect(true);
+        return false;
+      }
+      if (!sessionId) return true;
+      const result = await auth.recheck(sessionId, { touch: true });
+      if ('actor' in result) return true;
+      endSessions([sessionId], result.ended === 'unknown' ? 'signed_out' : result.ended);
+      return false;
+    };
+
     socket.on('command', async (command, ack) => {
-      if (typeof ack !== 'function') return;
-      ack(await input.commands().execute({ actor, command, origin }));
+      if (typeof ack !== 'function' || !(await admit())) return;
+      ack(await input.commands.execute({ actor, command, origin }));
     });
     socket.on('findAppointment', async (query, ack) => {
-      if (typeof ack !== 'function') return;
-      if (view !== 'kiosk')
+      if (typeof ack !== 'function' || !(await admit())) return;
+      if (actor.kind !== 'device' || actor.type !== 'kiosk') {
         return ack({ ok: false, code: 'VALIDATION', message: 'Only a kiosk looks up appointments.' });
+      }
       try {
-        ack(await findAppointment(ctx, { query, actor, origin }));
+        const delay = kiosk.delayMs(actor.id, ctx.clock.now());
+        if (delay) await new Promise((r) => setTimeout(r, delay));
+        const result = await findAppointment(ctx, { query, actor, origin });
+        if (result.ok || result.code === 'NOT_FOUND' || result.code === 'AMBIGUOUS') {
+          kiosk.recordLookup(actor.id, result.ok ? result.match.visitId : null, ctx.clock.now());
+        }
+        ack(result);
       } catch (err) {
         ctx.logger.error({ err }, 'findAppointment failed');
         ack({ ok: false, code: 'INTERNAL', message: 'Something went wrong; please see the front desk.' });
       }
     });
-    socket.on('resume', (lastSeq) => {
+    socket.on('resume', async (lastSeq) => {
+      if (!(await admit()) || view === 'kiosk') return;
       const parsed = lastSeqSchema.safeParse(lastSeq);
-      if (view !== 'kiosk') void sync(socket, view, parsed.success ? parsed.data : null);
+      void sync(socket, view, parsed.success ? parsed.data : null);
     });
+    socket.on('disconnect', () => limiter.forget(socket.id));
   });
+
+  // Sessions end by time too: idle or past their absolute limit. Re-check the connected ones periodically.
+  const sweep = setInterval(() => void sweepSessions(), sessionSweepMs);
+  sweep.unref();
+  async function sweepSessions(): Promise<void> {
+    const ids = new Set<string>();
+    for (const socket of await io.fetchSockets()) if (socket.data.sessionId) ids.add(socket.data.sessionId);
+    for (const id of ids) {
+      const result = await auth.recheck(id, { touch: false }).catch(() => null);
+      if (result && !('actor' in result))
+        endSessions([id], result.ended === 'unknown' ? 'signed_out' : result.ended);
+    }
+  }
+
+  function endSessions(sessionIds: string[], reason: SessionEndReason): void {
+    for (const id of sessionIds) {
+      io.to(roomName.session(id)).emit('sessionEnded', reason);
+      io.in(roomName.session(id)).disconnectSockets(true);
+    }
+  }
+
+  function disconnectDevice(deviceId: string): void {
+    io.to(roomName.device(deviceId)).emit('deviceRevoked');
+    io.in(roomName.device(deviceId)).disconnectSockets(true);
+  }
+
+  async function devicesChanged(): Promise<void> {
+    io.to(roomName.admins(ctx.clinicId)).emit('devicesChanged', await devices.list());
+  }
 
   async function sync(
     socket: AppSocket,
@@ -149,20 +256,8 @@ export function createRealtime(input: {
   }
 
   /** Reading the flow board reads patient data: audit it. */
-  async function auditRead(who: SocketData, action: string): Promise<void> {
-    await ctx.db.transaction(async (tx) => {
-      await lockClinic(tx as Db, ctx.clinicId);
-      await appendAudit(tx as Db, {
-        clinicId: ctx.clinicId,
-        at: ctx.clock.now(),
-        actor: who.actor,
-        action,
-        entityType: 'flow_board',
-        entityId: null,
-        origin: who.origin,
-      });
-    });
-  }
+  const auditRead = (who: SocketData, action: string) =>
+    audit(ctx, { actor: who.actor, action, entityType: 'flow_board', entityId: null, origin: who.origin });
 
   function publish(events: StoredEvent[]): void {
     for (const e of events) {
@@ -175,8 +270,27 @@ export function createRealtime(input: {
   return {
     io,
     publish,
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    endSessions,
+    disconnectDevice,
+    devicesChanged,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sweep);
+        void io.close(() => resolve());
+      }),
   };
+}
+
+/** Browsers always send Origin on a WebSocket or polling request; it must be this server's own. */
+function originAllowed(req: IncomingMessage, publicOrigin: string | undefined): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser: no ambient cookie to hijack
+  if (publicOrigin) return origin === publicOrigin;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 function toConsoleEnvelope(e: StoredEvent): EventEnvelope<DomainEvent> {

@@ -2,6 +2,7 @@ import {
   changeRoomStatus,
   formatTicket,
   isDisplayVisible,
+  mayRun,
   projectFlowBoardForDisplay,
   refuse,
   transitionVisit,
@@ -36,6 +37,7 @@ import {
   type StoredEvent,
 } from '@clinicflow/db';
 import type { ServiceContext } from './context';
+import type { KioskScope } from './kiosk-scope';
 import { SerialQueue } from './serial-queue';
 import { readFlowBoard } from './view.service';
 
@@ -51,10 +53,16 @@ export type CommandOutcome = { result: CommandResult; events: StoredEvent[] };
 export class CommandService {
   readonly #ctx: ServiceContext;
   readonly #queue = new SerialQueue();
-  readonly #publish: (events: StoredEvent[]) => void;
+  readonly #kiosk: KioskScope;
+  #publish: (events: StoredEvent[]) => void = () => {};
 
-  constructor(ctx: ServiceContext, publish: (events: StoredEvent[]) => void) {
+  constructor(ctx: ServiceContext, kiosk: KioskScope) {
     this.#ctx = ctx;
+    this.#kiosk = kiosk;
+  }
+
+  /** Where committed events go (the realtime gateway, which is built after this service). */
+  onCommitted(publish: (events: StoredEvent[]) => void): void {
     this.#publish = publish;
   }
 
@@ -62,10 +70,23 @@ export class CommandService {
     const parsed = commandSchema.safeParse(input.command);
     if (!parsed.success) return validationFailure(parsed.error);
     const command = parsed.data;
+    const { actor } = input;
+    if (!mayRun(actor, command.type)) {
+      return { ok: false, code: 'NOT_ALLOWED', message: 'You are not allowed to do this.' };
+    }
+    const kiosk = actor.kind === 'device' && actor.type === 'kiosk' ? actor.id : null;
+    if (
+      kiosk &&
+      'visitId' in command &&
+      !this.#kiosk.mayCheckIn(kiosk, command.visitId, this.#ctx.clock.now())
+    ) {
+      return { ok: false, code: 'NOT_ALLOWED', message: 'Look up the appointment on this kiosk first.' };
+    }
     try {
       return await this.#queue.run(async () => {
-        const { result, events } = await this.#apply(command, input.actor, input.origin);
+        const { result, events } = await this.#apply(command, actor, input.origin);
         if (events.length) this.#publish(events);
+        if (kiosk && result.ok) this.#kiosk.forget(kiosk);
         return result;
       });
     } catch (error) {

@@ -14,6 +14,7 @@ import {
   lockClinic,
   type Db,
 } from '@clinicflow/db';
+import { hashPassword } from './auth.service';
 
 // Synthetic people only: invented names, no real patient data anywhere.
 const firstNames = [
@@ -91,6 +92,8 @@ const reasons = [
   'Diabetes review',
 ];
 const providerNames = ['Dr. Lee', 'Dr. Sandoval', 'Dr. Achebe', 'Dr. Feld'];
+/** Every demo account signs in with this password; it is printed in the README. */
+export const demoPassword = 'clinicflow-demo';
 const staffAccounts = [
   { username: 'admin', displayName: 'Alex Admin', role: 'admin' },
   { username: 'coordinator', displayName: 'Casey Coordinator', role: 'coordinator' },
@@ -106,15 +109,18 @@ function random(seed: number): () => number {
 }
 
 /**
- * Creates the clinic this server serves when the database has none; in demo mode it also gets six exam rooms,
- * four providers and a staff account per role. Returns the clinic to serve.
+ * Creates the clinic this server serves when the database has none: in demo mode with six exam rooms, four
+ * providers and a staff account per role, otherwise with one admin account. Returns the clinic to serve.
  */
 export async function ensureClinic(
   db: Db,
-  input: { now: Date; name: string; timezone: string; demo: boolean },
-): Promise<Clinic> {
+  input: { now: Date; name: string; timezone: string; demo: boolean; adminPassword: string },
+): Promise<{ clinic: Clinic; created: boolean }> {
   const existing = await firstClinic(db);
-  if (existing) return existing;
+  if (existing) return { clinic: existing, created: false };
+  // Hash outside the transaction: argon2 is deliberately slow.
+  const adminHash = await hashPassword(input.adminPassword);
+  const demoHash = input.demo ? await hashPassword(demoPassword) : null;
   return db.transaction(async (txDb) => {
     const tx = txDb as Db;
     const clinic = await insertClinic(tx, {
@@ -122,15 +128,19 @@ export async function ensureClinic(
       timezone: input.timezone,
       displayPrivacy: 'ticket',
     });
-    if (!input.demo) return clinic;
+    if (!input.demo) {
+      const admin = { username: 'admin', displayName: 'Administrator', role: 'admin' } as const;
+      await insertStaff(tx, { clinicId: clinic.id, ...admin, passwordHash: adminHash });
+      return { clinic, created: true };
+    }
     await insertRooms(tx, clinic.id, ['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'Room 6'], input.now);
     for (const account of staffAccounts) {
-      const { id } = await insertStaff(tx, { clinicId: clinic.id, ...account });
+      const { id } = await insertStaff(tx, { clinicId: clinic.id, ...account, passwordHash: demoHash });
       if (account.role === 'physician')
         await insertProvider(tx, { clinicId: clinic.id, name: account.displayName, staffId: id });
     }
     for (const name of providerNames.slice(1)) await insertProvider(tx, { clinicId: clinic.id, name });
-    return clinic;
+    return { clinic, created: true };
   });
 }
 

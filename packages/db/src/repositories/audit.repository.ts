@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Actor } from '@clinicflow/domain';
 import type { Db } from '../client';
 import { auditLog } from '../schema';
@@ -60,11 +60,35 @@ export async function verifyAuditChain(
   return { rows: rows.length, brokenAt: null };
 }
 
-export async function listAudit(db: Db, clinicId: string, limit = 100) {
+export type AuditFilter = {
+  /** `staff:<id>`, `device:<id>` or `system`. */
+  actor?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+};
+
+/** Newest first, filtered. */
+export async function listAudit(db: Db, clinicId: string, filter: AuditFilter) {
+  const [kind, id] = filter.actor?.split(':') ?? [];
   return db
     .select()
     .from(auditLog)
-    .where(eq(auditLog.clinicId, clinicId))
+    .where(
+      and(
+        eq(auditLog.clinicId, clinicId),
+        kind ? sql`${auditLog.actor}->>'kind' = ${kind}` : undefined,
+        id ? sql`${auditLog.actor}->>'id' = ${id}` : undefined,
+        filter.action ? eq(auditLog.action, filter.action) : undefined,
+        filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+        filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+        filter.from ? gte(auditLog.at, new Date(filter.from)) : undefined,
+        filter.to ? lte(auditLog.at, new Date(filter.to)) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.id))
-    .limit(limit);
+    .limit(filter.limit);
 }

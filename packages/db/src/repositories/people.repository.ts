@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Provider, StaffRole } from '@clinicflow/domain';
+import type { Provider } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { patients, providers, staff } from '../schema';
+import { patients, providers } from '../schema';
 
 export type NewPatient = {
   clinicId: string;
@@ -31,12 +31,4 @@ export async function listProviders(db: Db, clinicId: string): Promise<Provider[
     .where(eq(providers.clinicId, clinicId))
     .orderBy(asc(providers.name));
   return rows.map((r) => ({ id: r.id, name: r.name }));
-}
-
-export async function insertStaff(
-  db: Db,
-  input: { clinicId: string; username: string; displayName: string; role: StaffRole },
-): Promise<{ id: string }> {
-  const [row] = await db.insert(staff).values(input).returning({ id: staff.id });
-  return row!;
 }

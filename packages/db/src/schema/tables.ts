@@ -279,3 +279,53 @@ export const auditLog = pgTable(
     uniqueIndex('audit_log_hash_key').on(t.hash),
   ],
 );
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    staffId: uuid('staff_id').notNull(),
+    /** sha256 of the cookie token: a stolen database does not yield live sessions. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: created(),
+    lastActiveAt: ts('last_active_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    endedAt: ts('ended_at'),
+    endReason: text('end_reason'),
+    origin: text('origin'),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'sessions_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    foreignKey({ name: 'sessions_staff_fk', columns: [t.staffId], foreignColumns: [staff.id] }),
+    uniqueIndex('sessions_token_hash_key').on(t.tokenHash),
+    index('sessions_staff_idx').on(t.staffId),
+  ],
+);
+
+/** Failed sign-ins per account and per address, for lockout. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: ts('window_started_at').notNull(),
+  lockedUntil: ts('locked_until'),
+});
+
+/** A kiosk or wallboard waiting for an admin to enter its code. */
+export const pairingRequests = pgTable(
+  'pairing_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    code: text('code').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: created(),
+    expiresAt: ts('expires_at').notNull(),
+    origin: text('origin'),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'pairing_requests_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    uniqueIndex('pairing_requests_code_key').on(t.code),
+    uniqueIndex('pairing_requests_token_hash_key').on(t.tokenHash),
+  ],
+);

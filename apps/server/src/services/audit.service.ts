@@ -1,0 +1,36 @@
+import type { Actor } from '@clinicflow/domain';
+import type { AuditQuery, AuditRow } from '@clinicflow/contracts';
+import { appendAudit, listAudit, lockClinic, verifyAuditChain, type Db } from '@clinicflow/db';
+import type { ServiceContext } from './context';
+
+/**
+ * Appends one audit row in its own transaction. Inside a command, use appendAudit on the command's transaction
+ * instead; both take the clinic lock so the hash chain never forks.
+ */
+export async function audit(
+  ctx: ServiceContext,
+  entry: { actor: Actor; action: string; entityType: string; entityId: string | null; origin: string | null },
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await lockClinic(tx as Db, ctx.clinicId);
+    await appendAudit(tx as Db, { clinicId: ctx.clinicId, at: ctx.clock.now(), ...entry });
+  });
+}
+
+export const describeActor = (actor: Actor): string =>
+  actor.kind === 'staff' ? `staff:${actor.id}` : actor.kind === 'device' ? `device:${actor.id}` : 'system';
+
+export async function queryAudit(ctx: ServiceContext, query: AuditQuery): Promise<AuditRow[]> {
+  const rows = await listAudit(ctx.db, ctx.clinicId, query);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actor: describeActor(r.actor),
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    origin: r.origin,
+  }));
+}
+
+export const verifyAudit = (ctx: ServiceContext) => verifyAuditChain(ctx.db, ctx.clinicId);

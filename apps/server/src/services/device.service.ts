@@ -1,0 +1,157 @@
+import type { Actor, DeviceType } from '@clinicflow/domain';
+import type { DeviceInfo, DeviceStatus, PairingRequest } from '@clinicflow/contracts';
+import {
+  deletePairingRequest,
+  findDeviceByTokenHash,
+  findPendingPairing,
+  getDevice,
+  insertDevice,
+  insertPairingRequest,
+  listDevices,
+  revokeDevice,
+  touchDevice,
+  type DeviceRow,
+} from '@clinicflow/db';
+import { audit } from './audit.service';
+import type { ServiceContext } from './context';
+import { hashToken, newPairingCode, newToken } from './tokens';
+
+const pairingLifetimeMs = 15 * 60_000;
+
+export type DeviceActor = Extract<Actor, { kind: 'device' }>;
+
+/** Kiosks and wallboards: pairing by code, long-lived tokens stored hashed, revocation, presence. */
+export class DeviceService {
+  readonly #ctx: ServiceContext;
+  /** Sockets connected per device in this process. NOTE: with several nodes, presence is per node. */
+  readonly #online = new Map<string, number>();
+
+  constructor(ctx: ServiceContext) {
+    this.#ctx = ctx;
+  }
+
+  async requestPairing(origin: string | null): Promise<PairingRequest> {
+    const { db, clinicId, clock } = this.#ctx;
+    const now = clock.now();
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + pairingLifetimeMs);
+    for (let attempt = 0; ; attempt++) {
+      const code = newPairingCode();
+      try {
+        await insertPairingRequest(db, {
+          clinicId,
+          code,
+          tokenHash: hashToken(token),
+          now,
+          expiresAt,
+          origin,
+        });
+        return { code, token, expiresAt: expiresAt.toISOString() };
+      } catch (error) {
+        if (attempt >= 3) throw error; // 25^6 codes: a clash twice in a row means something else is wrong
+      }
+    }
+  }
+
+  /** What a device token stands for: a paired device, a pairing still pending, or nothing. */
+  async status(token: string | undefined): Promise<DeviceStatus | null> {
+    if (!token) return null;
+    const tokenHash = hashToken(token);
+    const device = await findDeviceByTokenHash(this.#ctx.db, tokenHash);
+    if (device) return { state: 'paired', device: this.#info(device) };
+    const pending = await findPendingPairing(this.#ctx.db, {
+      clinicId: this.#ctx.clinicId,
+      now: this.#ctx.clock.now(),
+      tokenHash,
+    });
+    return pending
+      ? { state: 'pending', code: pending.code, expiresAt: pending.expiresAt.toISOString() }
+      : null;
+  }
+
+  async authenticate(token: string | undefined): Promise<{ actor: DeviceActor; device: DeviceRow } | null> {
+    if (!token) return null;
+    const device = await findDeviceByTokenHash(this.#ctx.db, hashToken(token));
+    if (!device || device.clinicId !== this.#ctx.clinicId) return null;
+    return { actor: { kind: 'device', id: device.id, type: device.type }, device };
+  }
+
+  async pair(input: {
+    by: Actor;
+    code: string;
+    name: string;
+    type: DeviceType;
+    location: string;
+    origin: string | null;
+  }): Promise<DeviceInfo | null> {
+    const { db, clinicId, clock } = this.#ctx;
+    const now = clock.now();
+    const device = await db.transaction(async (txDb) => {
+      const tx = txDb as typeof db;
+      const pending = await findPendingPairing(tx, { clinicId, now, code: input.code });
+      if (!pending) return null;
+      await deletePairingRequest(tx, pending.id);
+      return insertDevice(tx, {
+        clinicId,
+        name: input.name,
+        type: input.type,
+        location: input.location,
+        tokenHash: pending.tokenHash,
+        now,
+      });
+    });
+    if (device)
+      await audit(this.#ctx, {
+        actor: input.by,
+        action: 'PairDevice',
+        entityType: 'device',
+        entityId: device.id,
+        origin: input.origin,
+      });
+    return device && this.#info(device);
+  }
+
+  async revoke(input: { by: Actor; deviceId: string; origin: string | null }): Promise<boolean> {
+    const done = await revokeDevice(this.#ctx.db, input.deviceId, this.#ctx.clock.now());
+    if (done)
+      await audit(this.#ctx, {
+        actor: input.by,
+        action: 'RevokeDevice',
+        entityType: 'device',
+        entityId: input.deviceId,
+        origin: input.origin,
+      });
+    return done;
+  }
+
+  async get(id: string): Promise<DeviceRow | null> {
+    return getDevice(this.#ctx.db, this.#ctx.clinicId, id);
+  }
+
+  async list(): Promise<DeviceInfo[]> {
+    return (await listDevices(this.#ctx.db, this.#ctx.clinicId)).map((d) => this.#info(d));
+  }
+
+  /** Counts a device socket in or out; returns true when the device went online or offline. */
+  async presence(deviceId: string, change: 1 | -1): Promise<boolean> {
+    const before = this.#online.get(deviceId) ?? 0;
+    const after = Math.max(0, before + change);
+    if (after === 0) this.#online.delete(deviceId);
+    else this.#online.set(deviceId, after);
+    await touchDevice(this.#ctx.db, deviceId, this.#ctx.clock.now());
+    return (before === 0) !== (after === 0);
+  }
+
+  #info(d: DeviceRow): DeviceInfo {
+    return {
+      id: d.id,
+      name: d.name,
+      type: d.type,
+      location: d.location,
+      createdAt: d.createdAt,
+      lastSeenAt: d.lastSeenAt,
+      online: d.revokedAt === null && (this.#online.get(d.id) ?? 0) > 0,
+      revokedAt: d.revokedAt,
+    };
+  }
+}

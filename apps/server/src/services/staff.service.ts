@@ -1,0 +1,117 @@
+import type { Actor, StaffRole } from '@clinicflow/domain';
+import type { StaffAccount } from '@clinicflow/contracts';
+import {
+  constraintViolated,
+  getThrottle,
+  getStaff,
+  insertStaff,
+  listStaff,
+  updateStaff,
+  type StaffRow,
+} from '@clinicflow/db';
+import { audit } from './audit.service';
+import { hashPassword } from './auth.service';
+import type { ServiceContext } from './context';
+
+/** Admins manage accounts: one per person, never shared; disabling or a new password ends their sessions. */
+export class StaffService {
+  readonly #ctx: ServiceContext;
+
+  constructor(ctx: ServiceContext) {
+    this.#ctx = ctx;
+  }
+
+  async list(): Promise<StaffAccount[]> {
+    const rows = await listStaff(this.#ctx.db, this.#ctx.clinicId);
+    return Promise.all(rows.map((r) => this.#account(r)));
+  }
+
+  async create(input: {
+    by: Actor;
+    origin: string | null;
+    username: string;
+    displayName: string;
+    role: StaffRole;
+    password: string;
+  }): Promise<StaffAccount | 'USERNAME_TAKEN'> {
+    try {
+      const row = await insertStaff(this.#ctx.db, {
+        clinicId: this.#ctx.clinicId,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash: await hashPassword(input.password),
+      });
+      await audit(this.#ctx, {
+        actor: input.by,
+        action: 'CreateStaffAccount',
+        entityType: 'staff',
+        entityId: row.id,
+        origin: input.origin,
+      });
+      return this.#account(row);
+    } catch (error) {
+      if (constraintViolated(error, 'staff_clinic_username_key')) return 'USERNAME_TAKEN';
+      throw error;
+    }
+  }
+
+  /** Returns the updated account, or null when there is no such account. */
+  async update(input: {
+    by: Actor;
+    origin: string | null;
+    id: string;
+    changes: {
+      displayName?: string | undefined;
+      role?: StaffRole | undefined;
+      disabled?: boolean | undefined;
+    };
+  }): Promise<StaffAccount | null> {
+    const existing = await getStaff(this.#ctx.db, this.#ctx.clinicId, input.id);
+    if (!existing) return null;
+    const changes = Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== undefined));
+    await updateStaff(this.#ctx.db, input.id, changes);
+    await audit(this.#ctx, {
+      actor: input.by,
+      action: 'UpdateStaffAccount',
+      entityType: 'staff',
+      entityId: input.id,
+      origin: input.origin,
+    });
+    return this.#account({ ...existing, ...changes });
+  }
+
+  async resetPassword(input: {
+    by: Actor;
+    origin: string | null;
+    id: string;
+    password: string;
+  }): Promise<boolean> {
+    const existing = await getStaff(this.#ctx.db, this.#ctx.clinicId, input.id);
+    if (!existing) return false;
+    await updateStaff(this.#ctx.db, input.id, { passwordHash: await hashPassword(input.password) });
+    await audit(this.#ctx, {
+      actor: input.by,
+      action: 'ResetStaffPassword',
+      entityType: 'staff',
+      entityId: input.id,
+      origin: input.origin,
+    });
+    return true;
+  }
+
+  async #account(r: StaffRow): Promise<StaffAccount> {
+    const throttle = await getThrottle(this.#ctx.db, `account:${r.username}`);
+    const locked =
+      throttle?.lockedUntil && throttle.lockedUntil > this.#ctx.clock.now() ? throttle.lockedUntil : null;
+    return {
+      id: r.id,
+      username: r.username,
+      displayName: r.displayName,
+      role: r.role,
+      disabled: r.disabled,
+      createdAt: r.createdAt,
+      lockedUntil: locked?.toISOString() ?? null,
+    };
+  }
+}

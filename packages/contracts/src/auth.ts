@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { deviceTypes, staffRoles, type DeviceType, type StaffRole } from '@clinicflow/domain';
+
+/** NIST SP 800-63B / ASVS: long passwords, no composition rules, capped to bound hashing work. */
+export const passwordSchema = z
+  .string()
+  .min(12, 'Use at least 12 characters')
+  .max(128, 'Use at most 128 characters');
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, 'Use 3–40 letters, digits, dots, dashes or underscores');
+
+export const loginSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1, 'Enter your username').max(40),
+  password: z.string().min(1, 'Enter your password').max(128),
+});
+
+/** POST /api/auth/login and GET /api/auth/session answer with this. */
+export type SessionInfo = {
+  staff: { id: string; username: string; displayName: string; role: StaffRole };
+  /** Signed out after this long without activity; the console warns a minute or two before. */
+  idleTimeoutMs: number;
+  /** When the session ends regardless of activity. */
+  expiresAt: string;
+  /** When the inactivity limit falls, as the server sees it. */
+  idleExpiresAt: string;
+};
+
+export const createStaffSchema = z.object({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1, 'Enter a name').max(80),
+  role: z.enum(staffRoles),
+  password: passwordSchema,
+});
+
+export const updateStaffSchema = z.object({
+  displayName: z.string().trim().min(1).max(80).optional(),
+  role: z.enum(staffRoles).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const resetPasswordSchema = z.object({ password: passwordSchema });
+
+export type StaffAccount = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  disabled: boolean;
+  createdAt: string;
+  lockedUntil: string | null;
+};
+
+/** A device asks to be paired: the server answers with a code to show and a secret token to keep. */
+export type PairingRequest = { code: string; token: string; expiresAt: string };
+
+export const pairDeviceSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((s) => s.replace(/[^A-Z0-9]/g, ''))
+    .pipe(z.string().length(6, 'The pairing code has 6 letters and digits')),
+  name: z.string().trim().min(1, 'Name the device').max(60),
+  type: z.enum(deviceTypes),
+  location: z.string().trim().max(80).default(''),
+});
+
+export type DeviceInfo = {
+  id: string;
+  name: string;
+  type: DeviceType;
+  location: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  online: boolean;
+  revokedAt: string | null;
+};
+
+/** GET /api/devices/me for a device token: still waiting for an admin, or paired. */
+export type DeviceStatus =
+  { state: 'pending'; code: string; expiresAt: string } | { state: 'paired'; device: DeviceInfo };
+
+export const auditQuerySchema = z.object({
+  actor: z.string().trim().max(80).optional(),
+  action: z.string().trim().max(80).optional(),
+  entityType: z.string().trim().max(40).optional(),
+  entityId: z.string().trim().max(80).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export type AuditRow = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  origin: string | null;
+};
+
+/** Every refused HTTP request answers with this shape and a stable code. */
+export type ApiError = {
+  ok: false;
+  code:
+    | 'UNAUTHENTICATED'
+    | 'FORBIDDEN'
+    | 'LOCKED_OUT'
+    | 'VALIDATION'
+    | 'NOT_FOUND'
+    | 'CONFLICT'
+    | 'RATE_LIMITED'
+    | 'INTERNAL';
+  message: string;
+  issues?: { path: string; message: string }[];
+};
