@@ -35,6 +35,13 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
+/** Every command the command endpoint and socket accept. */
+export const commandTypes: CommandType[] = [
+  'CheckInPatient',
+  'CallPatient',
+  ...visitCommandTypes,
+  ...roomCommandTypes,
+];
 
 export type CheckInResult = { ticketCode: string; estimatedMinutes: number };
 

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle } from './client';
+import { asc, eq } from 'drizzle-orm';
+import { openDatabase, type DatabaseHandle, type Db } from './client';
+import { auditLog } from './schema';
 
 export const testBackends = ['pglite', 'postgres'] as const;
 export type TestBackend = (typeof testBackends)[number];
@@ -30,5 +32,25 @@ export async function openTestDatabase(backend: TestBackend): Promise<DatabaseHa
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
+  };
+}
+
+/** Edits the first audit row with this action behind the application's back, as an intruder would. */
+export async function tamperWithAuditRow(
+  db: Db,
+  action: string,
+): Promise<{ id: number; restore(): Promise<void> }> {
+  const [row] = await db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.action, action))
+    .orderBy(asc(auditLog.id))
+    .limit(1);
+  if (!row) throw new Error(`no audit row with action ${action}`);
+  await db.update(auditLog).set({ origin: '10.9.9.9' }).where(eq(auditLog.id, row.id));
+  return {
+    id: row.id,
+    restore: async () =>
+      void (await db.update(auditLog).set({ origin: row.origin }).where(eq(auditLog.id, row.id))),
   };
 }

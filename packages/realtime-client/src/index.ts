@@ -4,6 +4,7 @@ export {
   type CommandInput,
   type ConnectionStatus,
   type ConnectViewOptions,
+  type ServerNotice,
 } from './realtime-view.svelte';
 export {
   EventSequencer,
@@ -12,5 +13,15 @@ export {
   type SequencerOutcome,
   type SyncInput,
 } from './event-sequencer';
+export { afterConnectError, afterDisconnect, asAuthError, type AuthError } from './connection-policy';
+export {
+  DevicePairingMachine,
+  formatPairingCode,
+  type DeviceStore,
+  type DevicePairingOptions,
+  type PairingProblem,
+  type PairingSnapshot,
+} from './device-pairing';
+export { DevicePairing, type DevicePairingInit } from './device-pairing.svelte';
 export { newCommandId } from './command-id';
 export { ServerClock } from './server-clock.svelte';

@@ -22,6 +22,7 @@ import {
   type SyncInput,
 } from './event-sequencer';
 import { newCommandId } from './command-id';
+import { afterConnectError, afterDisconnect, type AuthError, type ConnectionStep } from './connection-policy';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline';
 
@@ -48,7 +49,15 @@ export type ConnectViewOptions<V extends View> = {
   /** Defaults to the domain reducer for the view. */
   reduce?: ViewReducer<V>;
   ackTimeoutMs?: number;
+  /**
+   * A paired device's token (kiosk, wallboard). A function is read on every (re)connect, so a device that
+   * pairs again reconnects with its new token. Staff screens authenticate with their session cookie instead.
+   */
+  deviceToken?: string | (() => string | null);
 };
+
+/** Server events besides the view's own stream, for screens to react to. */
+export type ServerNotice = 'sessionEnded' | 'deviceRevoked' | 'devicesChanged';
 
 const offline = (): { ok: false; code: 'INTERNAL'; message: string } => ({
   ok: false,
@@ -72,15 +81,23 @@ export class RealtimeView<V extends View> {
   #sequencer: EventSequencer<ViewState[V], ViewEvent[V]>;
   #ackTimeoutMs: number;
   #resumeTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #authError = $state<AuthError | null>(null);
+  /** The server said this device or session is over; never reconnect by ourselves. */
+  #ended = false;
 
   constructor(options: ConnectViewOptions<V>) {
     this.#view = options.view;
     this.#ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
     this.#sequencer = new EventSequencer(options.reduce ?? defaultReducers[options.view]);
+    const token = options.deviceToken;
     const socketOptions = {
       path: options.path ?? '/socket.io',
-      // A function, so every reconnect sends the latest applied seq.
-      auth: (cb: (data: object) => void) => cb({ view: this.#view, lastSeq: this.#sequencer.lastSeq }),
+      // A function, so every reconnect sends the latest applied seq and the current device token.
+      auth: (cb: (data: object) => void) => {
+        const deviceToken = typeof token === 'function' ? token() : token;
+        cb({ view: this.#view, lastSeq: this.#sequencer.lastSeq, ...(deviceToken ? { deviceToken } : {}) });
+      },
     };
     this.#socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
 
@@ -89,15 +106,25 @@ export class RealtimeView<V extends View> {
       if (this.#view === 'kiosk') this.#markLive();
       else this.#status = 'connecting';
     });
-    this.#socket.on('disconnect', () => {
+    this.#socket.on('disconnect', (reason) => {
       if (this.#status === 'live') this.#lastLiveAt = new Date();
       this.#status = 'offline';
       this.#sequencer.onDisconnect();
       this.#clearResumeTimer();
+      const step = afterDisconnect({ reason, ended: this.#ended });
+      if (step.kind !== 'closed') this.#follow(step);
     });
-    this.#socket.on('connect_error', () => {
+    this.#socket.on('connect_error', (error) => {
       this.#status = 'offline';
+      this.#follow(afterConnectError({ message: error.message, active: this.#socket.active }));
     });
+    // Both are followed by a server-side disconnect; react at once rather than on the disconnect.
+    const ended = () => {
+      this.#ended = true;
+      this.#follow({ kind: 'stop', authError: 'UNAUTHENTICATED' });
+    };
+    this.#socket.on('deviceRevoked', ended);
+    this.#socket.on('sessionEnded', ended);
     this.#socket.on('sync', (message: SyncMessage<V>) => {
       this.#clockOffsetMs = clockOffsetMs(message.serverTime, Date.now());
       this.#clearResumeTimer();
@@ -130,6 +157,31 @@ export class RealtimeView<V extends View> {
   get clockOffsetMs(): number {
     return this.#clockOffsetMs;
   }
+  /**
+   * Set when the server refused this screen's credentials (or revoked them): reconnecting stops until
+   * reconnect(). UNAUTHENTICATED: unknown, expired or revoked; FORBIDDEN: valid, but not for this view.
+   */
+  get authError(): AuthError | null {
+    return this.#authError;
+  }
+
+  /** Listens to a server notice (deviceRevoked, sessionEnded, devicesChanged); returns the unsubscribe. */
+  on<E extends ServerNotice>(event: E, handler: ServerToClientEvents<V>[E]): () => void {
+    // NOTE: casts because socket.io's typed `on` cannot match a generic key against its own event map.
+    this.#socket.on(event as 'deviceRevoked', handler as () => void);
+    return () => {
+      this.#socket.off(event as 'deviceRevoked', handler as () => void);
+    };
+  }
+
+  /** Connects again after an authError (new credentials) or a close. */
+  reconnect(): void {
+    this.#clearRetryTimer();
+    this.#ended = false;
+    this.#authError = null;
+    this.#status = 'connecting';
+    if (!this.#socket.connected) this.#socket.connect();
+  }
 
   /** The server's clock: use it for every "waiting 12 min". */
   now(): Date {
@@ -158,9 +210,30 @@ export class RealtimeView<V extends View> {
 
   close(): void {
     this.#clearResumeTimer();
+    this.#clearRetryTimer();
     this.#socket.removeAllListeners();
     this.#socket.disconnect();
     this.#status = 'offline';
+  }
+
+  #follow(step: ConnectionStep): void {
+    this.#clearRetryTimer();
+    if (step.kind === 'stop') {
+      this.#authError = step.authError;
+      this.#status = 'offline';
+      // socket.io keeps retrying after some failures (e.g. a transport close after a revoke): end that too.
+      if (this.#socket.active) this.#socket.disconnect();
+    } else if (step.kind === 'retry') {
+      this.#retryTimer = setTimeout(() => {
+        this.#retryTimer = null;
+        if (!this.#socket.active && this.#authError === null) this.#socket.connect();
+      }, step.afterMs);
+    }
+  }
+
+  #clearRetryTimer(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
   }
 
   #markLive(): void {

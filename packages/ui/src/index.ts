@@ -1,6 +1,7 @@
 export { default as StatusChip } from './StatusChip.svelte';
 export { default as StatusIcon } from './StatusIcon.svelte';
 export { default as ConnectionBadge } from './ConnectionBadge.svelte';
+export { default as PairingScreen } from './PairingScreen.svelte';
 export type { ConnectionBadgeMessages, ConnectionBadgeStatus } from './ConnectionBadge.svelte';
 export {
   roomStatusInfo,

@@ -82,8 +82,8 @@ export function createRealtime(input: {
     // A browser page from another site may not open a socket here (cross-site WebSocket hijacking).
     allowRequest: (req, callback) => callback(null, originAllowed(req, input.publicOrigin)),
   });
-  // 20 messages at once, 5 a second after that: far above what a person or a screen sends.
-  const limiter = new RateLimiter({ capacity: 20, perSecond: 5 });
+  // 200 messages at once, 50 a second after that: far above a person, a screen, or the day simulator at 1000×.
+  const limiter = new RateLimiter({ capacity: 200, perSecond: 50 });
 
   io.use(async (socket, next) => {
     try {

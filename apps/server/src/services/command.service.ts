@@ -14,12 +14,14 @@ import {
 } from '@clinicflow/domain';
 import {
   commandSchema,
+  commandTypes,
   roomCommandActions,
   validationFailure,
   visitCommandActions,
   type CheckInResult,
   type Command,
   type CommandResult,
+  type CommandType,
 } from '@clinicflow/contracts';
 import {
   appendAudit,
@@ -67,13 +69,15 @@ export class CommandService {
   }
 
   async execute(input: { actor: Actor; command: unknown; origin: string | null }): Promise<CommandResult> {
+    const { actor } = input;
+    // Permission first: a caller who may not run a command learns nothing from its validation errors.
+    const type = (input.command as { type?: unknown } | null)?.type;
+    if ((commandTypes as unknown[]).includes(type) && !mayRun(actor, type as CommandType)) {
+      return { ok: false, code: 'NOT_ALLOWED', message: 'You are not allowed to do this.' };
+    }
     const parsed = commandSchema.safeParse(input.command);
     if (!parsed.success) return validationFailure(parsed.error);
     const command = parsed.data;
-    const { actor } = input;
-    if (!mayRun(actor, command.type)) {
-      return { ok: false, code: 'NOT_ALLOWED', message: 'You are not allowed to do this.' };
-    }
     const kiosk = actor.kind === 'device' && actor.type === 'kiosk' ? actor.id : null;
     if (
       kiosk &&

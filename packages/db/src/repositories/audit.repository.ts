@@ -16,8 +16,16 @@ export type AuditEntry = {
 
 const genesis = '0'.repeat(64);
 
+/** JSON with sorted keys: jsonb does not keep key order, and the hash must not depend on it. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
 function hashOf(prevHash: string, e: AuditEntry): string {
-  const content = JSON.stringify([
+  const content = canonical([
     e.clinicId,
     e.at.toISOString(),
     e.actor,

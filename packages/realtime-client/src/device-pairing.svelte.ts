@@ -1,0 +1,68 @@
+/// <reference types="svelte" />
+import type { DeviceInfo } from '@clinicflow/contracts';
+import {
+  DevicePairingMachine,
+  formatPairingCode,
+  type DevicePairingOptions,
+  type PairingProblem,
+  type PairingSnapshot,
+} from './device-pairing';
+
+export type DevicePairingInit = Omit<DevicePairingOptions, 'store'> & {
+  /** localStorage when omitted. */
+  store?: DevicePairingOptions['store'];
+};
+
+/**
+ * Runes state for a kiosk or wallboard: its pairing code while unpaired, its device once paired. start() it when
+ * the screen mounts, stop() when it goes away, forget() when the server refuses or revokes the token.
+ */
+export class DevicePairing {
+  #snapshot = $state.raw<PairingSnapshot>({ phase: 'starting', problem: null });
+  #nowMs = $state(Date.now());
+  #machine: DevicePairingMachine;
+  #ticker: ReturnType<typeof setInterval> | null = null;
+
+  constructor(init: DevicePairingInit) {
+    this.#machine = new DevicePairingMachine(
+      { ...init, store: init.store ?? globalThis.localStorage },
+      (snapshot) => (this.#snapshot = snapshot),
+    );
+  }
+
+  get phase(): PairingSnapshot['phase'] {
+    return this.#snapshot.phase;
+  }
+  /** The code as people read it, `ABC-123`; null unless waiting for an admin. */
+  get code(): string | null {
+    return this.#snapshot.phase === 'pending' ? formatPairingCode(this.#snapshot.code) : null;
+  }
+  /** Whole minutes until the code is replaced (rounded up), ticking; null without a code. */
+  get minutesLeft(): number | null {
+    if (this.#snapshot.phase !== 'pending') return null;
+    return Math.max(0, Math.ceil((this.#snapshot.expiresAtMs - this.#nowMs) / 60_000));
+  }
+  get problem(): PairingProblem | null {
+    return this.#snapshot.phase === 'paired' ? null : this.#snapshot.problem;
+  }
+  get device(): DeviceInfo | null {
+    return this.#snapshot.phase === 'paired' ? this.#snapshot.device : null;
+  }
+  /** For connectView's deviceToken: read on every (re)connect. */
+  readonly token = (): string | null => this.#machine.token;
+
+  start(): void {
+    this.#machine.start();
+    this.#ticker ??= setInterval(() => (this.#nowMs = Date.now()), 1000);
+  }
+
+  stop(): void {
+    this.#machine.stop();
+    if (this.#ticker) clearInterval(this.#ticker);
+    this.#ticker = null;
+  }
+
+  forget(): void {
+    this.#machine.forget();
+  }
+}
