@@ -65,6 +65,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      // Short, so the inactivity test signs out within its time budget.
+      SESSION_IDLE_SECONDS: '60',
       ...(e2eDatabaseUrl ? { DATABASE_URL: e2eDatabaseUrl } : {}),
     },
   },

@@ -226,6 +226,34 @@ describe('who may see and do what (on PGlite)', () => {
     expect(refused).toBe('refused');
   });
 
+  it('sends security headers and a strict script policy, and never a stack trace', async () => {
+    const res = await fetch(`${server.app.url}/healthz`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).toContain("'self'");
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc).not.toContain('unsafe-eval');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+
+    const broken = await fetch(`${server.app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.app.url },
+      body: '{"username": ',
+    });
+    expect(broken.status).toBe(400);
+    const text = await broken.text();
+    expect(text).not.toMatch(/\bat \w+.*\(|node_modules|\.ts:\d+/);
+    expect(JSON.parse(text)).toMatchObject({ ok: false, code: 'VALIDATION' });
+
+    const huge = await api(server, 'POST', '/api/auth/login', {
+      body: { username: 'x'.repeat(70_000), password: 'y' },
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it('disconnects a socket that floods, and its neighbour keeps working', async () => {
     const cookie = credentials.get('nurse')!.cookie!;
     const flooder = await openSocket(server.app.url, { view: 'flowBoard', cookie });
