@@ -16,6 +16,12 @@ if (process.argv.includes('--reset')) {
     );
     process.exit(1);
   }
+  // Opening takes the folder's lock, so a running server is never wiped from under it.
+  const probe = await openDatabase({ dataDir: config.dataDir }).catch((error: Error) => {
+    console.error(`${error.message}\nStop the server first, then run this again.`);
+    process.exit(1);
+  });
+  await probe.close();
   rmSync(config.dataDir, { recursive: true, force: true });
   console.log(`Removed ${config.dataDir}`);
 }

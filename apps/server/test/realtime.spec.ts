@@ -316,6 +316,16 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
       dateOfBirth: '1901-01-01',
     });
     expect(wrong).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // A visit already under way or over is not checked in twice, and the patient is told where they stand.
+    const [done] = await visitsIn('waiting');
+    await kiosk.emitWithAck('findAppointment', {
+      lastName: done!.patient.lastName,
+      dateOfBirth: done!.patient.dateOfBirth,
+    });
+    expect(await send(kiosk, { type: 'CheckInPatient', visitId: done!.id })).toMatchObject({
+      ok: false,
+      message: 'You are already checked in.',
+    });
     const invalid = await kiosk.emitWithAck('findAppointment', {
       lastName: v!.patient.lastName,
       dateOfBirth: '1990-02-31',

@@ -429,6 +429,7 @@ describe('sessions, lockout and devices (on PGlite)', () => {
     expect((await api(server, 'GET', '/api/devices/me', { deviceToken: request.token })).body).toMatchObject({
       state: 'paired',
       device: { id: device.id, name: 'Lobby TV' },
+      clinic: { name: 'Riverside Family Practice', timezone: 'America/New_York' },
     });
 
     const wall: TestSocket = (

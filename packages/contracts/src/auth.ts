@@ -82,7 +82,9 @@ export type DeviceInfo = {
 
 /** GET /api/devices/me for a device token: still waiting for an admin, or paired. */
 export type DeviceStatus =
-  { state: 'pending'; code: string; expiresAt: string } | { state: 'paired'; device: DeviceInfo };
+  | { state: 'pending'; code: string; expiresAt: string }
+  /** A paired device also learns its clinic's name and time zone, to show times as the clinic keeps them. */
+  | { state: 'paired'; device: DeviceInfo; clinic: { name: string; timezone: string } };
 
 export const auditQuerySchema = z.object({
   actor: z.string().trim().max(80).optional(),

@@ -42,7 +42,7 @@ export type Visit = {
   ticketCode: string | null;
   scheduledAt: string | null;
   reason: string | null;
-  /** When the visit entered each status it has been in. */
+  /** When the visit first entered each status it has been in (a patient sent back keeps their place in line). */
   times: Partial<Record<VisitStatus, string>>;
   version: number;
 };
@@ -107,7 +107,7 @@ export function transitionVisit(input: {
     ...visit,
     status: rule.to,
     statusSince: at,
-    times: { ...visit.times, [rule.to]: at },
+    times: { ...visit.times, [rule.to]: visit.times[rule.to] ?? at },
     version: visit.version + 1,
   };
   const room = input.room ?? null;

@@ -185,7 +185,7 @@ async function checkIn(
 ): Promise<Outcome> {
   const visit = await getVisit(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'We could not find this appointment.');
-  if (visit.status !== 'booked') return refuse('ILLEGAL_TRANSITION', 'You are already checked in.');
+  if (visit.status !== 'booked') return refuse('ILLEGAL_TRANSITION', checkInRefusal(visit.status));
   const arrived = transitionVisit({ visit, action: 'checkIn', actor, now });
   if (!arrived.ok) return arrived;
   const number = (await lastTicketNumber(tx, clinicId, visit.day)) + 1;
@@ -207,6 +207,15 @@ async function checkIn(
     result: { ticketCode: ticketed.ticketCode!, estimatedMinutes: position?.estimatedMinutes ?? 0 },
     entity: { type: 'visit', id: visit.id },
   };
+}
+
+/** What a patient who cannot check in is told: where they stand, in plain words. */
+function checkInRefusal(status: Visit['status']): string {
+  if (status === 'checked_out') return 'Your visit today is finished.';
+  if (status === 'no_show' || status === 'cancelled' || status === 'left_without_being_seen') {
+    return 'Please see the front desk about this appointment.';
+  }
+  return 'You are already checked in.';
 }
 
 async function changeVisit(

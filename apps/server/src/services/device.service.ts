@@ -4,6 +4,7 @@ import {
   deletePairingRequest,
   findDeviceByTokenHash,
   findPendingPairing,
+  getClinic,
   getDevice,
   insertDevice,
   insertPairingRequest,
@@ -58,7 +59,14 @@ export class DeviceService {
     if (!token) return null;
     const tokenHash = hashToken(token);
     const device = await findDeviceByTokenHash(this.#ctx.db, tokenHash);
-    if (device) return { state: 'paired', device: this.#info(device) };
+    if (device) {
+      const clinic = (await getClinic(this.#ctx.db, this.#ctx.clinicId))!;
+      return {
+        state: 'paired',
+        device: this.#info(device),
+        clinic: { name: clinic.name, timezone: clinic.timezone },
+      };
+    }
     const pending = await findPendingPairing(this.#ctx.db, {
       clinicId: this.#ctx.clinicId,
       now: this.#ctx.clock.now(),
