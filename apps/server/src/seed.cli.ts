@@ -9,6 +9,12 @@ import { newToken } from './services/tokens';
 
 // `pnpm seed` books today's demo day if it is empty; `pnpm seed --reset` starts the embedded database afresh.
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
+// Opening takes the embedded database's lock, so a running server is never changed or wiped from under it.
+const open = () =>
+  openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) => {
+    console.error(`${error.message}\nStop the server first, then run this again.`);
+    process.exit(1);
+  });
 if (process.argv.includes('--reset')) {
   if (config.databaseUrl) {
     console.error(
@@ -16,16 +22,11 @@ if (process.argv.includes('--reset')) {
     );
     process.exit(1);
   }
-  // Opening takes the folder's lock, so a running server is never wiped from under it.
-  const probe = await openDatabase({ dataDir: config.dataDir }).catch((error: Error) => {
-    console.error(`${error.message}\nStop the server first, then run this again.`);
-    process.exit(1);
-  });
-  await probe.close();
+  await (await open()).close();
   rmSync(config.dataDir, { recursive: true, force: true });
   console.log(`Removed ${config.dataDir}`);
 }
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await open();
 const { clinic } = await ensureClinic(database.db, {
   now: systemClock.now(),
   name: config.clinicName,
