@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/auth';
+import { openScreen, pairDevice, uniqueName } from './support/devices';
 
 type DemoPatient = {
   firstName: string;
@@ -12,37 +14,39 @@ type DemoPatient = {
 const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function open(
-  browser: Browser,
-  path: string,
-  viewport: { width: number; height: number },
-): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(path);
-  return page;
-}
-
 test('a patient checks in at the kiosk, is called from the console, and the wallboard shows the call', async ({
   browser,
-  request,
 }) => {
-  const response = await request.get('/api/demo/patients');
+  // The kiosk and the wallboard are paired by an admin first; then a coordinator runs the day.
+  const kiosk = await openScreen(browser, '/kiosk/', { width: 1080, height: 1920 });
+  const wallboard = await openScreen(browser, '/wallboard/', { width: 1920, height: 1080 });
+  const admin = await openScreen(browser, '/console/', { width: 1366, height: 768 });
+  await signIn(admin, 'admin');
+  await admin.goto('/console/admin/devices');
+  await pairDevice(admin, kiosk, { name: uniqueName('Walkthrough kiosk'), type: 'kiosk', location: 'Lobby' });
+  await pairDevice(admin, wallboard, {
+    name: uniqueName('Walkthrough TV'),
+    type: 'waiting_room_display',
+    location: 'Waiting room',
+  });
+  await admin.context().close();
+
+  // The console and the wallboard are open before anything happens: every later change must arrive live.
+  const console_ = await openScreen(browser, '/console/', { width: 1366, height: 768 });
+  await signIn(console_, 'coordinator');
+  const response = await console_.request.get('/api/demo/patients');
   expect(response.ok()).toBe(true);
   const patient = ((await response.json()) as DemoPatient[]).find((p) => p.status === 'booked');
   if (!patient) throw new Error('the demo clinic has no booked visit today');
   const [year, month, day] = patient.dateOfBirth.split('-') as [string, string, string];
 
-  // The console and the wallboard are open before anything happens: every later change must arrive live.
-  const console_ = await open(browser, '/console/', { width: 1366, height: 768 });
-  const wallboard = await open(browser, '/wallboard/', { width: 1920, height: 1080 });
   await expect(console_.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
   await expect(wallboard.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
   const row = console_.locator(`[data-testid="flow-row"][data-visit-id="${patient.visitId}"]`);
   await expect(row).toHaveAttribute('data-status', 'booked');
 
   // Kiosk: name, then date of birth as three fields, then confirm.
-  const kiosk = await open(browser, '/kiosk/', { width: 1080, height: 1920 });
+  await expect(kiosk.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
   await kiosk.getByTestId('start').click();
   await kiosk.getByTestId('last-name').fill(patient.lastName);
   await kiosk.getByTestId('name-continue').click();

@@ -52,7 +52,8 @@ const pending = (code: string, minutes = 15): Reply => ({
   status: 200,
   body: { state: 'pending', code, expiresAt: inMinutes(minutes) },
 });
-const paired: Reply = { status: 200, body: { state: 'paired', device } };
+const clinic = { name: 'Riverside', timezone: 'America/Chicago' };
+const paired: Reply = { status: 200, body: { state: 'paired', device, clinic } };
 const TOKEN_A = 'a'.repeat(32);
 const TOKEN_B = 'b'.repeat(32);
 
@@ -83,8 +84,8 @@ describe('DevicePairingMachine', () => {
     expect(machine.snapshot).toMatchObject({ phase: 'pending', code: 'ABC234', problem: null });
     expect(store.getItem('test.token')).toBe(TOKEN_A);
     await vi.advanceTimersByTimeAsync(4000);
-    expect(machine.snapshot).toEqual({ phase: 'paired', device, token: TOKEN_A });
-    expect(JSON.parse(store.getItem('test.device')!)).toEqual(device);
+    expect(machine.snapshot).toEqual({ phase: 'paired', device, clinic, token: TOKEN_A });
+    expect(JSON.parse(store.getItem('test.device')!)).toEqual({ device, clinic });
     const polls = server.calls.filter((c) => c.route === 'GET /api/devices/me');
     expect(polls).toHaveLength(3);
     expect(polls.every((c) => c.auth === `Device ${TOKEN_A}`)).toBe(true);
@@ -200,11 +201,11 @@ describe('DevicePairingMachine', () => {
   it('works offline as the device it was paired as', async () => {
     const store = new MemoryStore();
     store.setItem('test.token', TOKEN_A);
-    store.setItem('test.device', JSON.stringify(device));
+    store.setItem('test.device', JSON.stringify({ device, clinic }));
     const { machine } = setup({ 'GET /api/devices/me': [{ status: 0 }] }, store);
     machine.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(machine.snapshot).toEqual({ phase: 'paired', device, token: TOKEN_A });
+    expect(machine.snapshot).toEqual({ phase: 'paired', device, clinic, token: TOKEN_A });
     machine.stop();
   });
 

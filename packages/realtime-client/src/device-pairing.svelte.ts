@@ -4,6 +4,7 @@ import {
   DevicePairingMachine,
   formatPairingCode,
   type DevicePairingOptions,
+  type PairedClinic,
   type PairingProblem,
   type PairingSnapshot,
 } from './device-pairing';
@@ -37,16 +38,24 @@ export class DevicePairing {
   get code(): string | null {
     return this.#snapshot.phase === 'pending' ? formatPairingCode(this.#snapshot.code) : null;
   }
-  /** Whole minutes until the code is replaced (rounded up), ticking; null without a code. */
+  /**
+   * Minutes until the code is replaced, to the nearest minute (the expiry is known to a second or two), 0 in the
+   * last minute; ticking; null without a code.
+   */
   get minutesLeft(): number | null {
     if (this.#snapshot.phase !== 'pending') return null;
-    return Math.max(0, Math.ceil((this.#snapshot.expiresAtMs - this.#nowMs) / 60_000));
+    const ms = this.#snapshot.expiresAtMs - this.#nowMs;
+    return ms < 60_000 ? 0 : Math.round(ms / 60_000);
   }
   get problem(): PairingProblem | null {
     return this.#snapshot.phase === 'paired' ? null : this.#snapshot.problem;
   }
   get device(): DeviceInfo | null {
     return this.#snapshot.phase === 'paired' ? this.#snapshot.device : null;
+  }
+  /** The clinic's name and time zone, once paired (null from a server that does not send them). */
+  get clinic(): PairedClinic | null {
+    return this.#snapshot.phase === 'paired' ? this.#snapshot.clinic : null;
   }
   /** For connectView's deviceToken: read on every (re)connect. */
   readonly token = (): string | null => this.#machine.token;

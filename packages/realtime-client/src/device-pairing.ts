@@ -16,7 +16,12 @@ export type PairingSnapshot =
       expiresAtMs: number;
       problem: PairingProblem | null;
     }
-  | { phase: 'paired'; device: DeviceInfo; token: string };
+  | { phase: 'paired'; device: DeviceInfo; clinic: PairedClinic | null; token: string };
+
+/** What a paired device is told about its clinic: times on screen use its time zone. */
+export type PairedClinic = { name: string; timezone: string };
+
+type Paired = { device: DeviceInfo; clinic: PairedClinic | null };
 
 export type DevicePairingOptions = {
   /** Keys in the store are prefixed with this, so a kiosk and a wallboard on one origin keep separate tokens. */
@@ -117,10 +122,11 @@ export class DevicePairingMachine {
     this.#onChange(snapshot);
   }
 
-  #cachedDevice(): DeviceInfo | null {
+  #cachedDevice(): Paired | null {
     try {
       const raw = this.#store.getItem(this.#key('device'));
-      return raw ? (JSON.parse(raw) as DeviceInfo) : null;
+      const parsed = raw ? (JSON.parse(raw) as Partial<Paired>) : null;
+      return parsed?.device ? { device: parsed.device, clinic: parsed.clinic ?? null } : null;
     } catch {
       return null;
     }
@@ -163,7 +169,7 @@ export class DevicePairingMachine {
         if (this.#snapshot.phase === 'paired') {
           // Already working as the paired device: nothing to show.
         } else if (cached && this.#snapshot.phase === 'starting') {
-          this.#publish({ phase: 'paired', device: cached, token });
+          this.#publish({ phase: 'paired', ...cached, token });
         } else {
           this.#publish(this.#withProblem('offline'));
         }
@@ -173,14 +179,15 @@ export class DevicePairingMachine {
       failures = 0;
       const value = status.value;
       if (value.state === 'paired') {
-        this.#store.setItem(this.#key('device'), JSON.stringify(value.device));
+        const paired: Paired = { device: value.device, clinic: value.clinic ?? null };
+        this.#store.setItem(this.#key('device'), JSON.stringify(paired));
         const current = this.#snapshot;
         if (
           current.phase !== 'paired' ||
           current.token !== token ||
-          JSON.stringify(current.device) !== JSON.stringify(value.device)
+          JSON.stringify({ device: current.device, clinic: current.clinic }) !== JSON.stringify(paired)
         ) {
-          this.#publish({ phase: 'paired', device: value.device, token });
+          this.#publish({ phase: 'paired', ...paired, token });
         }
         await sleep(pairedCheckMs);
         continue;

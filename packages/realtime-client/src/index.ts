@@ -19,6 +19,7 @@ export {
   formatPairingCode,
   type DeviceStore,
   type DevicePairingOptions,
+  type PairedClinic,
   type PairingProblem,
   type PairingSnapshot,
 } from './device-pairing';

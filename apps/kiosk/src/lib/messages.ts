@@ -16,6 +16,7 @@ export const en = {
   month: 'Month',
   year: 'Year',
   searching: 'Looking for your appointment…',
+  searchingShort: 'Searching…',
   confirmTitle: 'Is this you?',
   appointmentAt: (time: string) => `Appointment at ${time}`,
   noAppointmentTime: 'Appointment today',
@@ -29,6 +30,10 @@ export const en = {
   waitAbout: (minutes: number) => `Estimated wait: about ${minutes} minutes`,
   waitSoon: 'You will be called soon.',
   done: 'Done',
+  idleTitle: 'Are you still there?',
+  idleBody: (seconds: number) =>
+    `To protect your privacy, this screen will clear in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+  idleStay: "I'm still here",
   errorSummaryTitle: 'There is a problem',
   errors: {
     lastNameEmpty: 'Enter your last name',
@@ -45,7 +50,24 @@ export const en = {
     validation: 'Please check your last name and date of birth.',
     offline: 'This screen is not connected right now. Please try again in a moment, or ask at the desk.',
     alreadyCheckedIn: 'You are already checked in. Please take a seat, or ask at the desk.',
+    visitFinished: 'Your visit today is finished. If you need anything else, please ask at the desk.',
+    seeDesk: 'Please see the front desk about this appointment.',
     checkInFailed: 'We could not check you in here. Please ask at the desk.',
+    askAtDesk: 'We could not look up your appointment here. Please ask at the desk.',
+  },
+  pairing: {
+    title: 'Set up this check-in screen',
+    instructions: 'An administrator enters this code in Clinicflow\u00a0Console\u00a0→\u00a0Devices',
+    waiting: 'Getting a code…',
+    expiresIn: (minutes: number) =>
+      minutes < 1
+        ? 'A new code appears in less than a minute.'
+        : `This code changes in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    offline: 'Cannot reach the Clinicflow server. Trying again…',
+    rateLimited: 'Too many codes were asked for. A new one will appear shortly.',
+    wrongTypeTitle: 'This screen is set up as a display',
+    wrongType: (name: string) =>
+      `It was paired as “${name}”. To use it for check-in, an administrator removes it in Clinicflow\u00a0Console\u00a0→\u00a0Devices; it then shows a new code.`,
   },
   connection: {
     live: 'Connected',

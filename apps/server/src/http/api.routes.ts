@@ -203,7 +203,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   });
 
   // A kiosk asks again only when its code expires; a burst means someone is scripting requests.
-  const pairingLimiter = new RateLimiter({ capacity: 10, perSecond: 1 / 30 });
+  const pairingLimiter = new RateLimiter({ capacity: 30, perSecond: 1 / 10 });
   route('requestPairing', async (req, reply) => {
     if (!pairingLimiter.take(origin(req), Date.now())) {
       return error(reply, 429, {

@@ -14,6 +14,20 @@ export const en = {
     minutes < 60
       ? `${minutes} min`
       : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`,
+  pairing: {
+    title: 'Set up this display',
+    instructions: 'An administrator enters this code in Clinicflow\u00a0Console\u00a0→\u00a0Devices',
+    waiting: 'Getting a code…',
+    expiresIn: (minutes: number) =>
+      minutes < 1
+        ? 'A new code appears in less than a minute.'
+        : `This code changes in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    offline: 'Cannot reach the Clinicflow server. Trying again…',
+    rateLimited: 'Too many codes were asked for. A new one will appear shortly.',
+    wrongTypeTitle: 'This screen is set up as a check-in kiosk',
+    wrongType: (name: string) =>
+      `It was paired as “${name}”. To use it as a display, an administrator removes it in Clinicflow\u00a0Console\u00a0→\u00a0Devices; it then shows a new code.`,
+  },
   connection: {
     live: 'Live',
     connecting: 'Connecting…',
