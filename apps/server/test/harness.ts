@@ -29,7 +29,7 @@ export type TestServer = {
 /** The real server on port 0 over a fresh database of the given kind, seeded with the demo clinic's day. */
 export async function startTestServer(
   backend: TestBackend,
-  options: { replayLimit?: number; sessionIdleMs?: number } = {},
+  options: { replayLimit?: number; sessionIdleMs?: number; intake?: boolean } = {},
 ): Promise<TestServer> {
   // 09:00 in New York: the demo day is booked and nobody has arrived yet.
   const clock = testClock('2026-11-30T14:00:00Z');
@@ -40,6 +40,7 @@ export async function startTestServer(
     timezone: 'America/New_York',
     demo: true,
     adminPassword: 'not-used-in-demo-mode',
+    demoIntake: options.intake ?? false,
   });
   await ensureDemoDay(database.db, { clinic, now: clock.now() });
   const app = await startApp({

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import type { RefusalCode, RoomAction, VisitAction } from '@clinicflow/domain';
+import {
+  reasonCategoryKeys,
+  type CommandName,
+  type ConsentDocument,
+  type Questionnaire,
+  type RefusalCode,
+  type RoomAction,
+  type VisitAction,
+} from '@clinicflow/domain';
+import { dateOfBirthSchema } from './kiosk';
 
 const id = z.uuid();
 const version = z.int().nonnegative();
@@ -14,6 +23,7 @@ export const visitCommandActions = {
   MarkNoShow: 'markNoShow',
   CancelVisit: 'cancel',
   MarkLeftWithoutBeingSeen: 'markLeftWithoutBeingSeen',
+  SendToWaitingRoom: 'queue',
 } as const satisfies Record<string, VisitAction>;
 export type VisitCommandType = keyof typeof visitCommandActions;
 
@@ -27,11 +37,65 @@ export type RoomCommandType = keyof typeof roomCommandActions;
 const visitCommandTypes = Object.keys(visitCommandActions) as [VisitCommandType, ...VisitCommandType[]];
 const roomCommandTypes = Object.keys(roomCommandActions) as [RoomCommandType, ...RoomCommandType[]];
 
+const name = (what: string) => z.string().trim().min(1, `Enter ${what}`).max(100, `${what} is too long`);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[+()\d\s.-]{7,20}$/, 'Enter a phone number, for example 555 010 2030');
+const answerValue = z.union([
+  z.string().max(2000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(50),
+]);
+const point = z.object({ x: z.number(), y: z.number(), t: z.number().nonnegative() });
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CheckInPatient'), commandId, visitId: id }),
   z.object({ type: z.literal('CallPatient'), commandId, visitId: id, roomId: id, version }),
   z.object({ type: z.enum(visitCommandTypes), commandId, visitId: id, version }),
   z.object({ type: z.enum(roomCommandTypes), commandId, roomId: id, version }),
+  z.object({
+    type: z.literal('RegisterWalkIn'),
+    commandId,
+    firstName: name('your first name'),
+    lastName: name('your last name'),
+    dateOfBirth: dateOfBirthSchema,
+    phone,
+    reasonCategory: z.enum(reasonCategoryKeys),
+  }),
+  z.object({
+    type: z.literal('SubmitQuestionnaire'),
+    commandId,
+    visitId: id,
+    questionnaireId: id,
+    answers: z.record(z.string().max(64), answerValue),
+  }),
+  z.object({
+    type: z.literal('SignConsent'),
+    commandId,
+    visitId: id,
+    documentId: id,
+    signerName: name('your name'),
+    signature: z.object({
+      width: z.number().positive().max(4000),
+      height: z.number().positive().max(4000),
+      strokes: z.array(z.array(point).max(5000)).max(100),
+    }),
+  }),
+  z.object({
+    type: z.literal('UpdateContactDetails'),
+    commandId,
+    visitId: id,
+    phone: phone.optional(),
+    address: z.string().trim().max(300).optional(),
+    emergencyContactName: z.string().trim().max(100).optional(),
+    emergencyContactPhone: phone.optional(),
+    insuranceProvider: z.string().trim().max(100).optional(),
+    insuranceMemberId: z.string().trim().max(50).optional(),
+  }),
+  z.object({ type: z.literal('CompleteCheckIn'), commandId, visitId: id }),
+  z.object({ type: z.literal('AcknowledgeAlert'), commandId, alertId: id }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
@@ -41,18 +105,51 @@ export const commandTypes: CommandType[] = [
   'CallPatient',
   ...visitCommandTypes,
   ...roomCommandTypes,
+  'RegisterWalkIn',
+  'SubmitQuestionnaire',
+  'SignConsent',
+  'UpdateContactDetails',
+  'CompleteCheckIn',
+  'AcknowledgeAlert',
 ];
 
-export type CheckInResult = { ticketCode: string; estimatedMinutes: number };
+// Every command has a row in the permission table (a missing one fails to compile here).
+commandTypes satisfies readonly CommandName[];
 
-export type CommandSuccess = { ok: true; seq: number; result?: CheckInResult };
+/** What the kiosk still has to ask this patient before they join the queue. */
+export type Intake = {
+  /** Full definitions, every language the clinic offers; in the order to ask them. */
+  questionnaires: Questionnaire[];
+  consent: ConsentDocument | null;
+  /** The clinic asks every patient whether their phone, address or insurance changed. */
+  askContactDetails: boolean;
+};
+
+/** CheckInPatient and RegisterWalkIn: the ticket, and the intake still to do (null when none: already queued). */
+export type CheckInResult = {
+  visitId: string;
+  ticketCode: string;
+  estimatedMinutes: number;
+  intake: Intake | null;
+};
+/** CompleteCheckIn: the patient is in the queue. */
+export type QueuedResult = { ticketCode: string; estimatedMinutes: number };
+/** SubmitQuestionnaire: urgent answers send the patient to the desk now. */
+export type QuestionnaireResult = { urgent: boolean };
+
+export type CommandSuccess = {
+  ok: true;
+  seq: number;
+  result?: CheckInResult | QueuedResult | QuestionnaireResult;
+};
 export type CommandFailure = {
   ok: false;
   code: RefusalCode | 'VALIDATION' | 'INTERNAL';
   message: string;
   /** On a stale edit, the entity as it is now, so the client can show it. */
   current?: unknown;
-  issues?: { path: string; message: string }[];
+  /** Field-level problems; `code` is stable for translation (e.g. a questionnaire's 'required'). */
+  issues?: { path: string; message: string; code?: string }[];
 };
 export type CommandResult = CommandSuccess | CommandFailure;
 

@@ -3,10 +3,21 @@ import { z } from 'zod';
 /** A date of birth as the kiosk sends it: a real calendar date, YYYY-MM-DD, not in the future. */
 export const dateOfBirthSchema = z.iso.date({ message: 'Enter a real date of birth' });
 
-export const findAppointmentSchema = z.object({
-  lastName: z.string().trim().min(1, 'Enter your last name').max(100),
-  dateOfBirth: dateOfBirthSchema,
-});
+export const findAppointmentSchema = z.union([
+  z.object({
+    lastName: z.string().trim().min(1, 'Enter your last name').max(100),
+    dateOfBirth: dateOfBirthSchema,
+  }),
+  /** The code from the appointment confirmation (also what its QR code holds). */
+  z.object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .transform((s) => s.replace(/[^A-Z0-9]/g, ''))
+      .pipe(z.string().length(6, 'The appointment code has 6 letters and digits')),
+  }),
+]);
 export type FindAppointmentQuery = z.infer<typeof findAppointmentSchema>;
 
 /** At most one match, and only what the patient needs to confirm it is them. */

@@ -11,3 +11,4 @@ export { constraintViolated } from './repositories/errors';
 export * from './repositories/staff.repository';
 export * from './repositories/throttle.repository';
 export * from './repositories/device.repository';
+export * from './repositories/intake.repository';

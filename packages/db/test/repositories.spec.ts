@@ -42,6 +42,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       name: 'Test Clinic',
       timezone: 'America/New_York',
       displayPrivacy: displayPrivacyModes[0],
+      askContactDetails: false,
     });
     clinicId = clinic.id;
     providerId = (await insertProvider(handle.db, { clinicId, name: 'Dr. Lee' })).id;

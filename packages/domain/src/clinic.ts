@@ -7,6 +7,8 @@ export type Clinic = {
   name: string;
   timezone: string;
   displayPrivacy: DisplayPrivacy;
+  /** Ask each patient at check-in whether their phone, address or insurance changed. */
+  askContactDetails: boolean;
 };
 
 /** The clinic-local calendar day (YYYY-MM-DD) that an instant falls on. */

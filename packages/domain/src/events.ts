@@ -1,3 +1,4 @@
+import type { Alert } from './intake/alert';
 import type { Room } from './room';
 import type { Visit } from './visit';
 
@@ -6,7 +7,17 @@ export type DomainEvent =
   | { type: 'VisitBooked'; payload: { visit: Visit } }
   | { type: 'VisitCheckedIn'; payload: { visit: Visit } }
   | { type: 'VisitStatusChanged'; payload: { visit: Visit; from: Visit['status'] } }
-  | { type: 'RoomStatusChanged'; payload: { room: Room; from: Room['status'] } };
+  | { type: 'RoomStatusChanged'; payload: { room: Room; from: Room['status'] } }
+  | { type: 'WalkInRegistered'; payload: { visit: Visit } }
+  /** Intake facts carry no answers: those stay in the database, read only where needed. */
+  | {
+      type: 'QuestionnaireSubmitted';
+      payload: { visitId: string; questionnaireKey: string; urgent: boolean };
+    }
+  | { type: 'ConsentSigned'; payload: { visitId: string; documentKey: string; version: number } }
+  | { type: 'ContactDetailsUpdated'; payload: { visitId: string } }
+  | { type: 'UrgentAlertRaised'; payload: { alert: Alert } }
+  | { type: 'AlertAcknowledged'; payload: { alert: Alert } };
 
 export type EventEnvelope<E = DomainEvent> = E & {
   seq: number;

@@ -11,3 +11,7 @@ export * from './wait';
 export * from './views/flow-board';
 export * from './views/display-board';
 export * from './permissions';
+export * from './intake/questionnaire';
+export * from './intake/consent';
+export * from './intake/alert';
+export * from './intake/reasons';

@@ -4,6 +4,7 @@ import { visitActions } from './visit';
 
 const everyStaffRole: readonly ActorClass[] = staffRoles;
 const adminOnly: readonly ActorClass[] = ['admin'];
+const intake: readonly ActorClass[] = ['kiosk', 'front_desk', 'coordinator', 'nurse', 'admin', 'system'];
 
 /**
  * Who may run each command: the one table the server enforces and the console uses to hide what a role cannot do.
@@ -22,7 +23,15 @@ export const commandPermissions = {
   MarkRoomCleaned: roomActors,
   TakeRoomOutOfService: roomActors,
   ReturnRoomToService: roomActors,
+  SendToWaitingRoom: visitActions.queue.by,
   FindAppointment: ['kiosk', 'system'],
+  // The patient's own intake, at the kiosk or with help at the desk.
+  RegisterWalkIn: intake,
+  SubmitQuestionnaire: intake,
+  SignConsent: intake,
+  UpdateContactDetails: intake,
+  CompleteCheckIn: intake,
+  AcknowledgeAlert: everyStaffRole,
   CreateStaffAccount: adminOnly,
   UpdateStaffAccount: adminOnly,
   ResetStaffPassword: adminOnly,

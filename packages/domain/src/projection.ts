@@ -66,12 +66,20 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
       return { type: 'DisplayRoomUpdated', payload: { room: projectRoom(event.payload.room) } };
     case 'VisitBooked':
     case 'VisitCheckedIn':
+    case 'WalkInRegistered':
     case 'VisitStatusChanged': {
       const visit = projectVisit(event.payload.visit, privacy);
       if (visit) return { type: 'DisplayVisitUpdated', payload: { visit } };
       const wasDisplayed = event.type === 'VisitStatusChanged' && isDisplayed(event.payload.from);
       return wasDisplayed ? { type: 'DisplayVisitRemoved', payload: { id: event.payload.visit.id } } : null;
     }
+    // Intake and alerts are between the patient and the staff: never on a public screen.
+    case 'QuestionnaireSubmitted':
+    case 'ConsentSigned':
+    case 'ContactDetailsUpdated':
+    case 'UrgentAlertRaised':
+    case 'AlertAcknowledged':
+      return null;
   }
 }
 

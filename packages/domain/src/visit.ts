@@ -42,6 +42,8 @@ export type Visit = {
   ticketCode: string | null;
   scheduledAt: string | null;
   reason: string | null;
+  /** A key of `reasonCategories`; decides which questionnaires are due. */
+  reasonCategory: string | null;
   /** When the visit first entered each status it has been in (a patient sent back keeps their place in line). */
   times: Partial<Record<VisitStatus, string>>;
   version: number;

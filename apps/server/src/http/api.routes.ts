@@ -12,7 +12,7 @@ import {
   type ApiError,
   type RouteName,
 } from '@clinicflow/contracts';
-import { getClinic, latestSeqs, listVisitsForDay } from '@clinicflow/db';
+import { appointmentCodesForDay, getClinic, latestSeqs, listVisitsForDay } from '@clinicflow/db';
 import { queryAudit, verifyAudit, audit } from '../services/audit.service';
 import type { AuthService } from '../services/auth.service';
 import type { CommandService } from '../services/command.service';
@@ -260,7 +260,9 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     // Demo only: who to type at the kiosk. Synthetic patients; the route answers 404 when DEMO is off.
     if (!deps.demo) return error(reply, 404, { code: 'NOT_FOUND', message: 'Not found' });
     const clinic = (await getClinic(ctx.db, ctx.clinicId))!;
-    const visits = await listVisitsForDay(ctx.db, ctx.clinicId, clinicDay(ctx.clock.now(), clinic.timezone));
+    const day = clinicDay(ctx.clock.now(), clinic.timezone);
+    const visits = await listVisitsForDay(ctx.db, ctx.clinicId, day);
+    const codes = await appointmentCodesForDay(ctx.db, ctx.clinicId, day);
     await audit(ctx, {
       actor: caller.actor!,
       action: 'ListDemoPatients',
@@ -268,6 +270,13 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       entityId: null,
       origin: origin(req),
     });
-    return visits.map((v) => ({ ...v.patient, visitId: v.id, status: v.status, scheduledAt: v.scheduledAt }));
+    return visits.map((v) => ({
+      ...v.patient,
+      visitId: v.id,
+      status: v.status,
+      scheduledAt: v.scheduledAt,
+      reasonCategory: v.reasonCategory,
+      appointmentCode: codes.get(v.id) ?? null,
+    }));
   });
 }

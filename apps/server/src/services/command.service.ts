@@ -1,24 +1,8 @@
-import {
-  changeRoomStatus,
-  formatTicket,
-  isDisplayVisible,
-  mayRun,
-  projectFlowBoardForDisplay,
-  refuse,
-  transitionVisit,
-  waitingQueue,
-  type Actor,
-  type DomainEvent,
-  type Refusal,
-  type Visit,
-} from '@clinicflow/domain';
+import { isDisplayVisible, mayRun, type Actor } from '@clinicflow/domain';
 import {
   commandSchema,
   commandTypes,
-  roomCommandActions,
   validationFailure,
-  visitCommandActions,
-  type CheckInResult,
   type Command,
   type CommandResult,
   type CommandType,
@@ -26,31 +10,54 @@ import {
 import {
   appendAudit,
   appendEvents,
-  assignTicket,
   findCommandResult,
-  getRoom,
-  getVisit,
-  lastTicketNumber,
   lockClinic,
   recordCommand,
-  saveRoom,
-  saveVisit,
   type Db,
   type StoredEvent,
 } from '@clinicflow/db';
 import type { ServiceContext } from './context';
+import type { Handler } from './handlers/handler';
+import {
+  acknowledgeAlert,
+  completeCheckIn,
+  registerWalkIn,
+  signConsent,
+  submitQuestionnaire,
+  updateContactDetails,
+} from './handlers/intake.handlers';
+import { changeRoom, changeVisit, checkIn } from './handlers/visit.handlers';
 import type { KioskScope } from './kiosk-scope';
 import { SerialQueue } from './serial-queue';
-import { readFlowBoard } from './view.service';
 
-type Outcome =
-  Refusal | { ok: true; events: DomainEvent[]; result?: CheckInResult; entity: { type: string; id: string } };
+/** Which handler applies each command: one line per command type. */
+const handlers: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } = {
+  CheckInPatient: checkIn,
+  CallPatient: changeVisit,
+  ReturnPatientToWaiting: changeVisit,
+  MarkPatientInRoom: changeVisit,
+  StartConsultation: changeVisit,
+  CheckOutPatient: changeVisit,
+  MarkNoShow: changeVisit,
+  CancelVisit: changeVisit,
+  MarkLeftWithoutBeingSeen: changeVisit,
+  SendToWaitingRoom: changeVisit,
+  MarkRoomCleaned: changeRoom,
+  TakeRoomOutOfService: changeRoom,
+  ReturnRoomToService: changeRoom,
+  RegisterWalkIn: registerWalkIn,
+  SubmitQuestionnaire: submitQuestionnaire,
+  SignConsent: signConsent,
+  UpdateContactDetails: updateContactDetails,
+  CompleteCheckIn: completeCheckIn,
+  AcknowledgeAlert: acknowledgeAlert,
+};
 
-export type CommandOutcome = { result: CommandResult; events: StoredEvent[] };
+export type CommandOutcome = { result: CommandResult; events: StoredEvent[]; kioskVisit?: string | null };
 
 /**
  * Validates, authorizes and applies commands. Each command's state change, its events and its stored result are
- * one transaction; the caller publishes the events only after it commits.
+ * one transaction; the events are published only after it commits.
  */
 export class CommandService {
   readonly #ctx: ServiceContext;
@@ -78,6 +85,7 @@ export class CommandService {
     const parsed = commandSchema.safeParse(input.command);
     if (!parsed.success) return validationFailure(parsed.error);
     const command = parsed.data;
+    // A kiosk acts only on the patient in front of it: the visit its own lookup (or walk-in) found.
     const kiosk = actor.kind === 'device' && actor.type === 'kiosk' ? actor.id : null;
     if (
       kiosk &&
@@ -88,9 +96,12 @@ export class CommandService {
     }
     try {
       return await this.#queue.run(async () => {
-        const { result, events } = await this.#apply(command, actor, input.origin);
+        const { result, events, kioskVisit } = await this.#apply(command, actor, input.origin);
         if (events.length) this.#publish(events);
-        if (kiosk && result.ok) this.#kiosk.forget(kiosk);
+        if (kiosk && kioskVisit !== undefined) {
+          if (kioskVisit) this.#kiosk.recordLookup(kiosk, kioskVisit, this.#ctx.clock.now());
+          else this.#kiosk.forget(kiosk);
+        }
         return result;
       });
     } catch (error) {
@@ -124,14 +135,12 @@ export class CommandService {
       if (twin) return { result: twin as CommandResult, events: [] };
 
       const now = clock.now();
-      const outcome = await handle(tx, { command, actor, clinicId, now });
+      const handler = handlers[command.type] as Handler;
+      const outcome = await handler({ tx, command, actor, clinicId, now });
       let result: CommandResult;
       let events: StoredEvent[] = [];
       if (!outcome.ok) {
-        result =
-          outcome.code === 'STALE_VERSION'
-            ? outcome
-            : { ok: false, code: outcome.code, message: outcome.message };
+        result = outcome;
       } else {
         events = await appendEvents(tx, {
           clinicId,
@@ -156,105 +165,7 @@ export class CommandService {
       }
       // Refusals are stored too: a retry of the same command gets the same answer.
       await recordCommand(tx, { commandId: command.commandId, clinicId, type: command.type, actor, result });
-      return { result, events };
+      return { result, events, kioskVisit: outcome.ok ? outcome.kioskVisit : undefined };
     });
   }
-}
-
-type Input<C extends Command = Command> = { command: C; actor: Actor; clinicId: string; now: Date };
-
-const stale = (current: unknown): Refusal & { current: unknown } => ({
-  ...refuse('STALE_VERSION', 'Someone else changed this a moment ago; here is how it is now.'),
-  current,
-});
-
-async function handle(tx: Db, input: Input): Promise<Outcome> {
-  const { command } = input;
-  if (command.type === 'CheckInPatient') return checkIn(tx, { ...input, command });
-  if ('roomId' in command && !('visitId' in command)) return changeRoom(tx, { ...input, command });
-  return changeVisit(tx, {
-    ...input,
-    command: command as Extract<Command, { visitId: string; version: number }>,
-  });
-}
-
-/** Kiosk or desk check-in: the visit arrives, gets the day's next ticket, and joins the queue. */
-async function checkIn(
-  tx: Db,
-  { command, actor, clinicId, now }: Input<Extract<Command, { type: 'CheckInPatient' }>>,
-): Promise<Outcome> {
-  const visit = await getVisit(tx, clinicId, command.visitId);
-  if (!visit) return refuse('NOT_FOUND', 'We could not find this appointment.');
-  if (visit.status !== 'booked') return refuse('ILLEGAL_TRANSITION', checkInRefusal(visit.status));
-  const arrived = transitionVisit({ visit, action: 'checkIn', actor, now });
-  if (!arrived.ok) return arrived;
-  const number = (await lastTicketNumber(tx, clinicId, visit.day)) + 1;
-  const ticketed: Visit = { ...arrived.value.visit, ticketCode: formatTicket(number) };
-  const queued = transitionVisit({ visit: ticketed, action: 'queue', actor, now });
-  if (!queued.ok) return queued;
-  await assignTicket(tx, { visitId: visit.id, number, code: ticketed.ticketCode! });
-  if (!(await saveVisit(tx, queued.value.visit, visit.version)))
-    return stale(await getVisit(tx, clinicId, visit.id));
-
-  const { board } = await readFlowBoard(tx, clinicId, now);
-  const position = waitingQueue(projectFlowBoardForDisplay(board)).find((t) => t.id === visit.id);
-  return {
-    ok: true,
-    events: [
-      { type: 'VisitCheckedIn', payload: { visit: ticketed } },
-      { type: 'VisitStatusChanged', payload: { visit: queued.value.visit, from: ticketed.status } },
-    ],
-    result: { ticketCode: ticketed.ticketCode!, estimatedMinutes: position?.estimatedMinutes ?? 0 },
-    entity: { type: 'visit', id: visit.id },
-  };
-}
-
-/** What a patient who cannot check in is told: where they stand, in plain words. */
-function checkInRefusal(status: Visit['status']): string {
-  if (status === 'checked_out') return 'Your visit today is finished.';
-  if (status === 'no_show' || status === 'cancelled' || status === 'left_without_being_seen') {
-    return 'Please see the front desk about this appointment.';
-  }
-  return 'You are already checked in.';
-}
-
-async function changeVisit(
-  tx: Db,
-  { command, actor, clinicId, now }: Input<Extract<Command, { visitId: string; version: number }>>,
-): Promise<Outcome> {
-  const visit = await getVisit(tx, clinicId, command.visitId);
-  if (!visit) return refuse('NOT_FOUND', 'This visit no longer exists.');
-  if (visit.version !== command.version) return stale(visit);
-  const roomId = command.type === 'CallPatient' ? command.roomId : visit.roomId;
-  const room = roomId ? await getRoom(tx, clinicId, roomId) : null;
-  if (roomId && !room) return refuse('NOT_FOUND', 'That room does not exist.');
-  const action = command.type === 'CallPatient' ? 'call' : visitCommandActions[command.type];
-  const next = transitionVisit({ visit, action, actor, now, room });
-  if (!next.ok) return next;
-  await saveVisit(tx, next.value.visit, visit.version);
-  const events: DomainEvent[] = [
-    { type: 'VisitStatusChanged', payload: { visit: next.value.visit, from: visit.status } },
-  ];
-  if (next.value.room && room) {
-    await saveRoom(tx, next.value.room, room.version);
-    events.push({ type: 'RoomStatusChanged', payload: { room: next.value.room, from: room.status } });
-  }
-  return { ok: true, events, entity: { type: 'visit', id: visit.id } };
-}
-
-async function changeRoom(
-  tx: Db,
-  { command, actor, clinicId, now }: Input<Extract<Command, { type: keyof typeof roomCommandActions }>>,
-): Promise<Outcome> {
-  const room = await getRoom(tx, clinicId, command.roomId);
-  if (!room) return refuse('NOT_FOUND', 'That room does not exist.');
-  if (room.version !== command.version) return stale(room);
-  const next = changeRoomStatus({ room, action: roomCommandActions[command.type], actor, now });
-  if (!next.ok) return next;
-  await saveRoom(tx, next.value, room.version);
-  return {
-    ok: true,
-    events: [{ type: 'RoomStatusChanged', payload: { room: next.value, from: room.status } }],
-    entity: { type: 'room', id: room.id },
-  };
 }

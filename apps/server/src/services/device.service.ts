@@ -15,7 +15,7 @@ import {
 } from '@clinicflow/db';
 import { audit } from './audit.service';
 import type { ServiceContext } from './context';
-import { hashToken, newPairingCode, newToken } from './tokens';
+import { hashToken, newShortCode, newToken } from './tokens';
 
 const pairingLifetimeMs = 15 * 60_000;
 
@@ -37,7 +37,7 @@ export class DeviceService {
     const token = newToken();
     const expiresAt = new Date(now.getTime() + pairingLifetimeMs);
     for (let attempt = 0; ; attempt++) {
-      const code = newPairingCode();
+      const code = newShortCode();
       try {
         await insertPairingRequest(db, {
           clinicId,

@@ -1,6 +1,13 @@
 import { clinicDay, type Actor } from '@clinicflow/domain';
 import { findAppointmentSchema, type FindAppointmentResult } from '@clinicflow/contracts';
-import { appendAudit, findVisitsByPatient, getClinic, lockClinic, type Db } from '@clinicflow/db';
+import {
+  appendAudit,
+  findVisitsByAppointmentCode,
+  findVisitsByPatient,
+  getClinic,
+  lockClinic,
+  type Db,
+} from '@clinicflow/db';
 import type { ServiceContext } from './context';
 
 /**
@@ -20,11 +27,11 @@ export async function findAppointment(
     const tx = txDb as Db;
     const clinic = await getClinic(tx, ctx.clinicId);
     if (!clinic) throw new Error('clinic missing');
-    const visits = await findVisitsByPatient(tx, {
-      clinicId: ctx.clinicId,
-      day: clinicDay(now, clinic.timezone),
-      ...parsed.data,
-    });
+    const where = { clinicId: ctx.clinicId, day: clinicDay(now, clinic.timezone) };
+    const visits =
+      'code' in parsed.data
+        ? await findVisitsByAppointmentCode(tx, { ...where, code: parsed.data.code })
+        : await findVisitsByPatient(tx, { ...where, ...parsed.data });
     const patients = new Set(visits.map((v) => v.patientId));
     // Lock before auditing so the audit chain stays linear (see appendAudit).
     await lockClinic(tx, ctx.clinicId);

@@ -1,4 +1,12 @@
-import { clinicDay, clinicTime, isDisplayVisible, type Clinic, type DomainEvent } from '@clinicflow/domain';
+import {
+  clinicDay,
+  clinicTime,
+  isDisplayVisible,
+  type ReasonCategory,
+  type Signature,
+  type Clinic,
+  type DomainEvent,
+} from '@clinicflow/domain';
 import {
   appendEvents,
   firstClinic,
@@ -13,7 +21,13 @@ import {
   listVisitsForDay,
   lockClinic,
   type Db,
+  insertConsent,
+  insertConsentDocument,
+  insertQuestionnaire,
+  listActiveConsentDocuments,
 } from '@clinicflow/db';
+import { demoConsent, demoQuestionnaires } from './demo-intake';
+import { newShortCode } from './tokens';
 import { hashPassword } from './auth.service';
 
 // Synthetic people only: invented names, no real patient data anywhere.
@@ -81,15 +95,16 @@ const lastNames = [
   'Cruz',
   'Dimitriou',
 ];
-const reasons = [
-  'Annual physical',
-  'Follow-up',
-  'Sore throat',
-  'Blood pressure check',
-  'Vaccination',
-  'Back pain',
-  'Rash',
-  'Diabetes review',
+/** Demo reasons and the category that picks each one's intake forms. */
+const reasons: [string, ReasonCategory][] = [
+  ['Annual physical', 'checkup'],
+  ['Follow-up', 'follow_up'],
+  ['Sore throat', 'illness'],
+  ['Blood pressure check', 'follow_up'],
+  ['Vaccination', 'vaccination'],
+  ['Back pain', 'injury'],
+  ['Rash', 'illness'],
+  ['Flu shot', 'vaccination'],
 ];
 const providerNames = ['Dr. Lee', 'Dr. Sandoval', 'Dr. Achebe', 'Dr. Feld'];
 /** Every demo account signs in with this password; it is printed in the README. */
@@ -101,6 +116,15 @@ const staffAccounts = [
   { username: 'nurse', displayName: 'Noor Nurse', role: 'nurse' },
   { username: 'drlee', displayName: 'Dr. Lee', role: 'physician' },
 ] as const;
+
+/** A signature on file from an earlier visit (synthetic: a wavy line). */
+const earlierSignature: Signature = {
+  width: 600,
+  height: 200,
+  strokes: [
+    Array.from({ length: 40 }, (_, k) => ({ x: 20 + k * 14, y: 100 + Math.sin(k / 3) * 40, t: k * 16 })),
+  ],
+};
 
 /** A small deterministic generator so every seeded day looks the same for the same date. */
 function random(seed: number): () => number {
@@ -114,8 +138,17 @@ function random(seed: number): () => number {
  */
 export async function ensureClinic(
   db: Db,
-  input: { now: Date; name: string; timezone: string; demo: boolean; adminPassword: string },
+  input: {
+    now: Date;
+    name: string;
+    timezone: string;
+    demo: boolean;
+    adminPassword: string;
+    /** Demo intake forms and consent (on by default; tests of other things turn them off). */
+    demoIntake?: boolean;
+  },
 ): Promise<{ clinic: Clinic; created: boolean }> {
+  const demoIntake = input.demo && input.demoIntake !== false;
   const existing = await firstClinic(db);
   if (existing) return { clinic: existing, created: false };
   // Hash outside the transaction: argon2 is deliberately slow.
@@ -127,6 +160,7 @@ export async function ensureClinic(
       name: input.name,
       timezone: input.timezone,
       displayPrivacy: 'ticket',
+      askContactDetails: demoIntake,
     });
     if (!input.demo) {
       const admin = { username: 'admin', displayName: 'Administrator', role: 'admin' } as const;
@@ -134,6 +168,12 @@ export async function ensureClinic(
       return { clinic, created: true };
     }
     await insertRooms(tx, clinic.id, ['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'Room 6'], input.now);
+    if (demoIntake) {
+      for (const [position, questionnaire] of demoQuestionnaires.entries()) {
+        await insertQuestionnaire(tx, { clinicId: clinic.id, position, questionnaire });
+      }
+      await insertConsentDocument(tx, { clinicId: clinic.id, document: demoConsent });
+    }
     for (const account of staffAccounts) {
       const { id } = await insertStaff(tx, { clinicId: clinic.id, ...account, passwordHash: demoHash });
       if (account.role === 'physician')
@@ -156,6 +196,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
     const tx = txDb as Db;
     await lockClinic(tx, clinic.id);
     const providers = await listProviders(tx, clinic.id);
+    const consentDocuments = await listActiveConsentDocuments(tx, clinic.id);
     const rand = random(Number(day.replaceAll('-', '')));
     const events: DomainEvent[] = [];
     for (let i = 0; i < 30; i++) {
@@ -176,7 +217,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         dateOfBirth: `${birthYear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,
         phone: `555-01${String(i).padStart(2, '0')}`,
       });
-      const reason = reasons[Math.floor(rand() * reasons.length)]!;
+      const [reason, reasonCategory] = reasons[i % reasons.length]!;
       const booked = await insertAppointment(tx, {
         clinicId: clinic.id,
         patientId: patient.id,
@@ -185,6 +226,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         startsAt: start.toISOString(),
         endsAt: end.toISOString(),
         reason,
+        code: newShortCode(),
       });
       if (!booked.ok) throw new Error(`demo schedule clashes on ${booked.conflict}`);
       const visit = await insertVisit(tx, {
@@ -195,10 +237,26 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         providerId: provider.id,
         scheduledAt: start.toISOString(),
         reason,
+        reasonCategory,
         status: 'booked',
         now,
       });
       events.push({ type: 'VisitBooked', payload: { visit } });
+      // Returning vaccination patients signed the consent at an earlier visit: they have no forms today.
+      if (reasonCategory === 'vaccination') {
+        for (const document of consentDocuments) {
+          await insertConsent(tx, {
+            clinicId: clinic.id,
+            patientId: patient.id,
+            visitId: null,
+            documentId: document.id,
+            signerName: `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`,
+            signature: earlierSignature,
+            at: new Date(now.getTime() - 90 * 86_400_000),
+            by: { kind: 'system' },
+          });
+        }
+      }
     }
     await appendEvents(tx, {
       clinicId: clinic.id,

@@ -9,5 +9,6 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 // No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code read off a screen across a room must not be misread.
 const codeAlphabet = 'ACDEFGHJKMNPQRTUVWXY34679';
 
-export const newPairingCode = (): string =>
+/** Six characters read off a screen or a letter: pairing codes and appointment codes. */
+export const newShortCode = (): string =>
   Array.from({ length: 6 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');

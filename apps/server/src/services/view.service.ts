@@ -5,7 +5,15 @@ import {
   type DisplayBoard,
   type FlowBoard,
 } from '@clinicflow/domain';
-import { getClinic, latestSeqs, listProviders, listRooms, listVisitsForDay, type Db } from '@clinicflow/db';
+import {
+  getClinic,
+  latestSeqs,
+  listAlertsForDay,
+  listProviders,
+  listRooms,
+  listVisitsForDay,
+  type Db,
+} from '@clinicflow/db';
 import type { ServiceContext } from './context';
 
 export type FlowBoardSnapshot = { board: FlowBoard; seq: number; displaySeq: number };
@@ -22,14 +30,16 @@ export async function readFlowBoard(db: Db, clinicId: string, now: Date): Promis
   const clinic = await getClinic(db, clinicId);
   if (!clinic) throw new Error(`Clinic ${clinicId} does not exist`);
   const day = clinicDay(now, clinic.timezone);
-  const [providers, rooms, visits, seqs] = await Promise.all([
+  const [providers, rooms, visits, alerts, seqs] = await Promise.all([
     listProviders(db, clinicId),
     listRooms(db, clinicId),
     listVisitsForDay(db, clinicId, day),
+    listAlertsForDay(db, clinicId, day),
     latestSeqs(db, clinicId),
   ]);
   const board = emptyFlowBoard({ clinic, day, providers, rooms });
   for (const visit of visits) board.visits[visit.id] = visit;
+  for (const alert of alerts) board.alerts[alert.id] = alert;
   return { board, seq: seqs.lastSeq, displaySeq: seqs.lastDisplaySeq };
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import { appointments } from '../schema';
 import { constraintViolated } from './errors';
 
-export type NewAppointment = Omit<Appointment, 'id' | 'status'>;
+export type NewAppointment = Omit<Appointment, 'id' | 'status'> & { code?: string | null };
 
 const overlapConstraints = {
   appointments_provider_no_overlap: 'provider',

@@ -8,6 +8,7 @@ const toClinic = (row: typeof clinics.$inferSelect): Clinic => ({
   name: row.name,
   timezone: row.timezone,
   displayPrivacy: row.displayPrivacy as DisplayPrivacy,
+  askContactDetails: row.askContactDetails,
 });
 
 export async function insertClinic(db: Db, input: Omit<Clinic, 'id'>): Promise<Clinic> {

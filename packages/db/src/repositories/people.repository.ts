@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Provider } from '@clinicflow/domain';
 import type { Db } from '../client';
 import { patients, providers } from '../schema';
@@ -31,4 +31,32 @@ export async function listProviders(db: Db, clinicId: string): Promise<Provider[
     .where(eq(providers.clinicId, clinicId))
     .orderBy(asc(providers.name));
   return rows.map((r) => ({ id: r.id, name: r.name }));
+}
+
+/** The patient with exactly this name and date of birth (any case), if the clinic knows them. */
+export async function findPatientByIdentity(
+  db: Db,
+  input: { clinicId: string; firstName: string; lastName: string; dateOfBirth: string },
+): Promise<{ id: string } | null> {
+  const [row] = await db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(
+      and(
+        eq(patients.clinicId, input.clinicId),
+        eq(sql`lower(${patients.firstName})`, input.firstName.trim().toLowerCase()),
+        eq(sql`lower(${patients.lastName})`, input.lastName.trim().toLowerCase()),
+        eq(patients.dateOfBirth, input.dateOfBirth),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getPatient(db: Db, clinicId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+  return row ?? null;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Visit, VisitStatus } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { patients, visits } from '../schema';
+import { appointments, patients, visits } from '../schema';
 
 const columns = {
   visit: visits,
@@ -24,6 +24,7 @@ const toVisit = ({ visit: v, patient }: Row): Visit => ({
   ticketCode: v.ticketCode,
   scheduledAt: v.scheduledAt?.toISOString() ?? null,
   reason: v.reason,
+  reasonCategory: v.reasonCategory,
   times: v.times,
   version: v.version,
 });
@@ -39,6 +40,7 @@ export type NewVisit = {
   providerId: string | null;
   scheduledAt: string | null;
   reason: string | null;
+  reasonCategory?: string | null;
   status: VisitStatus;
   now: Date;
 };
@@ -55,6 +57,7 @@ export async function insertVisit(db: Db, input: NewVisit): Promise<Visit> {
       providerId: input.providerId,
       scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
       reason: input.reason,
+      reasonCategory: input.reasonCategory ?? null,
       status: input.status,
       statusSince: input.now,
       times: { [input.status]: at },
@@ -125,4 +128,27 @@ export async function assignTicket(
     .update(visits)
     .set({ ticketNumber: input.number, ticketCode: input.code })
     .where(eq(visits.id, input.visitId));
+}
+
+/** Today's visit booked under this appointment code, if any. */
+export async function findVisitsByAppointmentCode(
+  db: Db,
+  input: { clinicId: string; day: string; code: string },
+): Promise<Visit[]> {
+  const rows = await selectVisits(db)
+    .innerJoin(appointments, eq(appointments.id, visits.appointmentId))
+    .where(
+      and(eq(visits.clinicId, input.clinicId), eq(visits.day, input.day), eq(appointments.code, input.code)),
+    );
+  return rows.map(toVisit);
+}
+
+/** Appointment codes of a clinic-day's visits, by visit id (demo and front-desk reprints). */
+export async function appointmentCodesForDay(db: Db, clinicId: string, day: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ visitId: visits.id, code: appointments.code })
+    .from(visits)
+    .innerJoin(appointments, eq(appointments.id, visits.appointmentId))
+    .where(and(eq(visits.clinicId, clinicId), eq(visits.day, day)));
+  return new Map(rows.filter((r) => r.code).map((r) => [r.visitId, r.code!]));
 }

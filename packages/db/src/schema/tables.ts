@@ -18,7 +18,14 @@ import {
   uuid,
   type PgTableExtraConfigValue,
 } from 'drizzle-orm/pg-core';
-import type { Actor, VisitStatus } from '@clinicflow/domain';
+import type {
+  Actor,
+  Answers,
+  ConsentDocument,
+  Questionnaire,
+  Signature,
+  VisitStatus,
+} from '@clinicflow/domain';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const created = () => ts('created_at').notNull().defaultNow();
@@ -35,6 +42,8 @@ export const clinics = pgTable(
     lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
     /** Last seq a display could see: the `prev` of the next display-visible event. */
     lastDisplaySeq: bigint('last_display_seq', { mode: 'number' }).notNull().default(0),
+    /** Ask each patient at check-in whether their phone, address or insurance changed. */
+    askContactDetails: boolean('ask_contact_details').notNull().default(false),
     createdAt: created(),
   },
   (t) => [
@@ -113,6 +122,11 @@ export const patients = pgTable(
     lastName: text('last_name').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
     phone: text('phone'),
+    address: text('address'),
+    emergencyContactName: text('emergency_contact_name'),
+    emergencyContactPhone: text('emergency_contact_phone'),
+    insuranceProvider: text('insurance_provider'),
+    insuranceMemberId: text('insurance_member_id'),
     createdAt: created(),
   },
   (t): PgTableExtraConfigValue[] => [
@@ -132,6 +146,8 @@ export const appointments = pgTable(
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
     reason: text('reason'),
+    /** Printed on the confirmation (and in its QR code): a patient can check in with it alone. */
+    code: text('code'),
     status: text('status').notNull().default('booked'),
     createdAt: created(),
   },
@@ -145,6 +161,7 @@ export const appointments = pgTable(
     check('appointments_interval_check', sql`${t.startsAt} < ${t.endsAt}`),
     check('appointments_status_check', sql`${t.status} in ('booked', 'cancelled')`),
     index('appointments_clinic_starts_idx').on(t.clinicId, t.startsAt),
+    uniqueIndex('appointments_clinic_code_key').on(t.clinicId, t.code),
   ],
 );
 
@@ -164,6 +181,7 @@ export const visits = pgTable(
     ticketCode: text('ticket_code'),
     scheduledAt: ts('scheduled_at'),
     reason: text('reason'),
+    reasonCategory: text('reason_category'),
     times: jsonb('times').$type<Partial<Record<VisitStatus, string>>>().notNull().default({}),
     version: integer('version').notNull().default(0),
   },
@@ -327,5 +345,126 @@ export const pairingRequests = pgTable(
     foreignKey({ name: 'pairing_requests_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
     uniqueIndex('pairing_requests_code_key').on(t.code),
     uniqueIndex('pairing_requests_token_hash_key').on(t.tokenHash),
+  ],
+);
+
+/** A questionnaire definition; a new version is a new row, so stored answers keep the text they answered. */
+export const questionnaires = pgTable(
+  'questionnaires',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    /** Order in which the kiosk asks them. */
+    position: integer('position').notNull().default(0),
+    definition: jsonb('definition').$type<Omit<Questionnaire, 'id' | 'key' | 'version'>>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: created(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'questionnaires_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    unique('questionnaires_clinic_key_version_key').on(t.clinicId, t.key, t.version),
+  ],
+);
+
+export const questionnaireResponses = pgTable(
+  'questionnaire_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    visitId: uuid('visit_id').notNull(),
+    questionnaireId: uuid('questionnaire_id').notNull(),
+    answers: jsonb('answers').$type<Answers>().notNull(),
+    urgent: boolean('urgent').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    submittedBy: jsonb('submitted_by').$type<Actor>().notNull(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({
+      name: 'questionnaire_responses_clinic_fk',
+      columns: [t.clinicId],
+      foreignColumns: [clinics.id],
+    }),
+    foreignKey({
+      name: 'questionnaire_responses_visit_fk',
+      columns: [t.visitId],
+      foreignColumns: [visits.id],
+    }),
+    foreignKey({
+      name: 'questionnaire_responses_questionnaire_fk',
+      columns: [t.questionnaireId],
+      foreignColumns: [questionnaires.id],
+    }),
+    unique('questionnaire_responses_visit_questionnaire_key').on(t.visitId, t.questionnaireId),
+  ],
+);
+
+export const consentDocuments = pgTable(
+  'consent_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<Pick<ConsentDocument, 'title' | 'body'>>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: created(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'consent_documents_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    unique('consent_documents_clinic_key_version_key').on(t.clinicId, t.key, t.version),
+  ],
+);
+
+/** A signed consent: who signed which exact document version, when, and the signature as vector strokes. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    visitId: uuid('visit_id'),
+    documentId: uuid('document_id').notNull(),
+    signerName: text('signer_name').notNull(),
+    signature: jsonb('signature').$type<Signature>().notNull(),
+    signedAt: ts('signed_at').notNull(),
+    signedBy: jsonb('signed_by').$type<Actor>().notNull(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'consents_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    foreignKey({ name: 'consents_patient_fk', columns: [t.patientId], foreignColumns: [patients.id] }),
+    foreignKey({ name: 'consents_visit_fk', columns: [t.visitId], foreignColumns: [visits.id] }),
+    foreignKey({
+      name: 'consents_document_fk',
+      columns: [t.documentId],
+      foreignColumns: [consentDocuments.id],
+    }),
+    index('consents_patient_idx').on(t.patientId),
+  ],
+);
+
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    visitId: uuid('visit_id').notNull(),
+    kind: text('kind').notNull(),
+    findings: jsonb('findings').$type<string[]>().notNull(),
+    raisedAt: ts('raised_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedBy: uuid('acknowledged_by'),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'alerts_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    foreignKey({ name: 'alerts_visit_fk', columns: [t.visitId], foreignColumns: [visits.id] }),
+    foreignKey({
+      name: 'alerts_acknowledged_by_fk',
+      columns: [t.acknowledgedBy],
+      foreignColumns: [staff.id],
+    }),
+    index('alerts_visit_idx').on(t.visitId),
+    check('alerts_kind_check', sql`${t.kind} in ('urgent_screening')`),
   ],
 );

@@ -13,6 +13,7 @@ export const clinic: Clinic = {
   name: 'Maple Family Practice',
   timezone: 'America/New_York',
   displayPrivacy: 'ticket',
+  askContactDetails: false,
 };
 
 export function makeVisit(overrides: Partial<Visit> = {}): Visit {
@@ -30,6 +31,7 @@ export function makeVisit(overrides: Partial<Visit> = {}): Visit {
     ticketCode: 'A-001',
     scheduledAt: null,
     reason: 'Persistent cough',
+    reasonCategory: 'illness',
     times: { booked: iso(0) },
     version: 1,
     ...overrides,

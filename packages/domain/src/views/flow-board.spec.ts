@@ -101,7 +101,8 @@ describe('applyFlowBoardEvent', () => {
         const rooms: Record<string, Room> = { ...start.rooms };
         for (const e of events) {
           if (e.type === 'RoomStatusChanged') rooms[e.payload.room.id] = e.payload.room;
-          else if (e.payload.visit.day === DAY) visits[e.payload.visit.id] = e.payload.visit;
+          else if ('visit' in e.payload && e.payload.visit.day === DAY)
+            visits[e.payload.visit.id] = e.payload.visit;
         }
         expect(b.visits).toEqual(visits);
         expect(b.rooms).toEqual(rooms);

@@ -1,4 +1,5 @@
 import type { Clinic } from '../clinic';
+import type { Alert } from '../intake/alert';
 import type { DomainEvent } from '../events';
 import type { Room } from '../room';
 import type { Visit } from '../visit';
@@ -12,6 +13,8 @@ export type FlowBoard = {
   providers: Record<string, Provider>;
   rooms: Record<string, Room>;
   visits: Record<string, Visit>;
+  /** Today's confidential alerts (urgent screening answers), acknowledged or not. */
+  alerts: Record<string, Alert>;
 };
 
 export function emptyFlowBoard(input: {
@@ -26,6 +29,7 @@ export function emptyFlowBoard(input: {
     providers: Object.fromEntries(input.providers.map((p) => [p.id, p])),
     rooms: Object.fromEntries(input.rooms.map((r) => [r.id, r])),
     visits: {},
+    alerts: {},
   };
 }
 
@@ -34,6 +38,7 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
   switch (event.type) {
     case 'VisitBooked':
     case 'VisitCheckedIn':
+    case 'WalkInRegistered':
     case 'VisitStatusChanged': {
       const { visit } = event.payload;
       if (visit.day !== board.day) return board;
@@ -43,6 +48,16 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
       const { room } = event.payload;
       return { ...board, rooms: { ...board.rooms, [room.id]: room } };
     }
+    case 'UrgentAlertRaised':
+    case 'AlertAcknowledged': {
+      const { alert } = event.payload;
+      if (!board.visits[alert.visitId]) return board;
+      return { ...board, alerts: { ...board.alerts, [alert.id]: alert } };
+    }
+    case 'QuestionnaireSubmitted':
+    case 'ConsentSigned':
+    case 'ContactDetailsUpdated':
+      return board;
   }
 }
 

@@ -1,0 +1,124 @@
+import {
+  changeRoomStatus,
+  formatTicket,
+  refuse,
+  transitionVisit,
+  type DomainEvent,
+  type Visit,
+} from '@clinicflow/domain';
+import { roomCommandActions, visitCommandActions, type Command } from '@clinicflow/contracts';
+import {
+  assignTicket,
+  getRoom,
+  getVisit,
+  lastTicketNumber,
+  saveRoom,
+  saveVisit,
+  type Db,
+} from '@clinicflow/db';
+import { intakeFor } from './intake.handlers';
+import { estimatedWait, stale, type Handler, type HandlerInput, type Outcome } from './handler';
+
+type VisitCommand = Extract<Command, { visitId: string; version: number }>;
+type RoomCommand = Extract<Command, { type: keyof typeof roomCommandActions }>;
+
+/** What a patient who cannot check in is told: where they stand, in plain words. */
+function checkInRefusal(status: Visit['status']): string {
+  if (status === 'checked_out') return 'Your visit today is finished.';
+  if (status === 'no_show' || status === 'cancelled' || status === 'left_without_being_seen') {
+    return 'Please see the front desk about this appointment.';
+  }
+  return 'You are already checked in.';
+}
+
+/** Gives an arrived visit the day's next ticket (A-… for appointments, W-… for walk-ins). */
+export async function issueTicket(tx: Db, visit: Visit, prefix: 'A' | 'W'): Promise<Visit> {
+  const number = (await lastTicketNumber(tx, visit.clinicId, visit.day)) + 1;
+  const ticketCode = formatTicket(number, prefix);
+  await assignTicket(tx, { visitId: visit.id, number, code: ticketCode });
+  return { ...visit, ticketCode };
+}
+
+/**
+ * The patient has arrived: the visit gets its ticket. With nothing left to ask it joins the queue at once;
+ * otherwise it stays `arrived` while the kiosk takes the intake, and CompleteCheckIn queues it.
+ */
+export async function arriveAndMaybeQueue(
+  input: HandlerInput,
+  arrived: Visit,
+  expectedVersion: number,
+  arrivalEvent: DomainEvent,
+): Promise<Outcome> {
+  const { tx, actor, clinicId, now } = input;
+  const intake = await intakeFor(tx, clinicId, arrived);
+  const events: DomainEvent[] = [arrivalEvent];
+  let saved = arrived;
+  if (!intake) {
+    const queued = transitionVisit({ visit: arrived, action: 'queue', actor, now });
+    if (!queued.ok) return queued;
+    saved = queued.value.visit;
+    events.push({ type: 'VisitStatusChanged', payload: { visit: saved, from: arrived.status } });
+  }
+  if (!(await saveVisit(tx, saved, expectedVersion))) return stale(await getVisit(tx, clinicId, arrived.id));
+  return {
+    ok: true,
+    events,
+    result: {
+      visitId: saved.id,
+      ticketCode: saved.ticketCode!,
+      estimatedMinutes: intake ? 0 : await estimatedWait(tx, clinicId, saved.id, now),
+      intake,
+    },
+    entity: { type: 'visit', id: saved.id },
+    kioskVisit: intake ? saved.id : null,
+  };
+}
+
+export const checkIn: Handler<Extract<Command, { type: 'CheckInPatient' }>> = async (input) => {
+  const { tx, command, actor, clinicId, now } = input;
+  const visit = await getVisit(tx, clinicId, command.visitId);
+  if (!visit) return refuse('NOT_FOUND', 'We could not find this appointment.');
+  if (visit.status !== 'booked') return refuse('ILLEGAL_TRANSITION', checkInRefusal(visit.status));
+  const arrived = transitionVisit({ visit, action: 'checkIn', actor, now });
+  if (!arrived.ok) return arrived;
+  const ticketed = await issueTicket(tx, arrived.value.visit, 'A');
+  return arriveAndMaybeQueue(input, ticketed, visit.version, {
+    type: 'VisitCheckedIn',
+    payload: { visit: ticketed },
+  });
+};
+
+export const changeVisit: Handler<VisitCommand> = async ({ tx, command, actor, clinicId, now }) => {
+  const visit = await getVisit(tx, clinicId, command.visitId);
+  if (!visit) return refuse('NOT_FOUND', 'This visit no longer exists.');
+  if (visit.version !== command.version) return stale(visit);
+  const roomId = command.type === 'CallPatient' ? command.roomId : visit.roomId;
+  const room = roomId ? await getRoom(tx, clinicId, roomId) : null;
+  if (roomId && !room) return refuse('NOT_FOUND', 'That room does not exist.');
+  const action = command.type === 'CallPatient' ? 'call' : visitCommandActions[command.type];
+  const next = transitionVisit({ visit, action, actor, now, room });
+  if (!next.ok) return next;
+  await saveVisit(tx, next.value.visit, visit.version);
+  const events: DomainEvent[] = [
+    { type: 'VisitStatusChanged', payload: { visit: next.value.visit, from: visit.status } },
+  ];
+  if (next.value.room && room) {
+    await saveRoom(tx, next.value.room, room.version);
+    events.push({ type: 'RoomStatusChanged', payload: { room: next.value.room, from: room.status } });
+  }
+  return { ok: true, events, entity: { type: 'visit', id: visit.id } };
+};
+
+export const changeRoom: Handler<RoomCommand> = async ({ tx, command, actor, clinicId, now }) => {
+  const room = await getRoom(tx, clinicId, command.roomId);
+  if (!room) return refuse('NOT_FOUND', 'That room does not exist.');
+  if (room.version !== command.version) return stale(room);
+  const next = changeRoomStatus({ room, action: roomCommandActions[command.type], actor, now });
+  if (!next.ok) return next;
+  await saveRoom(tx, next.value, room.version);
+  return {
+    ok: true,
+    events: [{ type: 'RoomStatusChanged', payload: { room: next.value, from: room.status } }],
+    entity: { type: 'room', id: room.id },
+  };
+};
