@@ -560,6 +560,17 @@ describe('a wallboard over a whole simulated day (on PGlite)', () => {
         'clinic.name',
         'clinic.timezone',
         'clinic.displayPrivacy',
+        'clinic.displayNotice',
+        'clinic.roomThresholds',
+        'clinic.roomThresholds.occupied',
+        'clinic.roomThresholds.needs_cleaning',
+        'providers.*.delayMinutes',
+        'equipment',
+        'equipment.*',
+        'equipment.*.id',
+        'equipment.*.name',
+        'equipment.*.roomId',
+        'equipment.*.status',
         'providers',
         'providers.*',
         'providers.*.id',
@@ -602,12 +613,12 @@ describe('a wallboard over a whole simulated day (on PGlite)', () => {
           const segment = mapKeys ? '*' : k;
           const p = path ? `${path}.${segment}` : segment;
           paths.add(p.replace(/^(state|events|payload)\.?/, '').replace(/^payload\./, '') || k);
-          walk(v, p, ['providers', 'rooms', 'visits'].includes(k) && path.endsWith('state'));
+          walk(v, p, ['providers', 'rooms', 'visits', 'equipment'].includes(k) && path.endsWith('state'));
         }
       };
       for (const m of messages) walk(m, '', false);
       const unexpected = [...paths].filter((p) => p && !allowed.has(p));
-      expect(unexpected).toEqual([]);
+      expect(unexpected, JSON.stringify(unexpected)).toEqual([]);
       const everything = JSON.stringify(messages);
       for (const v of visits) {
         expect(everything).not.toContain(v.patient.lastName);

@@ -49,6 +49,11 @@ export const apiRoutes = {
   deviceStatus: { method: 'GET', path: '/api/devices/me', access: { kind: 'device' } },
   listDevices: { method: 'GET', path: '/api/devices', access: { kind: 'view', view: 'devices' } },
   pairDevice: { method: 'POST', path: '/api/devices', access: { kind: 'command', command: 'PairDevice' } },
+  updateDevice: {
+    method: 'PATCH',
+    path: '/api/devices/:id',
+    access: { kind: 'command', command: 'UpdateDevice' },
+  },
   revokeDevice: {
     method: 'POST',
     path: '/api/devices/:id/revoke',

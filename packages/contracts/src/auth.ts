@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { deviceTypes, staffRoles, type DeviceType, type StaffRole } from '@clinicflow/domain';
+import {
+  deviceTypes,
+  displayLayouts,
+  displayPrivacyModes,
+  languages,
+  staffRoles,
+  type DeviceType,
+  type DisplayConfig,
+  type StaffRole,
+} from '@clinicflow/domain';
 
 /** NIST SP 800-63B / ASVS: long passwords, no composition rules, capped to bound hashing work. */
 export const passwordSchema = z
@@ -69,11 +78,29 @@ export const pairDeviceSchema = z.object({
   location: z.string().trim().max(80).default(''),
 });
 
+export const displayConfigSchema = z.object({
+  layout: z.enum(displayLayouts),
+  language: z.enum(languages),
+  privacy: z.enum(displayPrivacyModes),
+  sound: z.boolean(),
+  roomIds: z.array(z.uuid()).max(100).nullable(),
+  providerIds: z.array(z.uuid()).max(100).nullable(),
+});
+
+export const updateDeviceSchema = z.object({
+  name: z.string().trim().min(1, 'Name the device').max(60).optional(),
+  location: z.string().trim().max(80).optional(),
+  /** Displays only. */
+  config: displayConfigSchema.optional(),
+});
+
 export type DeviceInfo = {
   id: string;
   name: string;
   type: DeviceType;
   location: string;
+  /** Displays: how this screen shows the clinic. Null for kiosks. */
+  config: DisplayConfig | null;
   createdAt: string;
   lastSeenAt: string | null;
   online: boolean;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  displayPrivacyModes,
   reasonCategoryKeys,
+  roomStatuses,
   type CommandName,
   type ConsentDocument,
   type Questionnaire,
@@ -96,6 +98,34 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('CompleteCheckIn'), commandId, visitId: id }),
   z.object({ type: z.literal('AcknowledgeAlert'), commandId, alertId: id }),
+  z.object({
+    type: z.literal('AnnounceDelay'),
+    commandId,
+    providerId: id,
+    minutes: z.int().min(0, 'A delay cannot be negative').max(240, 'At most 4 hours'),
+  }),
+  z.object({
+    type: z.literal('UpdateDisplaySettings'),
+    commandId,
+    displayNotice: z.string().trim().max(200, 'Keep the notice under 200 characters').nullable().optional(),
+    roomThresholds: z
+      .partialRecord(
+        z.enum(roomStatuses),
+        z
+          .int()
+          .min(1)
+          .max(24 * 60),
+      )
+      .optional(),
+    displayPrivacy: z.enum(displayPrivacyModes).optional(),
+  }),
+  z.object({
+    type: z.literal('SetEquipmentStatus'),
+    commandId,
+    equipmentId: id,
+    status: z.enum(['in_service', 'out_of_service']),
+    version,
+  }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
@@ -111,6 +141,9 @@ export const commandTypes: CommandType[] = [
   'UpdateContactDetails',
   'CompleteCheckIn',
   'AcknowledgeAlert',
+  'AnnounceDelay',
+  'UpdateDisplaySettings',
+  'SetEquipmentStatus',
 ];
 
 // Every command has a row in the permission table (a missing one fails to compile here).

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { DisplayBoard, DisplayEvent, DomainEvent, EventEnvelope, FlowBoard } from '@clinicflow/domain';
+import type {
+  DisplayBoard,
+  DisplayConfig,
+  DisplayPrivacy,
+  DisplayEvent,
+  DomainEvent,
+  EventEnvelope,
+  FlowBoard,
+} from '@clinicflow/domain';
 import type { CommandResult } from './commands';
 import type { FindAppointmentResult } from './kiosk';
 import type { DeviceInfo } from './auth';
@@ -33,6 +41,8 @@ export interface ServerToClientEvents<V extends View = View> {
   sessionEnded: (reason: SessionEndReason) => void;
   /** This device was unpaired by an admin; it forgets its token and shows the pairing screen. */
   deviceRevoked: () => void;
+  /** Displays: how to show the clinic; sent on connect and whenever an admin changes it. */
+  displayConfig: (config: DisplayConfig) => void;
   /** Admins only: the device list changed (paired, revoked, online, offline). */
   devicesChanged: (devices: DeviceInfo[]) => void;
 }
@@ -47,7 +57,8 @@ export interface ClientToServerEvents {
 /** Socket.IO room names: one rule, used by the server when joining and emitting. */
 export const roomName = {
   console: (clinicId: string) => `console:${clinicId}`,
-  display: (clinicId: string) => `display:${clinicId}`,
+  /** Displays are grouped by what they may show, so each group gets events labelled for it. */
+  display: (clinicId: string, privacy: DisplayPrivacy) => `display:${clinicId}:${privacy}`,
   admins: (clinicId: string) => `admins:${clinicId}`,
   session: (sessionId: string) => `session:${sessionId}`,
   staff: (staffId: string) => `staff:${staffId}`,

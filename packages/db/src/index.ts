@@ -12,3 +12,4 @@ export * from './repositories/staff.repository';
 export * from './repositories/throttle.repository';
 export * from './repositories/device.repository';
 export * from './repositories/intake.repository';
+export * from './repositories/equipment.repository';

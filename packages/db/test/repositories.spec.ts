@@ -43,6 +43,8 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       timezone: 'America/New_York',
       displayPrivacy: displayPrivacyModes[0],
       askContactDetails: false,
+      displayNotice: null,
+      roomThresholds: {},
     });
     clinicId = clinic.id;
     providerId = (await insertProvider(handle.db, { clinicId, name: 'Dr. Lee' })).id;

@@ -1,3 +1,5 @@
+import type { RoomThresholds } from './display-config';
+
 /** What public screens may show of a patient: the ticket only, or first name + last initial. */
 export const displayPrivacyModes = ['ticket', 'first_name_initial'] as const;
 export type DisplayPrivacy = (typeof displayPrivacyModes)[number];
@@ -9,6 +11,9 @@ export type Clinic = {
   displayPrivacy: DisplayPrivacy;
   /** Ask each patient at check-in whether their phone, address or insurance changed. */
   askContactDetails: boolean;
+  /** A line every waiting-room screen shows, e.g. "Flu shots today without an appointment". */
+  displayNotice: string | null;
+  roomThresholds: RoomThresholds;
 };
 
 /** The clinic-local calendar day (YYYY-MM-DD) that an instant falls on. */

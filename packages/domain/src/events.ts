@@ -1,4 +1,7 @@
+import type { Clinic } from './clinic';
+import type { Equipment } from './display-config';
 import type { Alert } from './intake/alert';
+import type { Provider } from './views/flow-board';
 import type { Room } from './room';
 import type { Visit } from './visit';
 
@@ -17,7 +20,13 @@ export type DomainEvent =
   | { type: 'ConsentSigned'; payload: { visitId: string; documentKey: string; version: number } }
   | { type: 'ContactDetailsUpdated'; payload: { visitId: string } }
   | { type: 'UrgentAlertRaised'; payload: { alert: Alert } }
-  | { type: 'AlertAcknowledged'; payload: { alert: Alert } };
+  | { type: 'AlertAcknowledged'; payload: { alert: Alert } }
+  | { type: 'ProviderDelayChanged'; payload: { provider: Provider } }
+  | {
+      type: 'DisplaySettingsChanged';
+      payload: Pick<Clinic, 'displayPrivacy' | 'displayNotice' | 'roomThresholds'>;
+    }
+  | { type: 'EquipmentStatusChanged'; payload: { equipment: Equipment } };
 
 export type EventEnvelope<E = DomainEvent> = E & {
   seq: number;

@@ -15,3 +15,4 @@ export * from './intake/questionnaire';
 export * from './intake/consent';
 export * from './intake/alert';
 export * from './intake/reasons';
+export * from './display-config';

@@ -1,4 +1,6 @@
-import type { DisplayPrivacy } from './clinic';
+import type { Clinic, DisplayPrivacy } from './clinic';
+import type { Equipment } from './display-config';
+import type { Provider } from './views/flow-board';
 import type { DomainEvent } from './events';
 import type { Room, RoomStatus } from './room';
 import type { Visit, VisitStatus } from './visit';
@@ -25,10 +27,18 @@ export type DisplayVisit = {
 
 export type DisplayRoom = { id: string; name: string; status: RoomStatus; statusSince: string };
 
+/** Equipment as a public screen sees it: what is broken in which room. */
+export type DisplayEquipment = Pick<Equipment, 'id' | 'name' | 'roomId' | 'status'>;
+export type DisplayProvider = Pick<Provider, 'id' | 'name' | 'delayMinutes'>;
+export type DisplaySettings = Pick<Clinic, 'displayNotice' | 'roomThresholds'>;
+
 export type DisplayEvent =
   | { type: 'DisplayVisitUpdated'; payload: { visit: DisplayVisit } }
   | { type: 'DisplayVisitRemoved'; payload: { id: string } }
-  | { type: 'DisplayRoomUpdated'; payload: { room: DisplayRoom } };
+  | { type: 'DisplayRoomUpdated'; payload: { room: DisplayRoom } }
+  | { type: 'DisplayProviderUpdated'; payload: { provider: DisplayProvider } }
+  | { type: 'DisplayEquipmentUpdated'; payload: { equipment: DisplayEquipment } }
+  | { type: 'DisplaySettingsUpdated'; payload: DisplaySettings };
 
 /** The public label: the ticket, or first name + last initial where the clinic allows it. */
 export function displayLabel(visit: Pick<Visit, 'ticketCode' | 'patient'>, privacy: DisplayPrivacy): string {
@@ -55,6 +65,19 @@ export function projectVisit(visit: Visit, privacy: DisplayPrivacy): DisplayVisi
   };
 }
 
+export const projectProvider = (p: Provider): DisplayProvider => ({
+  id: p.id,
+  name: p.name,
+  delayMinutes: p.delayMinutes,
+});
+
+export const projectEquipment = (e: Equipment): DisplayEquipment => ({
+  id: e.id,
+  name: e.name,
+  roomId: e.roomId,
+  status: e.status,
+});
+
 export function projectRoom(room: Room): DisplayRoom {
   return { id: room.id, name: room.name, status: room.status, statusSince: room.statusSince };
 }
@@ -73,6 +96,21 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
       const wasDisplayed = event.type === 'VisitStatusChanged' && isDisplayed(event.payload.from);
       return wasDisplayed ? { type: 'DisplayVisitRemoved', payload: { id: event.payload.visit.id } } : null;
     }
+    case 'ProviderDelayChanged':
+      return {
+        type: 'DisplayProviderUpdated',
+        payload: { provider: projectProvider(event.payload.provider) },
+      };
+    case 'EquipmentStatusChanged':
+      return {
+        type: 'DisplayEquipmentUpdated',
+        payload: { equipment: projectEquipment(event.payload.equipment) },
+      };
+    case 'DisplaySettingsChanged':
+      return {
+        type: 'DisplaySettingsUpdated',
+        payload: { displayNotice: event.payload.displayNotice, roomThresholds: event.payload.roomThresholds },
+      };
     // Intake and alerts are between the patient and the staff: never on a public screen.
     case 'QuestionnaireSubmitted':
     case 'ConsentSigned':

@@ -8,6 +8,7 @@ import {
   loginSchema,
   pairDeviceSchema,
   resetPasswordSchema,
+  updateDeviceSchema,
   updateStaffSchema,
   type ApiError,
   type RouteName,
@@ -236,6 +237,23 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     }
     await deps.realtime.devicesChanged();
     return reply.code(201).send(device);
+  });
+
+  route('updateDevice', async (req, reply, caller) => {
+    const parsed = updateDeviceSchema.safeParse(req.body);
+    if (!parsed.success) return invalid(reply, parsed.error);
+    const id = (req.params as { id: string }).id;
+    const device = await deps.devices.update({
+      by: caller.actor!,
+      id,
+      origin: origin(req),
+      changes: parsed.data,
+    });
+    if (!device)
+      return error(reply, 404, { code: 'NOT_FOUND', message: 'No such device, or it was revoked.' });
+    if (device.config) await deps.realtime.displayConfigChanged(device.id, device.config);
+    await deps.realtime.devicesChanged();
+    return device;
   });
 
   route('revokeDevice', async (req, reply, caller) => {

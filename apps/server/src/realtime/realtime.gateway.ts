@@ -3,10 +3,14 @@ import fastifyCookie from '@fastify/cookie';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
+  displayPrivacyModes,
+  effectivePrivacy,
   maySee,
   projectForDisplay,
   type Actor,
   type Clinic,
+  type DisplayConfig,
+  type DisplayPrivacy,
   type DomainEvent,
   type EventEnvelope,
   type ViewName,
@@ -38,6 +42,8 @@ type SocketData = {
   origin: string | null;
   initialSeq: number | null;
   sessionId: string | null;
+  /** Displays: this screen's own privacy setting (what the clinic allows caps it). */
+  privacyChoice: DisplayPrivacy;
 };
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -58,6 +64,7 @@ export type Realtime = {
   endSessions(sessionIds: string[], reason: SessionEndReason): void;
   disconnectDevice(deviceId: string): void;
   devicesChanged(): Promise<void>;
+  displayConfigChanged(deviceId: string, config: DisplayConfig): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -73,8 +80,9 @@ export function createRealtime(input: {
   publicOrigin: string | undefined;
 }): Realtime {
   const { ctx, replayLimit, auth, devices, kiosk } = input;
-  // Projections need the clinic's privacy mode at send time.
-  const clinic = input.clinic;
+  // What the clinic allows public screens to show; kept current as the setting changes.
+  let clinicPrivacy: DisplayPrivacy = input.clinic.displayPrivacy;
+  const privacyOf = (data: SocketData) => effectivePrivacy(clinicPrivacy, data.privacyChoice);
   const io: AppServer = new Server(input.httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -93,8 +101,11 @@ export function createRealtime(input: {
       const origin = socket.handshake.address ?? null;
       let actor: Actor | null = null;
       let sessionId: string | null = null;
+      let privacyChoice: DisplayPrivacy = 'ticket';
       if (deviceToken) {
-        actor = (await devices.authenticate(deviceToken))?.actor ?? null;
+        const device = await devices.authenticate(deviceToken);
+        actor = device?.actor ?? null;
+        privacyChoice = device?.device.config?.privacy ?? 'ticket';
       } else {
         const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[sessionCookie];
         const result = await auth.authenticate(token, { touch: false });
@@ -105,7 +116,7 @@ export function createRealtime(input: {
       }
       if (!actor) return next(new Error('UNAUTHENTICATED'));
       if (!maySee(actor, viewFor[view])) return next(new Error('FORBIDDEN'));
-      socket.data = { view, actor, origin, initialSeq: lastSeq, sessionId };
+      socket.data = { view, actor, origin, initialSeq: lastSeq, sessionId, privacyChoice };
       next();
     } catch (err) {
       ctx.logger.error({ err }, 'socket handshake failed');
@@ -132,8 +143,11 @@ export function createRealtime(input: {
     }
     // Join first, then sync: events published in between arrive before the sync and the client drops duplicates.
     if (view === 'flowBoard') void socket.join(roomName.console(ctx.clinicId));
-    if (view === 'displayBoard') void socket.join(roomName.display(ctx.clinicId));
+    if (view === 'displayBoard') void socket.join(roomName.display(ctx.clinicId, privacyOf(socket.data)));
     if (view !== 'kiosk') void sync(socket, view, initialSeq);
+    if (view === 'displayBoard' && deviceId) {
+      void devices.get(deviceId).then((d) => d?.config && socket.emit('displayConfig', d.config));
+    }
 
     /** Every inbound message: not too many, and the session behind it still valid (which counts as activity). */
     const admit = async (): Promise<boolean> => {
@@ -239,7 +253,7 @@ export function createRealtime(input: {
         const continuous = !first || (display ? first.displayPrev === lastSeq : first.seq === lastSeq + 1);
         if (missed.length <= replayLimit && continuous) {
           const events = missed
-            .map((e) => (display ? toDisplayEnvelope(e, clinic) : toConsoleEnvelope(e)))
+            .map((e) => (display ? toDisplayEnvelope(e, privacyOf(who)) : toConsoleEnvelope(e)))
             .filter((e) => e !== null);
           if (!display && events.length) await auditRead(who, 'ReplayFlowBoard');
           return { kind: 'replay' as const, events, seq: missed.at(-1)?.seq ?? lastSeq, serverTime };
@@ -247,7 +261,7 @@ export function createRealtime(input: {
       }
     }
     if (display) {
-      const { board, seq } = await loadDisplayBoard(ctx);
+      const { board, seq } = await loadDisplayBoard(ctx, who.privacyChoice);
       return { kind: 'snapshot' as const, state: board, seq, serverTime };
     }
     const { board, seq } = await loadFlowBoard(ctx);
@@ -260,11 +274,42 @@ export function createRealtime(input: {
     audit(ctx, { actor: who.actor, action, entityType: 'flow_board', entityId: null, origin: who.origin });
 
   function publish(events: StoredEvent[]): void {
+    let regroup = false;
     for (const e of events) {
       io.to(roomName.console(ctx.clinicId)).emit('event', toConsoleEnvelope(e));
-      const projected = toDisplayEnvelope(e, clinic);
-      if (projected) io.to(roomName.display(ctx.clinicId)).emit('event', projected);
+      if (e.event.type === 'DisplaySettingsChanged' && e.event.payload.displayPrivacy !== clinicPrivacy) {
+        clinicPrivacy = e.event.payload.displayPrivacy;
+        regroup = true;
+      }
+      for (const privacy of displayPrivacyModes) {
+        const projected = toDisplayEnvelope(e, privacy);
+        if (projected) io.to(roomName.display(ctx.clinicId, privacy)).emit('event', projected);
+      }
     }
+    // A privacy change relabels every ticket: displays get a fresh snapshot in their new group.
+    if (regroup) void regroupDisplays();
+  }
+
+  /** Moves each display socket (or one device's) to the group its privacy now allows, with a fresh snapshot. */
+  async function regroupDisplays(deviceId?: string): Promise<void> {
+    const targets = await (deviceId ? io.in(roomName.device(deviceId)) : io).fetchSockets();
+    for (const remote of targets) {
+      if (remote.data.view !== 'displayBoard') continue;
+      for (const privacy of displayPrivacyModes) remote.leave(roomName.display(ctx.clinicId, privacy));
+      remote.join(roomName.display(ctx.clinicId, privacyOf(remote.data)));
+      const local = io.sockets.sockets.get(remote.id);
+      if (local) void sync(local, 'displayBoard', null);
+    }
+  }
+
+  /** An admin changed a display's settings: apply them live on that screen. */
+  async function displayConfigChanged(deviceId: string, config: DisplayConfig): Promise<void> {
+    for (const remote of await io.in(roomName.device(deviceId)).fetchSockets()) {
+      const local = io.sockets.sockets.get(remote.id);
+      if (local) local.data.privacyChoice = config.privacy;
+    }
+    io.to(roomName.device(deviceId)).emit('displayConfig', config);
+    await regroupDisplays(deviceId);
   }
 
   return {
@@ -273,6 +318,7 @@ export function createRealtime(input: {
     endSessions,
     disconnectDevice,
     devicesChanged,
+    displayConfigChanged,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
@@ -298,8 +344,8 @@ function toConsoleEnvelope(e: StoredEvent): EventEnvelope<DomainEvent> {
   return { ...e.event, seq: e.seq, prev: e.seq - 1, at: e.at };
 }
 
-function toDisplayEnvelope(e: StoredEvent, clinic: Clinic) {
+function toDisplayEnvelope(e: StoredEvent, privacy: DisplayPrivacy) {
   if (e.displayPrev === null) return null;
-  const projected = projectForDisplay(e.event, clinic.displayPrivacy);
+  const projected = projectForDisplay(e.event, privacy);
   return projected ? { ...projected, seq: e.seq, prev: e.displayPrev, at: e.at } : null;
 }

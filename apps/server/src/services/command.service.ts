@@ -17,6 +17,7 @@ import {
   type StoredEvent,
 } from '@clinicflow/db';
 import type { ServiceContext } from './context';
+import { announceDelay, setEquipmentStatus, updateDisplaySettings } from './handlers/display.handlers';
 import type { Handler } from './handlers/handler';
 import {
   acknowledgeAlert,
@@ -51,6 +52,9 @@ const handlers: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   UpdateContactDetails: updateContactDetails,
   CompleteCheckIn: completeCheckIn,
   AcknowledgeAlert: acknowledgeAlert,
+  AnnounceDelay: announceDelay,
+  UpdateDisplaySettings: updateDisplaySettings,
+  SetEquipmentStatus: setEquipmentStatus,
 };
 
 export type CommandOutcome = { result: CommandResult; events: StoredEvent[]; kioskVisit?: string | null };

@@ -1,4 +1,4 @@
-import type { Actor, DeviceType } from '@clinicflow/domain';
+import { defaultDisplayConfig, type Actor, type DeviceType, type DisplayConfig } from '@clinicflow/domain';
 import type { DeviceInfo, DeviceStatus, PairingRequest } from '@clinicflow/contracts';
 import {
   deletePairingRequest,
@@ -11,6 +11,7 @@ import {
   listDevices,
   revokeDevice,
   touchDevice,
+  updateDevice,
   type DeviceRow,
 } from '@clinicflow/db';
 import { audit } from './audit.service';
@@ -106,6 +107,7 @@ export class DeviceService {
         location: input.location,
         tokenHash: pending.tokenHash,
         now,
+        config: input.type === 'kiosk' ? null : defaultDisplayConfig(input.type),
       });
     });
     if (device)
@@ -117,6 +119,33 @@ export class DeviceService {
         origin: input.origin,
       });
     return device && this.#info(device);
+  }
+
+  /** Renames, moves or reconfigures a device; returns it, or null when there is no such device. */
+  async update(input: {
+    by: Actor;
+    id: string;
+    origin: string | null;
+    changes: { name?: string | undefined; location?: string | undefined; config?: DisplayConfig | undefined };
+  }): Promise<DeviceInfo | null> {
+    const existing = await getDevice(this.#ctx.db, this.#ctx.clinicId, input.id);
+    if (!existing || existing.revokedAt) return null;
+    // A kiosk has no display settings.
+    const changes = existing.type === 'kiosk' ? { ...input.changes, config: undefined } : input.changes;
+    const device = await updateDevice(this.#ctx.db, {
+      clinicId: this.#ctx.clinicId,
+      id: input.id,
+      ...changes,
+    });
+    if (!device) return null;
+    await audit(this.#ctx, {
+      actor: input.by,
+      action: 'UpdateDevice',
+      entityType: 'device',
+      entityId: device.id,
+      origin: input.origin,
+    });
+    return this.#info(device);
   }
 
   async revoke(input: { by: Actor; deviceId: string; origin: string | null }): Promise<boolean> {
@@ -160,6 +189,7 @@ export class DeviceService {
       lastSeenAt: d.lastSeenAt,
       online: d.revokedAt === null && (this.#online.get(d.id) ?? 0) > 0,
       revokedAt: d.revokedAt,
+      config: d.config,
     };
   }
 }

@@ -1,6 +1,7 @@
 import {
   clinicDay,
   clinicTime,
+  defaultRoomThresholds,
   isDisplayVisible,
   type ReasonCategory,
   type Signature,
@@ -22,6 +23,7 @@ import {
   lockClinic,
   type Db,
   insertConsent,
+  insertEquipment,
   insertConsentDocument,
   insertQuestionnaire,
   listActiveConsentDocuments,
@@ -161,13 +163,30 @@ export async function ensureClinic(
       timezone: input.timezone,
       displayPrivacy: 'ticket',
       askContactDetails: demoIntake,
+      displayNotice: null,
+      roomThresholds: defaultRoomThresholds,
     });
     if (!input.demo) {
       const admin = { username: 'admin', displayName: 'Administrator', role: 'admin' } as const;
       await insertStaff(tx, { clinicId: clinic.id, ...admin, passwordHash: adminHash });
       return { clinic, created: true };
     }
-    await insertRooms(tx, clinic.id, ['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'Room 6'], input.now);
+    const rooms = await insertRooms(
+      tx,
+      clinic.id,
+      ['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'Room 6'],
+      input.now,
+    );
+    for (const [name, room] of [
+      ['ECG machine', 0],
+      ['Otoscope', 1],
+      ['Spirometer', 2],
+      ['Exam light', 3],
+      ['Otoscope', 4],
+      ['Vaccine fridge', 5],
+    ] as const) {
+      await insertEquipment(tx, { clinicId: clinic.id, name, roomId: rooms[room]!.id });
+    }
     if (demoIntake) {
       for (const [position, questionnaire] of demoQuestionnaires.entries()) {
         await insertQuestionnaire(tx, { clinicId: clinic.id, position, questionnaire });

@@ -6,9 +6,16 @@ export const en = {
   waiting: 'Waiting',
   nobodyWaiting: 'No one is waiting',
   about: (minutes: number) => (minutes > 0 ? `about ${minutes} min` : 'soon'),
-  more: (n: number) => `+ ${n} more`,
   recentlyCalled: 'Recently called',
+  nobodyRecent: 'No calls yet',
   rooms: 'Rooms',
+  noRooms: 'No rooms to show',
+  page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  overLimit: (limit: number) => `over ${limit} min`,
+  staleNotice: 'The information below may be out of date.',
+  /** Spoken, so a ticket is spelled out by the caller: "Ticket A 0 2 3, please go to Room 3." */
+  announce: (who: string, isTicket: boolean, room: string) =>
+    `${isTicket ? `Ticket ${who}` : who}, please go to ${room}.`,
   connecting: 'Connecting to the clinic…',
   duration: (minutes: number) =>
     minutes < 60

@@ -9,6 +9,8 @@ const toClinic = (row: typeof clinics.$inferSelect): Clinic => ({
   timezone: row.timezone,
   displayPrivacy: row.displayPrivacy as DisplayPrivacy,
   askContactDetails: row.askContactDetails,
+  displayNotice: row.displayNotice,
+  roomThresholds: row.roomThresholds,
 });
 
 export async function insertClinic(db: Db, input: Omit<Clinic, 'id'>): Promise<Clinic> {
@@ -30,4 +32,13 @@ export async function firstClinic(db: Db): Promise<Clinic | null> {
 export async function lockClinic(db: Db, id: string): Promise<Clinic | null> {
   const [row] = await db.select().from(clinics).where(eq(clinics.id, id)).for('update');
   return row ? toClinic(row) : null;
+}
+
+export async function updateDisplaySettings(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<Clinic, 'displayNotice' | 'roomThresholds' | 'displayPrivacy'>>,
+): Promise<Clinic> {
+  const [row] = await db.update(clinics).set(changes).where(eq(clinics.id, id)).returning();
+  return toClinic(row!);
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { DeviceType } from '@clinicflow/domain';
+import type { DeviceType, DisplayConfig } from '@clinicflow/domain';
 import type { Db } from '../client';
 import { devices, pairingRequests } from '../schema';
 
@@ -12,6 +12,7 @@ export type DeviceRow = {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  config: DisplayConfig | null;
 };
 
 const toDevice = (row: typeof devices.$inferSelect): DeviceRow => ({
@@ -23,6 +24,7 @@ const toDevice = (row: typeof devices.$inferSelect): DeviceRow => ({
   createdAt: row.createdAt.toISOString(),
   lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
   revokedAt: row.revokedAt?.toISOString() ?? null,
+  config: row.config,
 });
 
 export async function insertPairingRequest(
@@ -69,7 +71,15 @@ export async function deletePairingRequest(db: Db, id: string): Promise<void> {
 
 export async function insertDevice(
   db: Db,
-  input: { clinicId: string; name: string; type: DeviceType; location: string; tokenHash: string; now: Date },
+  input: {
+    clinicId: string;
+    name: string;
+    type: DeviceType;
+    location: string;
+    tokenHash: string;
+    now: Date;
+    config: DisplayConfig | null;
+  },
 ): Promise<DeviceRow> {
   const [row] = await db
     .insert(devices)
@@ -116,4 +126,24 @@ export async function revokeDevice(db: Db, id: string, now: Date): Promise<boole
     .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
     .returning({ id: devices.id });
   return rows.length === 1;
+}
+
+export async function updateDevice(
+  db: Db,
+  input: {
+    clinicId: string;
+    id: string;
+    name?: string | undefined;
+    location?: string | undefined;
+    config?: DisplayConfig | undefined;
+  },
+): Promise<DeviceRow | null> {
+  const { clinicId, id, ...changes } = input;
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const [row] = await db
+    .update(devices)
+    .set(set)
+    .where(and(eq(devices.clinicId, clinicId), eq(devices.id, id)))
+    .returning();
+  return row ? toDevice(row) : null;
 }

@@ -21,7 +21,7 @@ export async function insertProvider(
   input: { clinicId: string; name: string; staffId?: string | null },
 ): Promise<Provider> {
   const [row] = await db.insert(providers).values(input).returning();
-  return { id: row!.id, name: row!.name };
+  return { id: row!.id, name: row!.name, delayMinutes: row!.delayMinutes };
 }
 
 export async function listProviders(db: Db, clinicId: string): Promise<Provider[]> {
@@ -30,7 +30,7 @@ export async function listProviders(db: Db, clinicId: string): Promise<Provider[
     .from(providers)
     .where(eq(providers.clinicId, clinicId))
     .orderBy(asc(providers.name));
-  return rows.map((r) => ({ id: r.id, name: r.name }));
+  return rows.map((r) => ({ id: r.id, name: r.name, delayMinutes: r.delayMinutes }));
 }
 
 /** The patient with exactly this name and date of birth (any case), if the clinic knows them. */
@@ -59,4 +59,16 @@ export async function getPatient(db: Db, clinicId: string, id: string) {
     .from(patients)
     .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
   return row ?? null;
+}
+
+export async function setProviderDelay(
+  db: Db,
+  input: { clinicId: string; providerId: string; minutes: number },
+): Promise<Provider | null> {
+  const [row] = await db
+    .update(providers)
+    .set({ delayMinutes: input.minutes })
+    .where(and(eq(providers.clinicId, input.clinicId), eq(providers.id, input.providerId)))
+    .returning();
+  return row ? { id: row.id, name: row.name, delayMinutes: row.delayMinutes } : null;
 }

@@ -144,7 +144,11 @@ export async function findVisitsByAppointmentCode(
 }
 
 /** Appointment codes of a clinic-day's visits, by visit id (demo and front-desk reprints). */
-export async function appointmentCodesForDay(db: Db, clinicId: string, day: string): Promise<Map<string, string>> {
+export async function appointmentCodesForDay(
+  db: Db,
+  clinicId: string,
+  day: string,
+): Promise<Map<string, string>> {
   const rows = await db
     .select({ visitId: visits.id, code: appointments.code })
     .from(visits)

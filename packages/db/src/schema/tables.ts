@@ -22,7 +22,9 @@ import type {
   Actor,
   Answers,
   ConsentDocument,
+  DisplayConfig,
   Questionnaire,
+  RoomThresholds,
   Signature,
   VisitStatus,
 } from '@clinicflow/domain';
@@ -44,6 +46,11 @@ export const clinics = pgTable(
     lastDisplaySeq: bigint('last_display_seq', { mode: 'number' }).notNull().default(0),
     /** Ask each patient at check-in whether their phone, address or insurance changed. */
     askContactDetails: boolean('ask_contact_details').notNull().default(false),
+    displayNotice: text('display_notice'),
+    roomThresholds: jsonb('room_thresholds')
+      .$type<RoomThresholds>()
+      .notNull()
+      .default({ occupied: 40, needs_cleaning: 15 }),
     createdAt: created(),
   },
   (t) => [
@@ -81,6 +88,7 @@ export const providers = pgTable(
     clinicId: uuid('clinic_id').notNull(),
     name: text('name').notNull(),
     staffId: uuid('staff_id'),
+    delayMinutes: integer('delay_minutes').notNull().default(0),
   },
   (t): PgTableExtraConfigValue[] => [
     foreignKey({ name: 'providers_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
@@ -263,6 +271,8 @@ export const devices = pgTable(
     name: text('name').notNull(),
     type: text('type').notNull(),
     location: text('location'),
+    /** How a display shows the clinic (layout, language, privacy, sound, filters); null for kiosks. */
+    config: jsonb('config').$type<DisplayConfig>(),
     tokenHash: text('token_hash'),
     lastSeenAt: ts('last_seen_at'),
     revokedAt: ts('revoked_at'),
@@ -466,5 +476,23 @@ export const alerts = pgTable(
     }),
     index('alerts_visit_idx').on(t.visitId),
     check('alerts_kind_check', sql`${t.kind} in ('urgent_screening')`),
+  ],
+);
+
+export const equipment = pgTable(
+  'equipment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    name: text('name').notNull(),
+    roomId: uuid('room_id'),
+    status: text('status').notNull().default('in_service'),
+    version: integer('version').notNull().default(0),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    foreignKey({ name: 'equipment_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),
+    foreignKey({ name: 'equipment_room_fk', columns: [t.roomId], foreignColumns: [rooms.id] }),
+    check('equipment_status_check', sql`${t.status} in ('in_service', 'out_of_service')`),
+    index('equipment_clinic_idx').on(t.clinicId),
   ],
 );

@@ -80,7 +80,14 @@ function same(answer: AnswerValue | undefined, expected: AnswerValue): boolean {
 
 /** The questions the patient sees, given what they have answered so far. */
 export function enabledQuestions(q: Questionnaire, answers: Answers): Question[] {
-  return q.items.filter((item) => (item.enableWhen ?? []).every((c) => same(answers[c.question], c.equals)));
+  // In order, over the answers to questions shown so far (as validateAnswers does): a hidden question's
+  // stale answer enables nothing.
+  const shown: Answers = {};
+  return q.items.filter((item) => {
+    if (!(item.enableWhen ?? []).every((c) => same(shown[c.question], c.equals))) return false;
+    if (answers[item.id] !== undefined) shown[item.id] = answers[item.id]!;
+    return true;
+  });
 }
 
 const isEmpty = (v: AnswerValue | undefined) =>

@@ -14,6 +14,8 @@ export const clinic: Clinic = {
   timezone: 'America/New_York',
   displayPrivacy: 'ticket',
   askContactDetails: false,
+  displayNotice: null,
+  roomThresholds: {},
 };
 
 export function makeVisit(overrides: Partial<Visit> = {}): Visit {

@@ -33,10 +33,19 @@ function board(
   o: { rooms?: DisplayRoom[]; visits?: DisplayVisit[]; providers?: { id: string; name: string }[] } = {},
 ): DisplayBoard {
   return {
-    clinic: { name: 'Maple Family Practice', timezone: 'America/New_York', displayPrivacy: 'ticket' },
-    providers: Object.fromEntries((o.providers ?? [{ id: 'dr1', name: 'Dr. Okafor' }]).map((p) => [p.id, p])),
+    clinic: {
+      name: 'Maple Family Practice',
+      timezone: 'America/New_York',
+      displayPrivacy: 'ticket',
+      displayNotice: null,
+      roomThresholds: {},
+    },
+    providers: Object.fromEntries(
+      (o.providers ?? [{ id: 'dr1', name: 'Dr. Okafor' }]).map((p) => [p.id, { ...p, delayMinutes: 0 }]),
+    ),
     rooms: Object.fromEntries((o.rooms ?? []).map((r) => [r.id, r])),
     visits: Object.fromEntries((o.visits ?? []).map((v) => [v.id, v])),
+    equipment: {},
   };
 }
 
@@ -114,7 +123,7 @@ describe('applyDisplayEvent', () => {
         for (const e of events) {
           if (e.type === 'DisplayVisitUpdated') visits.set(e.payload.visit.id, e.payload.visit);
           else if (e.type === 'DisplayVisitRemoved') visits.delete(e.payload.id);
-          else rooms.set(e.payload.room.id, e.payload.room);
+          else if (e.type === 'DisplayRoomUpdated') rooms.set(e.payload.room.id, e.payload.room);
         }
         expect(b.visits).toEqual(Object.fromEntries(visits));
         expect(b.rooms).toEqual(Object.fromEntries(rooms));

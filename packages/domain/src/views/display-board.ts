@@ -1,20 +1,26 @@
 import type { DisplayPrivacy } from '../clinic';
 import {
+  projectEquipment,
+  projectProvider,
   projectRoom,
   projectVisit,
+  type DisplayEquipment,
   type DisplayEvent,
+  type DisplayProvider,
   type DisplayRoom,
+  type DisplaySettings,
   type DisplayVisit,
 } from '../projection';
-import type { FlowBoard, Provider } from './flow-board';
+import type { FlowBoard } from './flow-board';
 import { estimateWaits, roundWait } from '../wait';
 
 /** A public screen's picture of the clinic: only display projections, never patient data. */
 export type DisplayBoard = {
-  clinic: { name: string; timezone: string; displayPrivacy: DisplayPrivacy };
-  providers: Record<string, Provider>;
+  clinic: { name: string; timezone: string; displayPrivacy: DisplayPrivacy } & DisplaySettings;
+  providers: Record<string, DisplayProvider>;
   rooms: Record<string, DisplayRoom>;
   visits: Record<string, DisplayVisit>;
+  equipment: Record<string, DisplayEquipment>;
 };
 
 export function applyDisplayEvent(board: DisplayBoard, event: DisplayEvent): DisplayBoard {
@@ -27,12 +33,31 @@ export function applyDisplayEvent(board: DisplayBoard, event: DisplayEvent): Dis
     }
     case 'DisplayRoomUpdated':
       return { ...board, rooms: { ...board.rooms, [event.payload.room.id]: event.payload.room } };
+    case 'DisplayProviderUpdated':
+      return {
+        ...board,
+        providers: { ...board.providers, [event.payload.provider.id]: event.payload.provider },
+      };
+    case 'DisplayEquipmentUpdated':
+      return {
+        ...board,
+        equipment: { ...board.equipment, [event.payload.equipment.id]: event.payload.equipment },
+      };
+    case 'DisplaySettingsUpdated':
+      return { ...board, clinic: { ...board.clinic, ...event.payload } };
   }
 }
 
 export type CalledTicket = { id: string; label: string; roomName: string; calledAt: string };
 export type WaitingTicket = { id: string; label: string; waitingSince: string; estimatedMinutes: number };
-export type RoomTile = DisplayRoom & { occupantLabel: string | null; providerName: string | null };
+export type RoomTile = DisplayRoom & {
+  occupantLabel: string | null;
+  providerName: string | null;
+  /** Names of this room's equipment that is out of service. */
+  equipmentOut: string[];
+  /** Minutes in the state after which the tile is highlighted, if the state has a limit. */
+  thresholdMinutes: number | null;
+};
 
 /** Patients called to a room and not yet in it, newest first. */
 export function nowCalling(board: DisplayBoard): CalledTicket[] {
@@ -80,25 +105,46 @@ export function roomTiles(board: DisplayBoard): RoomTile[] {
         ...room,
         occupantLabel: occupant?.label ?? null,
         providerName: (occupant?.providerId && board.providers[occupant.providerId]?.name) || null,
+        equipmentOut: Object.values(board.equipment)
+          .filter((e) => e.roomId === room.id && e.status === 'out_of_service')
+          .map((e) => e.name)
+          .sort(),
+        thresholdMinutes: board.clinic.roomThresholds[room.status] ?? null,
       };
     });
 }
 
+/** "Dr. Feld is running about 20 minutes late": every provider the desk has marked late. */
+export function providerDelays(board: DisplayBoard): { name: string; minutes: number }[] {
+  return Object.values(board.providers)
+    .filter((p) => p.delayMinutes > 0)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => ({ name: p.name, minutes: p.delayMinutes }));
+}
+
 /** The display's picture, computed from the console's: the one place a full board becomes a public one. */
-export function projectFlowBoardForDisplay(board: FlowBoard): DisplayBoard {
+export function projectFlowBoardForDisplay(
+  board: FlowBoard,
+  privacy: DisplayPrivacy = board.clinic.displayPrivacy,
+): DisplayBoard {
   const visits: Record<string, DisplayVisit> = {};
   for (const v of Object.values(board.visits)) {
-    const projected = projectVisit(v, board.clinic.displayPrivacy);
+    const projected = projectVisit(v, privacy);
     if (projected) visits[v.id] = projected;
   }
+  const each = <T extends { id: string }, U>(items: Record<string, T>, f: (item: T) => U) =>
+    Object.fromEntries(Object.values(items).map((item) => [item.id, f(item)]));
   return {
     clinic: {
       name: board.clinic.name,
       timezone: board.clinic.timezone,
-      displayPrivacy: board.clinic.displayPrivacy,
+      displayPrivacy: privacy,
+      displayNotice: board.clinic.displayNotice,
+      roomThresholds: board.clinic.roomThresholds,
     },
-    providers: board.providers,
-    rooms: Object.fromEntries(Object.values(board.rooms).map((r) => [r.id, projectRoom(r)])),
+    providers: each(board.providers, projectProvider),
+    rooms: each(board.rooms, projectRoom),
     visits,
+    equipment: each(board.equipment, projectEquipment),
   };
 }

@@ -11,7 +11,7 @@ const board0 = (): FlowBoard =>
   emptyFlowBoard({
     clinic,
     day: DAY,
-    providers: [{ id: 'dr1', name: 'Dr. Okafor' }],
+    providers: [{ id: 'dr1', name: 'Dr. Okafor', delayMinutes: 0 }],
     rooms: [makeRoom({ id: 'r1', name: 'Room 1' }), makeRoom({ id: 'r2', name: 'Room 2' })],
   });
 

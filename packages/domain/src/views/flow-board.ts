@@ -1,10 +1,16 @@
 import type { Clinic } from '../clinic';
+import type { Equipment } from '../display-config';
 import type { Alert } from '../intake/alert';
 import type { DomainEvent } from '../events';
 import type { Room } from '../room';
 import type { Visit } from '../visit';
 
-export type Provider = { id: string; name: string };
+export type Provider = {
+  id: string;
+  name: string;
+  /** How late this provider is running, as announced by the desk; 0 when on time. */
+  delayMinutes: number;
+};
 
 /** The console's live picture of one clinic-day. */
 export type FlowBoard = {
@@ -15,6 +21,7 @@ export type FlowBoard = {
   visits: Record<string, Visit>;
   /** Today's confidential alerts (urgent screening answers), acknowledged or not. */
   alerts: Record<string, Alert>;
+  equipment: Record<string, Equipment>;
 };
 
 export function emptyFlowBoard(input: {
@@ -22,6 +29,7 @@ export function emptyFlowBoard(input: {
   day: string;
   providers: Provider[];
   rooms: Room[];
+  equipment?: Equipment[];
 }): FlowBoard {
   return {
     clinic: input.clinic,
@@ -30,6 +38,7 @@ export function emptyFlowBoard(input: {
     rooms: Object.fromEntries(input.rooms.map((r) => [r.id, r])),
     visits: {},
     alerts: {},
+    equipment: Object.fromEntries((input.equipment ?? []).map((e) => [e.id, e])),
   };
 }
 
@@ -53,6 +62,16 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
       const { alert } = event.payload;
       if (!board.visits[alert.visitId]) return board;
       return { ...board, alerts: { ...board.alerts, [alert.id]: alert } };
+    }
+    case 'ProviderDelayChanged': {
+      const { provider } = event.payload;
+      return { ...board, providers: { ...board.providers, [provider.id]: provider } };
+    }
+    case 'DisplaySettingsChanged':
+      return { ...board, clinic: { ...board.clinic, ...event.payload } };
+    case 'EquipmentStatusChanged': {
+      const { equipment } = event.payload;
+      return { ...board, equipment: { ...board.equipment, [equipment.id]: equipment } };
     }
     case 'QuestionnaireSubmitted':
     case 'ConsentSigned':

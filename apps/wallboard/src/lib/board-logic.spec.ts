@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { CalledTicket, DisplayBoard, RoomTile } from '@clinicflow/domain';
+import {
+  callsToAnnounce,
+  filterRooms,
+  isTicket,
+  overThreshold,
+  pageAt,
+  pageSlice,
+  splitCalls,
+  spokenLabel,
+} from './board-logic';
+import { defaultRoomThresholds } from './display-config';
+
+const t0 = Date.parse('2026-03-02T10:00:00Z');
+const call = (id: string, secondsAgo: number): CalledTicket => ({
+  id,
+  label: `A-00${id}`,
+  roomName: 'Room 1',
+  calledAt: new Date(t0 - secondsAgo * 1000).toISOString(),
+});
+
+describe('splitCalls', () => {
+  it('keeps a call in the banner for the banner time, then moves it to recently called', () => {
+    const called = [call('1', 5), call('2', 40)];
+    expect(splitCalls({ called, nowMs: t0, bannerMs: 25_000 })).toEqual({
+      banner: [called[0]],
+      recent: [called[1]],
+    });
+    expect(splitCalls({ called, nowMs: t0 + 21_000, bannerMs: 25_000 }).banner).toEqual([]);
+  });
+  it('bounds both lists', () => {
+    const called = Array.from({ length: 12 }, (_, i) => call(String(i), i));
+    const { banner, recent } = splitCalls({ called, nowMs: t0, bannerMs: 25_000 });
+    expect(banner.map((c) => c.id)).toEqual(['0', '1']);
+    expect(recent.map((c) => c.id)).toEqual(['2', '3', '4', '5', '6']);
+  });
+});
+
+describe('callsToAnnounce', () => {
+  it('announces nothing from the first picture', () => {
+    const first = callsToAnnounce({ seen: null, called: [call('1', 1)], nowMs: t0, freshMs: 25_000 });
+    expect(first.announce).toEqual([]);
+    expect([...first.seen]).toHaveLength(1);
+  });
+  it('announces new fresh calls once, oldest first, and skips stale ones', () => {
+    const seen = new Set<string>();
+    const called = [call('3', 1), call('2', 3), call('1', 600)];
+    const next = callsToAnnounce({ seen, called, nowMs: t0, freshMs: 25_000 });
+    expect(next.announce.map((c) => c.id)).toEqual(['2', '3']);
+    expect(callsToAnnounce({ seen: next.seen, called, nowMs: t0, freshMs: 25_000 }).announce).toEqual([]);
+  });
+  it('announces a patient called again', () => {
+    const first = callsToAnnounce({ seen: new Set(), called: [call('1', 100)], nowMs: t0, freshMs: 25_000 });
+    const again = callsToAnnounce({ seen: first.seen, called: [call('1', 1)], nowMs: t0, freshMs: 25_000 });
+    expect(again.announce.map((c) => c.id)).toEqual(['1']);
+  });
+  it('forgets calls that are gone, so the set stays bounded', () => {
+    const first = callsToAnnounce({ seen: new Set(), called: [call('1', 1)], nowMs: t0, freshMs: 25_000 });
+    expect(callsToAnnounce({ seen: first.seen, called: [], nowMs: t0, freshMs: 25_000 }).seen.size).toBe(0);
+  });
+});
+
+describe('pageAt', () => {
+  it('has one page when everything fits', () => {
+    expect(pageAt({ count: 7, perPage: 7, nowMs: t0, periodMs: 8000 })).toEqual({
+      page: 0,
+      pages: 1,
+      perPage: 7,
+    });
+    expect(pageAt({ count: 0, perPage: 7, nowMs: t0, periodMs: 8000 })).toMatchObject({ page: 0, pages: 1 });
+  });
+  it('balances the pages', () => {
+    expect(pageAt({ count: 8, perPage: 7, nowMs: 0, periodMs: 8000 })).toMatchObject({
+      pages: 2,
+      perPage: 4,
+    });
+    expect(pageAt({ count: 15, perPage: 7, nowMs: 0, periodMs: 8000 })).toMatchObject({
+      pages: 3,
+      perPage: 5,
+    });
+  });
+  it('turns pages on the clock and wraps around', () => {
+    const at = (ms: number) => pageAt({ count: 15, perPage: 7, nowMs: ms, periodMs: 8000 }).page;
+    expect(pageAt({ count: 15, perPage: 7, nowMs: 0, periodMs: 8000 }).pages).toBe(3);
+    expect([at(0), at(7999), at(8000), at(16_000), at(24_000)]).toEqual([0, 0, 1, 2, 0]);
+  });
+  it('slices a page', () => {
+    expect(pageSlice([1, 2, 3, 4, 5], 1, 2)).toEqual([3, 4]);
+    expect(pageSlice([1, 2, 3, 4, 5], 2, 2)).toEqual([5]);
+  });
+});
+
+describe('filterRooms', () => {
+  const tile = (id: string, name: string): RoomTile => ({
+    id,
+    name,
+    status: 'occupied',
+    statusSince: new Date(t0).toISOString(),
+    occupantLabel: null,
+    providerName: null,
+    equipmentOut: [],
+    thresholdMinutes: null,
+  });
+  const board = {
+    clinic: { name: 'C', timezone: 'UTC', displayPrivacy: 'ticket' },
+    providers: {},
+    rooms: {},
+    visits: {
+      v1: {
+        id: 'v1',
+        label: 'A-001',
+        status: 'in_room',
+        roomId: 'r2',
+        providerId: 'p1',
+        statusSince: '',
+        queuedAt: null,
+      },
+    },
+  } as unknown as DisplayBoard;
+  const tiles = [tile('r1', 'Room 1'), tile('r2', 'Room 2'), tile('r3', 'Room 3')];
+  it('keeps every room without a filter', () => {
+    expect(filterRooms({ board, tiles, filter: { names: null, providerId: null } })).toHaveLength(3);
+  });
+  it('filters by name, ignoring case', () => {
+    const rooms = filterRooms({ board, tiles, filter: { names: ['room 1', 'Room 3'], providerId: null } });
+    expect(rooms.map((r) => r.id)).toEqual(['r1', 'r3']);
+  });
+  it('filters by the provider whose patient is in the room', () => {
+    const rooms = filterRooms({ board, tiles, filter: { names: null, providerId: 'p1' } });
+    expect(rooms.map((r) => r.id)).toEqual(['r2']);
+  });
+});
+
+describe('overThreshold', () => {
+  const thresholds = defaultRoomThresholds;
+  it('flags a room at or past its state threshold', () => {
+    expect(overThreshold({ status: 'occupied', minutes: 39, thresholds })).toBeNull();
+    expect(overThreshold({ status: 'occupied', minutes: 40, thresholds })).toBe(40);
+    expect(overThreshold({ status: 'needs_cleaning', minutes: 16, thresholds })).toBe(15);
+  });
+  it('never flags a state without a threshold', () => {
+    expect(overThreshold({ status: 'out_of_service', minutes: 10_000, thresholds })).toBeNull();
+    expect(overThreshold({ status: 'available', minutes: 10_000, thresholds })).toBeNull();
+  });
+});
+
+describe('spokenLabel', () => {
+  it('spells a ticket character by character', () => {
+    expect(spokenLabel('A-023')).toBe('A 0 2 3');
+    expect(spokenLabel('b 7')).toBe('B 7');
+    expect(isTicket('A-023')).toBe(true);
+  });
+  it('leaves a name alone', () => {
+    expect(spokenLabel('Maria K.')).toBe('Maria K.');
+    expect(isTicket('Maria K.')).toBe(false);
+  });
+});
