@@ -52,6 +52,7 @@ describe('projectVisit', () => {
       providerId: 'dr1',
       statusSince: iso(20),
       queuedAt: iso(5),
+      calledAt: iso(20),
     });
   });
 });
@@ -177,6 +178,7 @@ describe('property: nothing a display receives reveals the patient', () => {
           );
           // Only the display fields, whatever the visit carried.
           expect(Object.keys(out.payload.visit).sort()).toEqual([
+            'calledAt',
             'id',
             'label',
             'providerId',

@@ -23,6 +23,8 @@ export type DisplayVisit = {
   providerId: string | null;
   statusSince: string;
   queuedAt: string | null;
+  /** When the patient was last called to a room, so a screen can list recent calls after they went in. */
+  calledAt: string | null;
 };
 
 export type DisplayRoom = { id: string; name: string; status: RoomStatus; statusSince: string };
@@ -62,6 +64,13 @@ export function projectVisit(visit: Visit, privacy: DisplayPrivacy): DisplayVisi
     providerId: visit.providerId,
     statusSince: visit.statusSince,
     queuedAt: visit.times.waiting ?? null,
+    // The latest call: a patient sent back and called again is listed by their new call.
+    calledAt:
+      visit.status === 'called'
+        ? visit.statusSince
+        : visit.status === 'waiting'
+          ? null
+          : (visit.times.called ?? null),
   };
 }
 

@@ -26,6 +26,7 @@ const dv = (o: Partial<DisplayVisit> & { id: string; status: DisplayVisit['statu
   providerId: null,
   statusSince: iso(0),
   queuedAt: null,
+  calledAt: null,
   ...o,
 });
 
