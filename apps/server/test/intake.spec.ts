@@ -250,6 +250,24 @@ describe('kiosk intake: questionnaires, consent, urgent screening, walk-ins (on 
     expect(again.body).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
   });
 
+  it('lets a patient who walked away mid-intake look themselves up again and carry on', async () => {
+    const visit = await booked('follow_up');
+    await lookUp(visit);
+    const first = (await send({ type: 'CheckInPatient', visitId: visit.id })) as {
+      ok: true;
+      result: CheckInResult;
+    };
+    const again = (await send({ type: 'CheckInPatient', visitId: visit.id })) as {
+      ok: true;
+      result: CheckInResult;
+    };
+    expect(again.ok).toBe(true);
+    expect(again.result.ticketCode).toBe(first.result.ticketCode);
+    expect(again.result.intake!.questionnaires.map((q) => q.key)).toEqual(
+      first.result.intake!.questionnaires.map((q) => q.key),
+    );
+  });
+
   it('checks in a returning vaccination patient with no forms due after one question about contact details', async () => {
     const visit = await booked('vaccination');
     await lookUp(visit);

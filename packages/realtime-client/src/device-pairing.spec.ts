@@ -11,6 +11,7 @@ const device: DeviceInfo = {
   lastSeenAt: null,
   online: false,
   revokedAt: null,
+  config: null,
 };
 
 class MemoryStore {

@@ -57,7 +57,7 @@ export type ConnectViewOptions<V extends View> = {
 };
 
 /** Server events besides the view's own stream, for screens to react to. */
-export type ServerNotice = 'sessionEnded' | 'deviceRevoked' | 'devicesChanged';
+export type ServerNotice = 'sessionEnded' | 'deviceRevoked' | 'devicesChanged' | 'displayConfig';
 
 const offline = (): { ok: false; code: 'INTERNAL'; message: string } => ({
   ok: false,
@@ -165,7 +165,7 @@ export class RealtimeView<V extends View> {
     return this.#authError;
   }
 
-  /** Listens to a server notice (deviceRevoked, sessionEnded, devicesChanged); returns the unsubscribe. */
+  /** Listens to a server notice (deviceRevoked, sessionEnded, devicesChanged, displayConfig); returns the unsubscribe. */
   on<E extends ServerNotice>(event: E, handler: ServerToClientEvents<V>[E]): () => void {
     // NOTE: casts because socket.io's typed `on` cannot match a generic key against its own event map.
     this.#socket.on(event as 'deviceRevoked', handler as () => void);

@@ -78,6 +78,7 @@ export const checkIn: Handler<Extract<Command, { type: 'CheckInPatient' }>> = as
   const { tx, command, actor, clinicId, now } = input;
   const visit = await getVisit(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'We could not find this appointment.');
+  if (visit.status === 'arrived') return resumeIntake(input, visit);
   if (visit.status !== 'booked') return refuse('ILLEGAL_TRANSITION', checkInRefusal(visit.status));
   const arrived = transitionVisit({ visit, action: 'checkIn', actor, now });
   if (!arrived.ok) return arrived;
@@ -87,6 +88,22 @@ export const checkIn: Handler<Extract<Command, { type: 'CheckInPatient' }>> = as
     payload: { visit: ticketed },
   });
 };
+
+/** A patient who walked away mid-intake and looks themselves up again carries on where they left off. */
+async function resumeIntake(input: HandlerInput, visit: Visit): Promise<Outcome> {
+  const intake = (await intakeFor(input.tx, input.clinicId, visit)) ?? {
+    questionnaires: [],
+    consent: null,
+    askContactDetails: false,
+  };
+  return {
+    ok: true,
+    events: [],
+    result: { visitId: visit.id, ticketCode: visit.ticketCode!, estimatedMinutes: 0, intake },
+    entity: { type: 'visit', id: visit.id },
+    kioskVisit: visit.id,
+  };
+}
 
 export const changeVisit: Handler<VisitCommand> = async ({ tx, command, actor, clinicId, now }) => {
   const visit = await getVisit(tx, clinicId, command.visitId);
