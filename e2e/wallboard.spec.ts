@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/auth';
 import { openScreen, pairDevice, uniqueName } from './support/devices';
 
-type DemoPatient = { visitId: string; status: string };
+type DemoPatient = { visitId: string; status: string; firstName: string; lastName: string };
 
 const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -138,12 +138,8 @@ test('waiting-room and room-status displays follow the console live, page long l
     'data-last-announcement',
     `Ticket ${spelled}, please go to ${roomName}.`,
   );
-  await waitingTv.screenshot({ path: `${screenshots}wallboard-waiting-1080p.png`, animations: 'disabled' });
-  await waitingTv.setViewportSize({ width: 3840, height: 2160 });
-  await waitingTv.screenshot({ path: `${screenshots}wallboard-waiting-4k.png`, animations: 'disabled' });
   await waitingTv.setViewportSize({ width: 1080, height: 1920 });
   await expect(waitingTv.getByTestId('wallboard')).toHaveAttribute('data-orientation', 'portrait');
-  await waitingTv.screenshot({ path: `${screenshots}wallboard-portrait.png`, animations: 'disabled' });
   await waitingTv.setViewportSize({ width: 1920, height: 1080 });
 
   // Room grid: the called patient goes in; a free room is taken out of service and back.
@@ -160,7 +156,6 @@ test('waiting-room and room-status displays follow the console live, page long l
   await freeRoom.getByTestId('room-action-out').click();
   await expect(tile(freeName)).toHaveAttribute('data-status', 'out_of_service');
   await expect(tile(freeName)).toContainText('Out of service');
-  await roomsTv.screenshot({ path: `${screenshots}wallboard-rooms-1080p.png`, animations: 'disabled' });
   await console_
     .locator(`[data-testid="room-item"][data-status="out_of_service"]`)
     .filter({ hasText: freeName })
@@ -189,4 +184,109 @@ test('waiting-room and room-status displays follow the console live, page long l
   await expect(waitingTv.getByTestId('now-calling')).toContainText(
     new RegExp(`${escape(tickets[1]!)}\\s*→\\s*${escape(secondRoom)}`),
   );
+});
+
+test('display settings apply live: names on one screen only, delays, the notice, equipment out of service', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const namesTv = await openScreen(browser, '/wallboard/', { width: 1920, height: 1080 });
+  const ticketTv = await openScreen(browser, '/wallboard/', { width: 1920, height: 1080 });
+  const roomsTv = await openScreen(browser, '/wallboard/', { width: 1920, height: 1080 });
+  const admin = await openScreen(browser, '/console/', { width: 1366, height: 768 });
+  await signIn(admin, 'admin');
+  const namesId = await pairDevice(admin, namesTv, {
+    name: uniqueName('Lobby TV names'),
+    type: 'waiting_room_display',
+  });
+  await pairDevice(admin, ticketTv, { name: uniqueName('Lobby TV tickets'), type: 'waiting_room_display' });
+  await pairDevice(admin, roomsTv, { name: uniqueName('Hallway TV'), type: 'room_status_display' });
+
+  const desk = await openScreen(browser, '/console/', { width: 1366, height: 768 });
+  await signIn(desk, 'coordinator');
+  const patients = (await (await desk.request.get('/api/demo/patients')).json()) as DemoPatient[];
+  const patient = patients.filter((p) => p.status === 'booked').at(-1)!;
+  const ticket = await checkIn(desk, patient.visitId);
+  const nameLabel = `${patient.firstName} ${patient.lastName.charAt(0).toUpperCase()}.`;
+  // Lists page every 8 s: wait long enough for the row's page to come round.
+  const row = (tv: Page, text: string) => tv.getByTestId('waiting-row').filter({ hasText: text });
+  await expect(row(namesTv, ticket)).toHaveCount(1, { timeout: 30_000 });
+  await namesTv.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  // The clinic allows names, and one screen is set to show them: it relabels live; the other keeps tickets.
+  await admin.goto('/console/displays');
+  await admin.getByTestId('clinic-privacy').check();
+  await expect(admin.getByTestId('admin-toast')).toContainText('first name + last initial');
+  await admin.goto('/console/admin/devices');
+  const deviceRow = admin.locator(`[data-testid="device-row"][data-device-id="${namesId}"]`);
+  await deviceRow.getByTestId('device-settings').click();
+  const editor = admin.getByTestId('display-settings');
+  await editor.getByTestId('display-privacy-name').check();
+  await editor.getByTestId('display-settings-save').click();
+  await expect(deviceRow.getByTestId('device-config')).toContainText('First name + last initial');
+  await expect(row(namesTv, nameLabel)).toHaveCount(1, { timeout: 30_000 });
+  await expect(namesTv.getByTestId('waiting-list')).not.toContainText(ticket);
+  expect(await namesTv.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+    true,
+  );
+  await expect(row(ticketTv, ticket)).toHaveCount(1, { timeout: 30_000 });
+  await expect(ticketTv.getByTestId('waiting-list')).not.toContainText(nameLabel);
+
+  // The desk announces a delay, a notice, and a broken ECG machine from the Displays page.
+  await desk.goto('/console/displays');
+  const feld = desk.locator('[data-testid="delay-row"][data-provider-name="Dr. Feld"]');
+  await feld.getByTestId('delay-20').click();
+  await expect(feld).toHaveAttribute('data-delay', '20');
+  await expect(namesTv.getByTestId('delay-line')).toHaveText('Dr. Feld is running about 20 minutes late');
+  await expect(ticketTv.getByTestId('delay-line')).toHaveText('Dr. Feld is running about 20 minutes late');
+
+  const notice = 'Flu shots today, no appointment needed';
+  await desk.getByTestId('notice-input').fill(notice);
+  await desk.getByTestId('notice-save').click();
+  await expect(desk.getByTestId('notice-current')).toContainText(notice);
+  await expect(namesTv.getByTestId('display-notice')).toHaveText(notice);
+
+  const ecg = desk.locator('[data-testid="equipment-item"][data-name="ECG machine"]');
+  const ecgRoom = (await ecg.getAttribute('data-room'))!;
+  await ecg.getByTestId('equipment-out').click();
+  await expect(ecg).toHaveAttribute('data-status', 'out_of_service');
+  const ecgTile = roomsTv.locator(`[data-testid="room-tile"][data-room-name="${ecgRoom}"]`);
+  await expect(ecgTile.getByTestId('equipment-out')).toHaveText('ECG machine out of service');
+  await expect(desk.getByTestId('admin-toast')).toBeVisible();
+  await desk.locator('main').evaluate((main) => main.scrollTo(0, 0));
+  await desk.screenshot({ path: `${screenshots}console-displays.png`, animations: 'disabled' });
+
+  // A call, so the screenshots show the banner; then every size.
+  await desk.goto('/console/');
+  const roomName = await callFromConsole(desk, patient.visitId);
+  await expect(ticketTv.getByTestId('now-calling-line').first()).toContainText(ticket);
+  await expect(namesTv.getByTestId('now-calling-line').first()).toContainText(nameLabel);
+  await expect(roomsTv.locator(`[data-testid="room-tile"][data-room-name="${roomName}"]`)).toBeVisible();
+  await ticketTv.screenshot({ path: `${screenshots}wallboard-waiting-1080p.png`, animations: 'disabled' });
+  await namesTv.screenshot({
+    path: `${screenshots}wallboard-waiting-names-1080p.png`,
+    animations: 'disabled',
+  });
+  await ticketTv.setViewportSize({ width: 3840, height: 2160 });
+  await ticketTv.screenshot({ path: `${screenshots}wallboard-waiting-4k.png`, animations: 'disabled' });
+  await ticketTv.setViewportSize({ width: 1080, height: 1920 });
+  await expect(ticketTv.getByTestId('wallboard')).toHaveAttribute('data-orientation', 'portrait');
+  await ticketTv.screenshot({ path: `${screenshots}wallboard-portrait.png`, animations: 'disabled' });
+  await roomsTv.screenshot({ path: `${screenshots}wallboard-rooms-1080p.png`, animations: 'disabled' });
+  await roomsTv.setViewportSize({ width: 3840, height: 2160 });
+  await roomsTv.screenshot({ path: `${screenshots}wallboard-rooms-4k.png`, animations: 'disabled' });
+
+  // Leave the clinic as the other tests expect it.
+  await desk.goto('/console/displays');
+  await feld.getByTestId('delay-0').click();
+  await expect(feld).toHaveAttribute('data-delay', '0');
+  await desk.getByTestId('notice-clear').click();
+  await expect(desk.getByTestId('notice-current')).toContainText('No notice');
+  await ecg.getByTestId('equipment-in').click();
+  await expect(ecg).toHaveAttribute('data-status', 'in_service');
+  await admin.goto('/console/displays');
+  await admin.getByTestId('clinic-privacy').uncheck();
+  await expect(namesTv.getByTestId('now-calling')).toContainText(ticket);
+  await expect(namesTv.getByTestId('delay-line')).toHaveCount(0);
+  await expect(namesTv.getByTestId('display-notice')).toHaveCount(0);
 });

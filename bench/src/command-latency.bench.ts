@@ -5,30 +5,37 @@
  *
  *   pnpm --filter @clinicflow/bench command-latency [--database=pglite|postgres] [--visits=30] [--rounds=1] [--parallel=5]
  *
+ * Setup signs in as admin (pairs the bench's kiosks and a waiting-room display) and as coordinator (console).
  * postgres uses DATABASE_URL or TEST_DATABASE_URL (a fresh, empty database: the demo day is seeded on boot).
  */
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import { isDisplayVisible } from '@clinicflow/domain';
+import type { CommandResult } from '@clinicflow/contracts';
 import {
-  applyFlowBoardEvent,
-  isDisplayVisible,
-  type DomainEvent,
-  type EventEnvelope,
-  type FlowBoard,
-} from '@clinicflow/domain';
-import type {
-  ClientToServerEvents,
-  CommandResult,
-  ServerToClientEvents,
-  SyncMessage,
-  View,
-} from '@clinicflow/contracts';
+  connect,
+  demoPatients,
+  pairDevice,
+  signIn,
+  trackFlowBoard,
+  waitFor,
+  type ClientSocket,
+} from './client';
 import { startServer, type ServerProcess } from './server-process';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type CommandName =
-  'CheckInPatient' | 'CallPatient' | 'MarkPatientInRoom' | 'CheckOutPatient' | 'MarkRoomCleaned';
-type Sample = { type: CommandName; phase: 'serial' | 'parallel'; ackMs: number; fanoutMs: number | null };
+  | 'CheckInPatient'
+  | 'SendToWaitingRoom'
+  | 'CallPatient'
+  | 'MarkPatientInRoom'
+  | 'CheckOutPatient'
+  | 'MarkRoomCleaned';
+/** `findAppointment` is the kiosk's lookup before a check-in: timed, but not a command. */
+type Sample = {
+  type: CommandName | 'findAppointment';
+  phase: 'serial' | 'parallel';
+  ackMs: number;
+  fanoutMs: number | null;
+};
 
 const WAIT_MS = 10_000;
 
@@ -61,61 +68,6 @@ function parseArgs(argv: string[]) {
   } as const;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(predicate: () => boolean, what: string, ms = WAIT_MS): Promise<void> {
-  const deadline = performance.now() + ms;
-  while (!predicate()) {
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(1);
-  }
-}
-
-async function connect(url: string, view: View): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, {
-    auth: { view, lastSeq: null },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${view} socket did not connect`)), WAIT_MS);
-    socket.once('connect', () => (clearTimeout(timer), resolve()));
-    socket.once('connect_error', (err) => (clearTimeout(timer), reject(err)));
-  });
-  return socket;
-}
-
-/** The console's flow board, kept as a client keeps it: the sync snapshot, then events applied in seq order. */
-function trackFlowBoard(socket: ClientSocket) {
-  const state = {
-    board: null as FlowBoard | null,
-    seq: 0,
-    events: new Map<number, DomainEvent>(),
-    early: [] as EventEnvelope<DomainEvent>[],
-  };
-  const apply = (e: EventEnvelope<DomainEvent>) => {
-    if (!state.board || e.seq <= state.seq) return;
-    if (e.prev !== state.seq) throw new Error(`console missed events: at ${state.seq}, got prev ${e.prev}`);
-    state.board = applyFlowBoardEvent(state.board, e);
-    state.seq = e.seq;
-    state.events.set(e.seq, e);
-  };
-  socket.on('sync', (message) => {
-    const m = message as SyncMessage<'flowBoard'>;
-    if (m.kind !== 'snapshot') throw new Error('expected a snapshot for a fresh console');
-    state.board = m.state;
-    state.seq = m.seq;
-    for (const e of state.early.splice(0)) apply(e);
-  });
-  socket.on('event', (e) => {
-    const event = e as EventEnvelope<DomainEvent>;
-    if (!state.board) state.early.push(event);
-    else apply(event);
-  });
-  return state;
-}
-
 /** When each seq arrived on the wallboard socket. */
 function trackArrivals(socket: ClientSocket) {
   const arrivals = new Map<number, number>();
@@ -144,24 +96,45 @@ type RoundResult = { samples: Sample[]; serialMs: number; serialCommands: number
 async function runRound(server: ServerProcess, options: ReturnType<typeof parseArgs>): Promise<RoundResult> {
   const sockets: ClientSocket[] = [];
   try {
-    const consoleSocket = await connect(server.url, 'flowBoard');
+    // Setup (not timed): an admin pairs the bench's kiosks and wallboard; a coordinator runs the console.
+    const admin = await signIn(server.url, 'admin');
+    const coordinator = await signIn(server.url, 'coordinator');
+    const parallelKiosks = Math.min(options.parallel, 30 - options.visits);
+    const [displayDevice, kioskDevice, ...parallelDevices] = await Promise.all([
+      pairDevice(server.url, admin, 'waiting_room_display', 'Bench wallboard'),
+      pairDevice(server.url, admin, 'kiosk', 'Bench kiosk'),
+      ...Array.from({ length: parallelKiosks }, (_, i) =>
+        pairDevice(server.url, admin, 'kiosk', `Bench kiosk ${i + 2}`),
+      ),
+    ]);
+    const consoleSocket = await connect(server.url, { view: 'flowBoard', cookie: coordinator });
     sockets.push(consoleSocket);
-    const flow = trackFlowBoard(consoleSocket);
-    const display = await connect(server.url, 'displayBoard');
+    const flow = trackFlowBoard(consoleSocket, { keepEvents: true });
+    const display = await connect(server.url, { view: 'displayBoard', deviceToken: displayDevice!.token });
     sockets.push(display);
     const arrivals = trackArrivals(display);
-    const kiosk = await connect(server.url, 'kiosk');
+    const kiosk = await connect(server.url, { view: 'kiosk', deviceToken: kioskDevice!.token });
     sockets.push(kiosk);
-    await waitFor(() => flow.board !== null, 'console snapshot');
+    await waitFor(() => flow.board !== null, 'console snapshot', 30_000);
 
-    const res = await fetch(`${server.url}/api/demo/patients`, { signal: AbortSignal.timeout(WAIT_MS) });
-    if (!res.ok) throw new Error(`GET /api/demo/patients: ${res.status}`);
-    const patients = (await res.json()) as { visitId: string; status: string }[];
-    const booked = patients.filter((p) => p.status === 'booked').map((p) => p.visitId);
+    const patients = await demoPatients(server.url, coordinator);
+    const booked = patients.filter((p) => p.status === 'booked');
     if (!booked.length) throw new Error('no booked visits today: is DEMO on and the database fresh?');
 
     const samples: Sample[] = [];
     const board = () => flow.board!;
+
+    /** The kiosk's lookup by last name and date of birth: the server lets a kiosk check in only what it found. */
+    const lookUp = async (socket: ClientSocket, patient: (typeof booked)[number], phase: Sample['phase']) => {
+      const t0 = performance.now();
+      const found = await socket
+        .timeout(WAIT_MS)
+        .emitWithAck('findAppointment', { lastName: patient.lastName, dateOfBirth: patient.dateOfBirth });
+      samples.push({ type: 'findAppointment', phase, ackMs: performance.now() - t0, fanoutMs: null });
+      if (!found.ok || found.match.visitId !== patient.visitId)
+        throw new Error(`kiosk lookup for ${patient.visitId}: ${JSON.stringify(found)}`);
+      return performance.now() - t0;
+    };
 
     /** Sends one command, waits for its ack, for the console to catch up, and for its display events. */
     const send = async (socket: ClientSocket, type: CommandName, fields: object, phase: Sample['phase']) => {
@@ -191,8 +164,19 @@ async function runRound(server: ServerProcess, options: ReturnType<typeof parseA
 
     const serialVisits = booked.slice(0, options.visits);
     const serialStart = performance.now();
-    for (const visitId of serialVisits) {
+    let lookupMs = 0;
+    for (const patient of serialVisits) {
+      const visitId = patient.visitId;
+      lookupMs += await lookUp(kiosk, patient, 'serial');
       await send(kiosk, 'CheckInPatient', { visitId }, 'serial');
+      // With intake forms due, the visit stays `arrived`; the bench does not fill forms: the desk sends it on.
+      if (board().visits[visitId]!.status === 'arrived')
+        await send(
+          consoleSocket,
+          'SendToWaitingRoom',
+          { visitId, version: board().visits[visitId]!.version },
+          'serial',
+        );
       const room = Object.values(board().rooms).find((r) => r.status === 'available');
       if (!room) throw new Error('no available room');
       await send(
@@ -220,32 +204,35 @@ async function runRound(server: ServerProcess, options: ReturnType<typeof parseA
         'serial',
       );
     }
-    const serialMs = performance.now() - serialStart;
+    // commands/s counts the commands only; the kiosk lookups are reported on their own line.
+    const serialMs = performance.now() - serialStart - lookupMs;
 
     // Parallel phase: several kiosks check patients in at once (only with booked visits left over).
     const left = booked.slice(options.visits, options.visits + options.parallel);
     if (left.length) {
-      const kiosks = await Promise.all(left.map(() => connect(server.url, 'kiosk')));
-      sockets.push(...kiosks);
-      const sent = await Promise.all(
-        left.map((visitId, i) => send(kiosks[i]!, 'CheckInPatient', { visitId }, 'parallel')),
+      const kiosks = await Promise.all(
+        parallelDevices.map((d) => connect(server.url, { view: 'kiosk', deviceToken: d.token })),
       );
-      // Events interleave, so attribute by visit: the display's update that shows this visit waiting.
+      sockets.push(...kiosks);
+      await Promise.all(left.map((patient, i) => lookUp(kiosks[i]!, patient, 'parallel')));
+      const sent = await Promise.all(
+        left.map((p, i) => send(kiosks[i]!, 'CheckInPatient', { visitId: p.visitId }, 'parallel')),
+      );
+      // Events interleave, so attribute by visit: the display's first update about this visit (none while its
+      // intake is pending).
       const waitingSeq = (visitId: string) =>
         [...flow.events.entries()].find(
-          ([, e]) =>
-            e.type === 'VisitStatusChanged' &&
-            e.payload.visit.id === visitId &&
-            e.payload.visit.status === 'waiting',
+          ([, e]) => isDisplayVisible(e) && 'visit' in e.payload && e.payload.visit.id === visitId,
         )?.[0];
-      for (const [i, visitId] of left.entries()) {
+      for (const [i, { visitId }] of left.entries()) {
         const seq = waitingSeq(visitId);
         if (seq === undefined) continue;
         await waitFor(() => arrivals.has(seq), `display event ${seq}`);
         sent[i]!.sample.fanoutMs = arrivals.get(seq)! - sent[i]!.t0;
       }
     }
-    return { samples, serialMs, serialCommands: serialVisits.length * 5 };
+    const serialCommands = samples.filter((s) => s.phase === 'serial' && s.type !== 'findAppointment').length;
+    return { samples, serialMs, serialCommands };
   } finally {
     for (const s of sockets) s.disconnect();
   }
@@ -261,8 +248,8 @@ function printTable(samples: Sample[]) {
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   groups.set(
-    'all serial',
-    samples.filter((s) => s.phase === 'serial'),
+    'all serial commands',
+    samples.filter((s) => s.phase === 'serial' && s.type !== 'findAppointment'),
   );
   for (const [name, group] of groups) {
     if (!group.length) continue;
@@ -327,10 +314,12 @@ async function main() {
 
   console.log('');
   printTable(samples);
-  const serial = samples.filter((s) => s.phase === 'serial');
+  const isCommand = (s: Sample) => s.type !== 'findAppointment';
+  const serial = samples.filter((s) => s.phase === 'serial' && isCommand(s));
   const ack = stats(serial.map((s) => s.ackMs));
   const fanout = stats(serial.flatMap((s) => (s.fanoutMs === null ? [] : [s.fanoutMs])));
-  const parallel = samples.filter((s) => s.phase === 'parallel');
+  const lookup = stats(samples.filter((s) => s.phase === 'serial' && !isCommand(s)).map((s) => s.ackMs));
+  const parallel = samples.filter((s) => s.phase === 'parallel' && isCommand(s));
   const commandsPerS = round1(serialCommands / (serialMs / 1000));
   console.log(
     `\n${serialCommands} serial commands in ${(serialMs / 1000).toFixed(2)} s = ${commandsPerS} commands/s (one client at a time, each waiting for its events); server RSS ${rss ?? '?'} MB`,
@@ -343,6 +332,7 @@ async function main() {
     ack_ms: { p50: ack.p50, p95: ack.p95, p99: ack.p99, max: ack.max },
     fanout_ms: { p50: fanout.p50, p95: fanout.p95, max: fanout.max },
     commands_per_s: commandsPerS,
+    kiosk_lookup_ms: { p50: lookup.p50, p95: lookup.p95, max: lookup.max },
     rss_mb_server: rss,
     ...(parallel.length
       ? {

@@ -572,3 +572,24 @@ describe('a patient sent back to the waiting room', () => {
     expect(back.value.visit.statusSince).toBe(iso(25));
   });
 });
+
+describe('a patient called a second time', () => {
+  it('records the latest call, while the queue time stays the first', () => {
+    const desk = actorOf('coordinator');
+    let visit = makeVisit({ status: 'waiting', statusSince: iso(0), times: { waiting: iso(0) } });
+    let room: Room | null = makeRoom({ id: 'r1' });
+    for (const [action, minute] of [
+      ['call', 10],
+      ['returnToWaiting', 12],
+      ['call', 30],
+      ['enterRoom', 32],
+    ] as const) {
+      const next = transitionVisit({ visit, action, actor: desk, now: at(minute), room });
+      if (!next.ok) throw new Error(next.message);
+      visit = next.value.visit;
+      room = next.value.room ?? room;
+    }
+    expect(visit.times.called).toBe(iso(30));
+    expect(visit.times.waiting).toBe(iso(0));
+  });
+});

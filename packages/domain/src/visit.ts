@@ -44,7 +44,10 @@ export type Visit = {
   reason: string | null;
   /** A key of `reasonCategories`; decides which questionnaires are due. */
   reasonCategory: string | null;
-  /** When the visit first entered each status it has been in (a patient sent back keeps their place in line). */
+  /**
+   * When the visit last entered each status, except `waiting`: that one keeps the first time, so a patient sent
+   * back to the waiting room keeps their place in line.
+   */
   times: Partial<Record<VisitStatus, string>>;
   version: number;
 };
@@ -109,7 +112,7 @@ export function transitionVisit(input: {
     ...visit,
     status: rule.to,
     statusSince: at,
-    times: { ...visit.times, [rule.to]: visit.times[rule.to] ?? at },
+    times: { ...visit.times, [rule.to]: rule.to === 'waiting' ? (visit.times.waiting ?? at) : at },
     version: visit.version + 1,
   };
   const room = input.room ?? null;

@@ -17,7 +17,9 @@ export type StatusIcon =
   | 'leave'
   | 'check-circle'
   | 'droplet'
-  | 'no-entry';
+  | 'no-entry'
+  | 'info'
+  | 'alert';
 
 export type StatusInfo = { word: string; icon: StatusIcon; tone: StatusTone };
 
@@ -63,4 +65,6 @@ export const statusIconPaths: Record<StatusIcon, string> = {
   'check-circle': 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM8 12l3 3 5-6',
   droplet: 'M12 3s6 7 6 11a6 6 0 0 1-12 0c0-4 6-11 6-11z',
   'no-entry': 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM7 12h10',
+  info: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM12 11v6M12 7.5h.01',
+  alert: 'M12 3.5L2.5 20h19zM12 10v4.5M12 17.2h.01',
 };

@@ -9,6 +9,11 @@ export class Announcer {
     this.#language = language;
   }
 
+  /** The voice's language: follows the screen's setting, live. */
+  set language(language: string) {
+    this.#language = language;
+  }
+
   /** One chime, then each sentence in turn. */
   announce(sentences: readonly string[]): void {
     if (sentences.length === 0) return;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CalledTicket, DisplayBoard, RoomTile } from '@clinicflow/domain';
+import type { CalledTicket, DisplayBoard, DisplayVisit, RoomTile } from '@clinicflow/domain';
 import {
+  callsOnBoard,
   callsToAnnounce,
+  delaysFor,
   filterRooms,
+  filterWaiting,
   isTicket,
   overThreshold,
   pageAt,
@@ -10,7 +13,7 @@ import {
   splitCalls,
   spokenLabel,
 } from './board-logic';
-import { defaultRoomThresholds } from './display-config';
+import type { RoomFilter } from './display-config';
 
 const t0 = Date.parse('2026-03-02T10:00:00Z');
 const call = (id: string, secondsAgo: number): CalledTicket => ({
@@ -91,7 +94,7 @@ describe('pageAt', () => {
   });
 });
 
-describe('filterRooms', () => {
+describe('filterRooms, callsOnBoard, filterWaiting, delaysFor', () => {
   const tile = (id: string, name: string): RoomTile => ({
     id,
     name,
@@ -102,46 +105,86 @@ describe('filterRooms', () => {
     equipmentOut: [],
     thresholdMinutes: null,
   });
+  const at = (secondsAgo: number) => new Date(t0 - secondsAgo * 1000).toISOString();
+  const visit = (o: Partial<DisplayVisit> & Pick<DisplayVisit, 'id' | 'status'>): DisplayVisit => ({
+    label: `A-${o.id}`,
+    roomId: null,
+    providerId: null,
+    statusSince: at(0),
+    queuedAt: null,
+    calledAt: null,
+    ...o,
+  });
   const board = {
-    clinic: { name: 'C', timezone: 'UTC', displayPrivacy: 'ticket' },
-    providers: {},
-    rooms: {},
-    visits: {
-      v1: {
-        id: 'v1',
-        label: 'A-001',
-        status: 'in_room',
-        roomId: 'r2',
-        providerId: 'p1',
-        statusSince: '',
-        queuedAt: null,
-      },
+    clinic: { name: 'C', timezone: 'UTC', displayPrivacy: 'ticket', displayNotice: null, roomThresholds: {} },
+    providers: {
+      p1: { id: 'p1', name: 'Dr. Feld', delayMinutes: 20 },
+      p2: { id: 'p2', name: 'Dr. Achebe', delayMinutes: 0 },
+      p3: { id: 'p3', name: 'Dr. Lee', delayMinutes: 10 },
     },
-  } as unknown as DisplayBoard;
+    rooms: {
+      r1: { id: 'r1', name: 'Room 1', status: 'occupied', statusSince: at(0) },
+      r2: { id: 'r2', name: 'Room 2', status: 'occupied', statusSince: at(0) },
+      r3: { id: 'r3', name: 'Room 3', status: 'available', statusSince: at(0) },
+    },
+    visits: {
+      v1: visit({ id: 'v1', status: 'in_room', roomId: 'r2', providerId: 'p1', calledAt: at(90) }),
+      v2: visit({ id: 'v2', status: 'called', roomId: 'r1', providerId: 'p3', calledAt: at(5) }),
+      v3: visit({ id: 'v3', status: 'waiting', providerId: 'p1', queuedAt: at(300) }),
+      v4: visit({ id: 'v4', status: 'waiting', providerId: 'p3', queuedAt: at(200) }),
+    },
+    equipment: {},
+  } as DisplayBoard;
+  const none: RoomFilter = { ids: null, names: null, providerIds: null };
   const tiles = [tile('r1', 'Room 1'), tile('r2', 'Room 2'), tile('r3', 'Room 3')];
   it('keeps every room without a filter', () => {
-    expect(filterRooms({ board, tiles, filter: { names: null, providerId: null } })).toHaveLength(3);
+    expect(filterRooms({ board, tiles, filter: none })).toHaveLength(3);
   });
-  it('filters by name, ignoring case', () => {
-    const rooms = filterRooms({ board, tiles, filter: { names: ['room 1', 'Room 3'], providerId: null } });
+  it('filters rooms by id, or by name ignoring case', () => {
+    expect(filterRooms({ board, tiles, filter: { ...none, ids: ['r3', 'r1'] } }).map((r) => r.id)).toEqual([
+      'r1',
+      'r3',
+    ]);
+    const rooms = filterRooms({ board, tiles, filter: { ...none, names: ['room 1', 'Room 3'] } });
     expect(rooms.map((r) => r.id)).toEqual(['r1', 'r3']);
   });
-  it('filters by the provider whose patient is in the room', () => {
-    const rooms = filterRooms({ board, tiles, filter: { names: null, providerId: 'p1' } });
+  it('filters rooms by the providers whose patients are in them', () => {
+    const rooms = filterRooms({ board, tiles, filter: { ...none, providerIds: ['p1'] } });
     expect(rooms.map((r) => r.id)).toEqual(['r2']);
+  });
+  it('lists calls newest first, keeping patients who already went in (by calledAt)', () => {
+    const calls = callsOnBoard(board);
+    expect(calls.map((c) => [c.id, c.roomName])).toEqual([
+      ['v2', 'Room 1'],
+      ['v1', 'Room 2'],
+    ]);
+    expect(calls[1]!.calledAt).toBe(at(90));
+    const split = splitCalls({ called: calls, nowMs: t0, bannerMs: 25_000 });
+    expect(split.banner.map((c) => c.id)).toEqual(['v2']);
+    expect(split.recent.map((c) => c.id)).toEqual(['v1']);
+  });
+  it('lists only the calls, waiting tickets and delays a filtered display concerns', () => {
+    expect(callsOnBoard(board, { ...none, ids: ['r2'] }).map((c) => c.id)).toEqual(['v1']);
+    expect(callsOnBoard(board, { ...none, providerIds: ['p3'] }).map((c) => c.id)).toEqual(['v2']);
+    const waiting = [{ id: 'v3' }, { id: 'v4' }];
+    expect(filterWaiting(board, waiting, none)).toEqual(waiting);
+    expect(filterWaiting(board, waiting, { ...none, providerIds: ['p3'] })).toEqual([{ id: 'v4' }]);
+    expect(delaysFor(board, none)).toEqual([
+      { id: 'p1', name: 'Dr. Feld', minutes: 20 },
+      { id: 'p3', name: 'Dr. Lee', minutes: 10 },
+    ]);
+    expect(delaysFor(board, { ...none, providerIds: ['p3', 'p2'] }).map((d) => d.id)).toEqual(['p3']);
   });
 });
 
 describe('overThreshold', () => {
-  const thresholds = defaultRoomThresholds;
-  it('flags a room at or past its state threshold', () => {
-    expect(overThreshold({ status: 'occupied', minutes: 39, thresholds })).toBeNull();
-    expect(overThreshold({ status: 'occupied', minutes: 40, thresholds })).toBe(40);
-    expect(overThreshold({ status: 'needs_cleaning', minutes: 16, thresholds })).toBe(15);
+  it('flags a room at or past the threshold of its state', () => {
+    expect(overThreshold({ minutes: 39, thresholdMinutes: 40 })).toBeNull();
+    expect(overThreshold({ minutes: 40, thresholdMinutes: 40 })).toBe(40);
+    expect(overThreshold({ minutes: 16, thresholdMinutes: 15 })).toBe(15);
   });
   it('never flags a state without a threshold', () => {
-    expect(overThreshold({ status: 'out_of_service', minutes: 10_000, thresholds })).toBeNull();
-    expect(overThreshold({ status: 'available', minutes: 10_000, thresholds })).toBeNull();
+    expect(overThreshold({ minutes: 10_000, thresholdMinutes: null })).toBeNull();
   });
 });
 

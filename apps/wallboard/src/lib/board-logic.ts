@@ -1,5 +1,5 @@
-import type { CalledTicket, DisplayBoard, RoomStatus, RoomTile } from '@clinicflow/domain';
-import type { RoomFilter, RoomThresholds } from './display-config';
+import type { CalledTicket, DisplayBoard, RoomTile } from '@clinicflow/domain';
+import type { RoomFilter } from './display-config';
 
 /** The calls still in the banner (newest first, at most `bannerMax`) and the ones that moved to "recently called". */
 export function splitCalls(input: {
@@ -59,29 +59,86 @@ export function pageSlice<T>(items: readonly T[], page: number, perPage: number)
 /** A room with the provider whose patient is in it (or called to it), for the provider filter. */
 export type FilterableTile = RoomTile & { providerId: string | null };
 
+const roomProviders = (board: DisplayBoard) => {
+  const providerByRoom = new Map<string, string>();
+  for (const v of Object.values(board.visits))
+    if (v.roomId && v.providerId && v.status !== 'waiting') providerByRoom.set(v.roomId, v.providerId);
+  return providerByRoom;
+};
+
+/** The rooms this display shows: every restriction in the filter applies (ids, names, providers). */
 export function filterRooms(input: {
   board: DisplayBoard;
   tiles: readonly RoomTile[];
   filter: RoomFilter;
 }): FilterableTile[] {
   const { board, tiles, filter } = input;
-  const providerByRoom = new Map<string, string>();
-  for (const v of Object.values(board.visits))
-    if (v.roomId && v.providerId && v.status !== 'waiting') providerByRoom.set(v.roomId, v.providerId);
+  const providerByRoom = roomProviders(board);
+  const ids = filter.ids ? new Set(filter.ids) : null;
   const names = filter.names ? new Set(filter.names.map((n) => n.toLowerCase())) : null;
+  const providers = filter.providerIds ? new Set(filter.providerIds) : null;
   return tiles
     .map((t) => ({ ...t, providerId: providerByRoom.get(t.id) ?? null }))
+    .filter((t) => !ids || ids.has(t.id))
     .filter((t) => !names || names.has(t.name.toLowerCase()))
-    .filter((t) => !filter.providerId || t.providerId === filter.providerId);
+    .filter((t) => !providers || (t.providerId !== null && providers.has(t.providerId)));
+}
+
+/**
+ * Every call still on the board, newest first: patients called and not yet in (status `called`) and those who
+ * went in since (they keep their `calledAt`), so "recently called" does not empty the moment someone walks in.
+ * A waiting-room display for a wing or for some providers lists only the calls that concern it.
+ */
+export function callsOnBoard(board: DisplayBoard, filter?: RoomFilter): CalledTicket[] {
+  const ids = filter?.ids ? new Set(filter.ids) : null;
+  const names = filter?.names ? new Set(filter.names.map((n) => n.toLowerCase())) : null;
+  const providers = filter?.providerIds ? new Set(filter.providerIds) : null;
+  return Object.values(board.visits)
+    .filter((v) => v.status !== 'waiting' && v.calledAt !== null && v.roomId !== null)
+    .filter((v) => !ids || ids.has(v.roomId!))
+    .filter((v) => !names || names.has((board.rooms[v.roomId!]?.name ?? '').toLowerCase()))
+    .filter((v) => !providers || (v.providerId !== null && providers.has(v.providerId)))
+    .sort((a, b) => b.calledAt!.localeCompare(a.calledAt!) || a.id.localeCompare(b.id))
+    .map((v) => ({
+      id: v.id,
+      label: v.label,
+      roomName: board.rooms[v.roomId!]?.name ?? '',
+      calledAt: v.calledAt!,
+    }));
+}
+
+/** Waiting tickets for this display: all of them, or only those of the providers it is set to. */
+export function filterWaiting<T extends { id: string }>(
+  board: DisplayBoard,
+  waiting: readonly T[],
+  filter: RoomFilter,
+): T[] {
+  if (!filter.providerIds) return [...waiting];
+  const providers = new Set(filter.providerIds);
+  return waiting.filter((w) => {
+    const providerId = board.visits[w.id]?.providerId;
+    return providerId != null && providers.has(providerId);
+  });
+}
+
+/**
+ * "Dr. Feld is running about 20 minutes late": every provider the desk marked late (as `providerDelays` in the
+ * domain), or only the providers this display is set to.
+ */
+export function delaysFor(
+  board: DisplayBoard,
+  filter: RoomFilter,
+): { id: string; name: string; minutes: number }[] {
+  const providers = filter.providerIds ? new Set(filter.providerIds) : null;
+  return Object.values(board.providers)
+    .filter((p) => p.delayMinutes > 0 && (!providers || providers.has(p.id)))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map((p) => ({ id: p.id, name: p.name, minutes: p.delayMinutes }));
 }
 
 /** The threshold a room has passed, in minutes, or null while it is within it (or its state has none). */
-export function overThreshold(input: {
-  status: RoomStatus;
-  minutes: number;
-  thresholds: RoomThresholds;
-}): number | null {
-  const limit = input.thresholds[input.status];
+export function overThreshold(input: { minutes: number; thresholdMinutes: number | null }): number | null {
+  const limit = input.thresholdMinutes;
   return limit !== null && input.minutes >= limit ? limit : null;
 }
 

@@ -1,29 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { configFromQuery, defaultRoomThresholds } from './display-config';
+import type { DisplayConfig as ServerDisplayConfig } from '@clinicflow/domain';
+import { languageOf, resolveConfig } from './display-config';
 
 const q = (s: string) => new URLSearchParams(s);
+const server: ServerDisplayConfig = {
+  layout: 'both',
+  language: 'vi',
+  privacy: 'first_name_initial',
+  sound: false,
+  roomIds: ['r1', 'r2'],
+  providerIds: ['p1'],
+};
 
-describe('configFromQuery', () => {
-  it('defaults to sound on, English, all rooms, the default thresholds', () => {
-    const config = configFromQuery('waiting_room_display', q(''));
-    expect(config).toMatchObject({ layout: 'waiting', sound: true, language: 'en', privacy: null });
-    expect(config.rooms).toEqual({ names: null, providerId: null });
-    expect(config.thresholds).toEqual(defaultRoomThresholds);
+describe('resolveConfig', () => {
+  it("uses the device type's defaults until the server's settings arrive", () => {
+    const config = resolveConfig({ deviceType: 'waiting_room_display', server: null, query: q('') });
+    expect(config).toMatchObject({ layout: 'waiting', sound: true, language: 'en' });
+    expect(config.rooms).toEqual({ ids: null, names: null, providerIds: null });
     expect(config.bannerMs).toBe(25_000);
+    const rooms = resolveConfig({ deviceType: 'room_status_display', server: null, query: q('') });
+    expect(rooms).toMatchObject({ layout: 'rooms', sound: false });
   });
-  it('turns sound off with ?sound=off', () => {
-    expect(configFromQuery(null, q('sound=off')).sound).toBe(false);
-    expect(configFromQuery(null, q('sound=OFF')).sound).toBe(false);
-    expect(configFromQuery(null, q('sound=on')).sound).toBe(true);
+  it("follows the server's settings for this device", () => {
+    const config = resolveConfig({ deviceType: 'waiting_room_display', server, query: q('') });
+    expect(config).toMatchObject({ layout: 'both', sound: false, language: 'vi' });
+    expect(config.rooms).toEqual({ ids: ['r1', 'r2'], names: null, providerIds: ['p1'] });
   });
-  it('reads a room filter by names or provider', () => {
-    const config = configFromQuery('room_status_display', q('rooms=Room 1, Room 2,,'));
-    expect(config.layout).toBe('rooms');
-    expect(config.rooms).toEqual({ names: ['Room 1', 'Room 2'], providerId: null });
-    expect(configFromQuery(null, q('provider=p-1')).rooms).toEqual({ names: null, providerId: 'p-1' });
+  it('lets the URL override them, for testing', () => {
+    const config = resolveConfig({
+      deviceType: 'waiting_room_display',
+      server,
+      query: q('layout=rooms&sound=on&lang=es-MX&rooms=Room 1, Room 2,,&provider=p-7,p-8'),
+    });
+    expect(config).toMatchObject({ layout: 'rooms', sound: true, language: 'es' });
+    expect(config.rooms).toEqual({ ids: null, names: ['Room 1', 'Room 2'], providerIds: ['p-7', 'p-8'] });
+    expect(resolveConfig({ deviceType: null, server: null, query: q('sound=OFF') }).sound).toBe(false);
+    expect(resolveConfig({ deviceType: null, server: null, query: q('layout=nonsense') }).layout).toBe(
+      'both',
+    );
   });
-  it('accepts only a well-formed language tag', () => {
-    expect(configFromQuery(null, q('lang=es-MX')).language).toBe('es-MX');
-    expect(configFromQuery(null, q('lang=<script>')).language).toBe('en');
+  it('accepts only a language it has messages for', () => {
+    expect(languageOf('es-MX')).toBe('es');
+    expect(languageOf('VI')).toBe('vi');
+    expect(languageOf('<script>')).toBeNull();
+    expect(languageOf('fr')).toBeNull();
+    expect(resolveConfig({ deviceType: null, server, query: q('lang=fr') }).language).toBe('vi');
   });
 });

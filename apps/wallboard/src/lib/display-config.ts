@@ -1,64 +1,84 @@
-import type { DeviceType, DisplayPrivacy, RoomStatus } from '@clinicflow/domain';
+import {
+  defaultDisplayConfig as serverDefaults,
+  languages,
+  type DeviceType,
+  type DisplayConfig as ServerDisplayConfig,
+  type Language,
+} from '@clinicflow/domain';
 import { layoutFor, type Layout } from './layout';
 
-/** Minutes a room may stay in a state before its tile is highlighted; null: never. */
-export type RoomThresholds = Record<RoomStatus, number | null>;
-
-export const defaultRoomThresholds: RoomThresholds = {
-  available: null,
-  occupied: 40,
-  needs_cleaning: 15,
-  out_of_service: null,
-};
-
-/** Which rooms a room-status display shows: by name (a wing) or by the provider seeing patients in them. */
-export type RoomFilter = { names: string[] | null; providerId: string | null };
+/**
+ * Which rooms a display shows: by id or name (a wing) and by the providers seeing patients in them. Each null
+ * means "no restriction"; set ones all apply.
+ */
+export type RoomFilter = { ids: string[] | null; names: string[] | null; providerIds: string[] | null };
 
 /**
- * Everything that makes one display behave differently from another. Today it is read from the URL; the console
- * will push it per paired device later, and the board takes it as a whole, so the source can change alone.
+ * Everything that makes one display behave differently from another: the console's per-device settings (pushed
+ * live as `displayConfig`), with URL overrides on top for testing. Privacy is not here: the server labels every
+ * ticket for this screen before it is sent, so the client can never show more than it was given.
  */
 export type DisplayConfig = {
   layout: Layout;
   /** Chime and spoken announcement on a new call. */
   sound: boolean;
-  /** BCP 47 tag for speech and formatting. */
-  language: string;
-  /** null: the clinic's setting. Labels arrive already projected by the server (never hidden by the client). */
-  privacy: DisplayPrivacy | null;
+  /** The screen's language: messages, times, and the speech voice. */
+  language: Language;
   rooms: RoomFilter;
-  thresholds: RoomThresholds;
   /** A call stays in the "Now calling" banner this long. */
   bannerMs: number;
   /** Lists longer than a page turn to the next page this often. */
   pageMs: number;
 };
 
-export const defaultDisplayConfig: Omit<DisplayConfig, 'layout'> = {
-  sound: true,
-  language: 'en',
-  privacy: null,
-  rooms: { names: null, providerId: null },
-  thresholds: defaultRoomThresholds,
-  bannerMs: 25_000,
-  pageMs: 8_000,
-};
+export const timing = { bannerMs: 25_000, pageMs: 8_000 } as const;
 
 const off = new Set(['off', 'false', '0', 'no']);
-
-/** The display's config from its device type and the URL (`?layout=`, `?sound=off`, `?rooms=`, `?provider=`). */
-export function configFromQuery(deviceType: DeviceType | null, query: URLSearchParams): DisplayConfig {
-  const sound = query.get('sound');
-  const names = (query.get('rooms') ?? '')
+const on = new Set(['on', 'true', '1', 'yes']);
+const list = (value: string | null) => {
+  const items = (value ?? '')
     .split(',')
     .map((n) => n.trim())
     .filter((n) => n.length > 0);
-  const language = query.get('lang')?.trim();
+  return items.length > 0 ? items : null;
+};
+
+/** "es-MX" → "es"; anything the wallboard has no catalog for → null. */
+export function languageOf(tag: string | null | undefined): Language | null {
+  const base = tag?.trim().toLowerCase().split('-')[0];
+  return base && (languages as readonly string[]).includes(base) ? (base as Language) : null;
+}
+
+/**
+ * The display's config: the server's settings for this device (or the device type's defaults until they
+ * arrive), then the URL's overrides (`?layout=`, `?sound=off`, `?lang=es`, `?rooms=Room 1,Room 2`,
+ * `?provider=<id>,<id>`).
+ */
+export function resolveConfig(input: {
+  deviceType: DeviceType | null;
+  server: ServerDisplayConfig | null;
+  query: URLSearchParams;
+}): DisplayConfig {
+  const { deviceType, query } = input;
+  const base =
+    input.server ??
+    serverDefaults(deviceType === 'room_status_display' ? deviceType : 'waiting_room_display');
+  const layoutQuery = query.get('layout');
+  const sound = query.get('sound')?.trim().toLowerCase() ?? null;
+  const names = list(query.get('rooms'));
+  const providers = list(query.get('provider'));
   return {
-    ...defaultDisplayConfig,
-    layout: layoutFor(deviceType, query.get('layout')),
-    sound: sound === null ? defaultDisplayConfig.sound : !off.has(sound.trim().toLowerCase()),
-    language: language && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? language : 'en',
-    rooms: { names: names.length > 0 ? names : null, providerId: query.get('provider')?.trim() || null },
+    ...timing,
+    layout: input.server
+      ? layoutFor(deviceType, layoutQuery ?? base.layout)
+      : layoutFor(deviceType, layoutQuery),
+    sound: sound !== null && off.has(sound) ? false : sound !== null && on.has(sound) ? true : base.sound,
+    language: languageOf(query.get('lang')) ?? base.language,
+    rooms: {
+      // A wing by name in the URL replaces the console's rooms (a test screen set up by hand).
+      ids: names ? null : base.roomIds,
+      names,
+      providerIds: providers ?? base.providerIds,
+    },
   };
 }
