@@ -71,7 +71,7 @@ test('a patient checks in at the kiosk, is called from the console, and the wall
   await console_.screenshot({ path: `${screenshots}console.png`, animations: 'disabled' });
 
   // Wallboard: "A-001 → Room 1", without a reload.
-  await expect(wallboard.getByTestId('now-calling-line')).toContainText(
+  await expect(wallboard.getByTestId('now-calling-line').filter({ hasText: ticket })).toContainText(
     new RegExp(`${escape(ticket)}\\s*→\\s*(Room )?${escape(roomName)}`),
   );
   await wallboard.screenshot({ path: `${screenshots}wallboard.png`, animations: 'disabled' });

@@ -130,7 +130,8 @@ test('waiting-room and room-status displays follow the console live, page long l
   // A call on the console: "A-00N → Room X" in the banner, and the announcement spells the ticket.
   const first = booked[0]!;
   const roomName = await callFromConsole(console_, first.visitId);
-  const line = waitingTv.getByTestId('now-calling-line');
+  // Other tests share the server: a call of theirs may still be on the banner, so find ours by its ticket.
+  const line = waitingTv.getByTestId('now-calling-line').filter({ hasText: tickets[0]! });
   await expect(line).toHaveCount(1);
   await expect(line).toContainText(new RegExp(`^${escape(tickets[0]!)}\\s*→\\s*${escape(roomName)}$`));
   const spelled = tickets[0]!.replace('-', '').split('').join(' ');
@@ -259,8 +260,8 @@ test('display settings apply live: names on one screen only, delays, the notice,
   // A call, so the screenshots show the banner; then every size.
   await desk.goto('/console/');
   const roomName = await callFromConsole(desk, patient.visitId);
-  await expect(ticketTv.getByTestId('now-calling-line').first()).toContainText(ticket);
-  await expect(namesTv.getByTestId('now-calling-line').first()).toContainText(nameLabel);
+  await expect(ticketTv.getByTestId('now-calling-line').filter({ hasText: ticket })).toHaveCount(1);
+  await expect(namesTv.getByTestId('now-calling-line').filter({ hasText: nameLabel })).toHaveCount(1);
   await expect(roomsTv.locator(`[data-testid="room-tile"][data-room-name="${roomName}"]`)).toBeVisible();
   await ticketTv.screenshot({ path: `${screenshots}wallboard-waiting-1080p.png`, animations: 'disabled' });
   await namesTv.screenshot({
