@@ -282,6 +282,62 @@ describe('kiosk intake: questionnaires, consent, urgent screening, walk-ins (on 
     });
   });
 
+  it('offers a checked-out patient the satisfaction survey once, and keeps it out of check-in', async () => {
+    const visit = await booked('vaccination');
+    await lookUp(visit);
+    const checkIn = (await send({ type: 'CheckInPatient', visitId: visit.id })) as {
+      ok: true;
+      result: CheckInResult;
+    };
+    expect(checkIn.result.intake!.questionnaires.map((q) => q.key)).not.toContain('satisfaction');
+    await send({ type: 'CompleteCheckIn', visitId: visit.id });
+    const room = Object.values((await board()).rooms).find((r) => r.status === 'available')!;
+    for (const type of ['CallPatient', 'MarkPatientInRoom', 'CheckOutPatient']) {
+      const current = (await board()).visits[visit.id]!;
+      const r = await api(server, 'POST', '/api/commands', {
+        cookie: coordinator,
+        body: { type, commandId: uuid(), visitId: visit.id, roomId: room.id, version: current.version },
+      });
+      expect(r.body, type).toMatchObject({ ok: true });
+    }
+    const found = (await lookUp(visit)) as {
+      ok: true;
+      match: { status: string; survey: Questionnaire | null };
+    };
+    expect(found.match.status).toBe('checked_out');
+    expect(found.match.survey?.key).toBe('satisfaction');
+    const survey = found.match.survey!;
+    expect(
+      await send({
+        type: 'SubmitSurvey',
+        visitId: visit.id,
+        questionnaireId: survey.id,
+        answers: { overall: '9', wait_ok: true },
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      issues: [{ path: 'answers.overall', code: 'not_an_option' }],
+    });
+    expect(
+      await send({
+        type: 'SubmitSurvey',
+        visitId: visit.id,
+        questionnaireId: survey.id,
+        answers: { overall: '4', wait_ok: true, recommend: 9, comment: 'Friendly staff' },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(((await lookUp(visit)) as { match: { survey: unknown } }).match.survey).toBeNull();
+    expect(
+      await send({
+        type: 'SubmitSurvey',
+        visitId: visit.id,
+        questionnaireId: survey.id,
+        answers: { overall: '1', wait_ok: false },
+      }),
+    ).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
+  });
+
   it('finds an appointment by its code, in any case and with a dash', async () => {
     const patients = (await api(server, 'GET', '/api/demo/patients', { cookie: coordinator })).body as {
       visitId: string;

@@ -97,6 +97,13 @@ export const commandSchema = z.discriminatedUnion('type', [
     insuranceMemberId: z.string().trim().max(50).optional(),
   }),
   z.object({ type: z.literal('CompleteCheckIn'), commandId, visitId: id }),
+  z.object({
+    type: z.literal('SubmitSurvey'),
+    commandId,
+    visitId: id,
+    questionnaireId: id,
+    answers: z.record(z.string().max(64), answerValue),
+  }),
   z.object({ type: z.literal('AcknowledgeAlert'), commandId, alertId: id }),
   z.object({
     type: z.literal('AnnounceDelay'),
@@ -140,6 +147,7 @@ export const commandTypes: CommandType[] = [
   'SignConsent',
   'UpdateContactDetails',
   'CompleteCheckIn',
+  'SubmitSurvey',
   'AcknowledgeAlert',
   'AnnounceDelay',
   'UpdateDisplaySettings',

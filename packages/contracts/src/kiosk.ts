@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Questionnaire } from '@clinicflow/domain';
 
 /** A date of birth as the kiosk sends it: a real calendar date, YYYY-MM-DD, not in the future. */
 export const dateOfBirthSchema = z.iso.date({ message: 'Enter a real date of birth' });
@@ -22,5 +23,15 @@ export type FindAppointmentQuery = z.infer<typeof findAppointmentSchema>;
 
 /** At most one match, and only what the patient needs to confirm it is them. */
 export type FindAppointmentResult =
-  | { ok: true; match: { visitId: string; firstName: string; scheduledAt: string | null; status: string } }
+  | {
+      ok: true;
+      match: {
+        visitId: string;
+        firstName: string;
+        scheduledAt: string | null;
+        status: string;
+        /** After check-out: the short satisfaction survey, if they have not answered it yet. */
+        survey: Questionnaire | null;
+      };
+    }
   | { ok: false; code: 'NOT_FOUND' | 'AMBIGUOUS' | 'VALIDATION' | 'INTERNAL'; message: string };

@@ -19,6 +19,7 @@ export type DomainEvent =
     }
   | { type: 'ConsentSigned'; payload: { visitId: string; documentKey: string; version: number } }
   | { type: 'ContactDetailsUpdated'; payload: { visitId: string } }
+  | { type: 'SurveySubmitted'; payload: { visitId: string; questionnaireKey: string } }
   | { type: 'UrgentAlertRaised'; payload: { alert: Alert } }
   | { type: 'AlertAcknowledged'; payload: { alert: Alert } }
   | { type: 'ProviderDelayChanged'; payload: { provider: Provider } }

@@ -31,6 +31,7 @@ export const commandPermissions = {
   SignConsent: intake,
   UpdateContactDetails: intake,
   CompleteCheckIn: intake,
+  SubmitSurvey: intake,
   AcknowledgeAlert: everyStaffRole,
   AnnounceDelay: ['front_desk', 'coordinator', 'nurse', 'physician', 'admin', 'system'],
   UpdateDisplaySettings: ['coordinator', 'admin', 'system'],

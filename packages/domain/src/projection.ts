@@ -124,6 +124,7 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
     case 'QuestionnaireSubmitted':
     case 'ConsentSigned':
     case 'ContactDetailsUpdated':
+    case 'SurveySubmitted':
     case 'UrgentAlertRaised':
     case 'AlertAcknowledged':
       return null;

@@ -25,6 +25,7 @@ import {
   registerWalkIn,
   signConsent,
   submitQuestionnaire,
+  submitSurvey,
   updateContactDetails,
 } from './handlers/intake.handlers';
 import { changeRoom, changeVisit, checkIn } from './handlers/visit.handlers';
@@ -51,6 +52,7 @@ const handlers: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   SignConsent: signConsent,
   UpdateContactDetails: updateContactDetails,
   CompleteCheckIn: completeCheckIn,
+  SubmitSurvey: submitSurvey,
   AcknowledgeAlert: acknowledgeAlert,
   AnnounceDelay: announceDelay,
   UpdateDisplaySettings: updateDisplaySettings,

@@ -230,6 +230,67 @@ export const demoQuestionnaires: Omit<Questionnaire, 'id'>[] = [
   },
 ];
 
+/** Asked after check-out, if the patient wants to; the answers feed the clinic's quality figures. */
+export const demoSurvey: Omit<Questionnaire, 'id'> = {
+  key: 'satisfaction',
+  version: 1,
+  purpose: 'survey',
+  title: { en: 'How was your visit?', es: '¿Cómo fue su visita?', vi: 'Buổi khám của bạn thế nào?' },
+  appliesTo: [],
+  items: [
+    {
+      id: 'overall',
+      type: 'choice',
+      text: {
+        en: 'Overall, how was your visit today?',
+        es: 'En general, ¿cómo fue su visita hoy?',
+        vi: 'Nhìn chung, buổi khám hôm nay của bạn thế nào?',
+      },
+      required: true,
+      options: [
+        { value: '5', text: { en: 'Very good', es: 'Muy buena', vi: 'Rất tốt' } },
+        { value: '4', text: { en: 'Good', es: 'Buena', vi: 'Tốt' } },
+        { value: '3', text: { en: 'All right', es: 'Regular', vi: 'Bình thường' } },
+        { value: '2', text: { en: 'Poor', es: 'Mala', vi: 'Kém' } },
+        { value: '1', text: { en: 'Very poor', es: 'Muy mala', vi: 'Rất kém' } },
+      ],
+    },
+    {
+      id: 'wait_ok',
+      type: 'boolean',
+      text: {
+        en: 'Was your wait reasonable?',
+        es: '¿Fue razonable su espera?',
+        vi: 'Thời gian chờ của bạn có hợp lý không?',
+      },
+      required: true,
+    },
+    {
+      id: 'recommend',
+      type: 'scale',
+      min: 0,
+      max: 10,
+      text: {
+        en: 'How likely are you to recommend us to a friend?',
+        es: '¿Qué tan probable es que nos recomiende a un amigo?',
+        vi: 'Bạn có sẵn lòng giới thiệu chúng tôi cho bạn bè không?',
+      },
+      minLabel: { en: 'Not likely', es: 'Poco probable', vi: 'Không' },
+      maxLabel: { en: 'Very likely', es: 'Muy probable', vi: 'Rất sẵn lòng' },
+    },
+    {
+      id: 'comment',
+      type: 'text',
+      maxLength: 500,
+      text: {
+        en: 'Anything we could do better? (optional)',
+        es: '¿Algo que podamos mejorar? (opcional)',
+        vi: 'Chúng tôi có thể làm gì tốt hơn? (không bắt buộc)',
+      },
+    },
+  ],
+};
+
 export const demoConsent: Omit<ConsentDocument, 'id'> = {
   key: 'treatment_and_privacy',
   version: 3,

@@ -9,6 +9,7 @@ import {
   type Db,
 } from '@clinicflow/db';
 import type { ServiceContext } from './context';
+import { surveyFor } from './handlers/intake.handlers';
 
 /**
  * A patient finds today's appointment by last name and date of birth. At most one match comes back, with only
@@ -56,6 +57,7 @@ export async function findAppointment(
         firstName: visit.patient.firstName,
         scheduledAt: visit.scheduledAt,
         status: visit.status,
+        survey: await surveyFor(tx, ctx.clinicId, visit),
       },
     };
   });

@@ -28,7 +28,7 @@ import {
   insertQuestionnaire,
   listActiveConsentDocuments,
 } from '@clinicflow/db';
-import { demoConsent, demoQuestionnaires } from './demo-intake';
+import { demoConsent, demoQuestionnaires, demoSurvey } from './demo-intake';
 import { newShortCode } from './tokens';
 import { hashPassword } from './auth.service';
 
@@ -188,7 +188,7 @@ export async function ensureClinic(
       await insertEquipment(tx, { clinicId: clinic.id, name, roomId: rooms[room]!.id });
     }
     if (demoIntake) {
-      for (const [position, questionnaire] of demoQuestionnaires.entries()) {
+      for (const [position, questionnaire] of [...demoQuestionnaires, demoSurvey].entries()) {
         await insertQuestionnaire(tx, { clinicId: clinic.id, position, questionnaire });
       }
       await insertConsentDocument(tx, { clinicId: clinic.id, document: demoConsent });

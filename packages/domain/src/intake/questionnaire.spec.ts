@@ -842,3 +842,20 @@ describe('validateAnswers properties', () => {
     );
   });
 });
+
+describe('surveys', () => {
+  it('are never due at check-in, whatever the visit', () => {
+    const survey = {
+      id: 's1',
+      key: 'satisfaction',
+      version: 1,
+      purpose: 'survey' as const,
+      title: { en: 'How was it?' },
+      appliesTo: ['*'],
+      items: [],
+    };
+    expect(questionnairesDue({ questionnaires: [survey], reasonCategory: 'checkup', answered: [] })).toEqual(
+      [],
+    );
+  });
+});

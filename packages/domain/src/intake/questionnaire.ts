@@ -55,6 +55,8 @@ export type Questionnaire = {
   title: LocalizedText;
   /** Visit reason categories it is due for; '*' for every visit. */
   appliesTo: string[];
+  /** 'survey': asked after the visit (satisfaction), never part of check-in. */
+  purpose?: 'intake' | 'survey';
   items: Question[];
 };
 
@@ -172,6 +174,7 @@ export function questionnairesDue(input: {
 }): Questionnaire[] {
   return input.questionnaires.filter(
     (q) =>
+      q.purpose !== 'survey' &&
       !input.answered.includes(q.id) &&
       (q.appliesTo.includes('*') ||
         (input.reasonCategory !== null && q.appliesTo.includes(input.reasonCategory))),

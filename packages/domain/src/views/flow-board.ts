@@ -76,6 +76,7 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
     case 'QuestionnaireSubmitted':
     case 'ConsentSigned':
     case 'ContactDetailsUpdated':
+    case 'SurveySubmitted':
       return board;
   }
 }

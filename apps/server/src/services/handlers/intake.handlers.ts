@@ -8,6 +8,7 @@ import {
   urgentFindings,
   validateAnswers,
   type DomainEvent,
+  type Questionnaire,
   type ReasonCategory,
   type Visit,
 } from '@clinicflow/domain';
@@ -247,3 +248,51 @@ export const acknowledgeAlert: Handler<C<'AcknowledgeAlert'>> = async ({
     entity: { type: 'alert', id: alert.id },
   };
 };
+
+/** The optional satisfaction survey, after check-out: once per visit, feeding the clinic's quality figures. */
+export const submitSurvey: Handler<C<'SubmitSurvey'>> = async ({ tx, command, actor, clinicId, now }) => {
+  const visit = await getVisit(tx, clinicId, command.visitId);
+  if (!visit) return refuse('NOT_FOUND', 'We could not find this visit.');
+  if (visit.status !== 'checked_out')
+    return refuse('ILLEGAL_TRANSITION', 'The survey opens after your visit.');
+  const survey = await getQuestionnaire(tx, clinicId, command.questionnaireId);
+  if (!survey || survey.purpose !== 'survey') return refuse('NOT_FOUND', 'This survey no longer exists.');
+  if ((await answeredQuestionnaires(tx, visit.id)).includes(survey.id)) {
+    return refuse('ILLEGAL_TRANSITION', 'Thank you, we already have your answers.');
+  }
+  const checked = validateAnswers(survey, command.answers);
+  if (!checked.ok) {
+    return {
+      ok: false,
+      code: 'VALIDATION',
+      message: 'Some answers need another look.',
+      issues: checked.errors.map((e) => ({ path: `answers.${e.question}`, message: e.code, code: e.code })),
+    };
+  }
+  await saveQuestionnaireResponse(tx, {
+    clinicId,
+    visitId: visit.id,
+    questionnaireId: survey.id,
+    answers: checked.answers,
+    urgent: false,
+    at: now,
+    by: actor,
+  });
+  return {
+    ok: true,
+    events: [{ type: 'SurveySubmitted', payload: { visitId: visit.id, questionnaireKey: survey.key } }],
+    entity: { type: 'visit', id: visit.id },
+    kioskVisit: null,
+  };
+};
+
+/** The survey a checked-out patient may still answer, or null. */
+export async function surveyFor(tx: Db, clinicId: string, visit: Visit): Promise<Questionnaire | null> {
+  if (visit.status !== 'checked_out') return null;
+  const answered = await answeredQuestionnaires(tx, visit.id);
+  return (
+    (await listActiveQuestionnaires(tx, clinicId)).find(
+      (q) => q.purpose === 'survey' && !answered.includes(q.id),
+    ) ?? null
+  );
+}
