@@ -4,6 +4,7 @@ import { signIn } from './support/auth';
 import { openScreen, pairDevice, uniqueName } from './support/devices';
 import {
   bookedPatient,
+  checkOutVisit,
   demoPatients,
   expectAccessible,
   expectNoScroll,
@@ -388,4 +389,95 @@ test('the welcome screen offers larger text and high contrast, forgotten when th
   await kiosk.keyboard.press('Enter'); // Back, by keyboard alone
   await expect(kiosk.getByTestId('start')).toBeVisible();
   await expect(kiosk.getByTestId('toggle-high-contrast')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a patient checked out today answers the short survey once, in their language, and it is not offered again', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { kiosk, console_ } = await setUp(browser, 'Survey kiosk');
+  const patient = await bookedPatient(console_, (p) => p.reasonCategory === 'vaccination');
+
+  // Checked in at the kiosk (no forms for a vaccination), then called, seen and checked out by the coordinator.
+  await lookUp(kiosk, patient);
+  await kiosk.getByTestId('confirm-yes').click();
+  await finishIntake(kiosk, { signer: `${patient.firstName} ${patient.lastName}` });
+  await kiosk.getByTestId('done').click();
+  await expect(flowRow(console_, patient.visitId)).toHaveAttribute('data-status', 'waiting');
+  await checkOutVisit(console_, patient.visitId);
+  await expect(flowRow(console_, patient.visitId)).toHaveAttribute('data-status', 'checked_out');
+
+  // Looking themselves up on the way out: the survey is offered, not forced.
+  await lookUp(kiosk, patient);
+  const offer = kiosk.getByTestId('survey-offer');
+  await expect(offer).toContainText('Would you tell us how your visit went?');
+  await expect(offer).toContainText('It takes a minute.');
+  await expect(kiosk.getByTestId('survey-who')).toContainText(patient.firstName);
+  await expect(kiosk.locator('body')).not.toContainText(patient.lastName);
+  await look(kiosk, 'survey-offer');
+  await kiosk.getByTestId('survey-no').click();
+  await expect(kiosk.getByTestId('start')).toBeVisible();
+  await expect(kiosk.locator('body')).not.toContainText(patient.firstName);
+
+  // "Tell us about your visit" on the welcome screen: name and date of birth, then straight to the questions.
+  await kiosk.getByTestId('survey-start').click();
+  await expect(kiosk.getByTestId('progress')).toHaveText('Step 1 of 2');
+  await kiosk.getByTestId('last-name').fill(patient.lastName);
+  await kiosk.getByTestId('name-continue').click();
+  await fillDob(kiosk, patient.dateOfBirth);
+  await kiosk.getByTestId('dob-continue').click();
+  const form = kiosk.getByTestId('question');
+  await expect(form).toHaveAttribute('data-question-id', 'overall');
+  await expect(kiosk.getByTestId('progress')).toHaveText('Question 1 of 4');
+  await expect(kiosk.locator('h1')).toHaveText('Overall, how was your visit today?');
+  // Required: refused beside the question, by the same rules as the intake.
+  await kiosk.getByTestId('question-next').click();
+  await expect(kiosk.getByTestId('field-error')).toHaveText('Answer this question');
+  await form.getByTestId('option-4').click();
+  // A language switch translates the question and keeps the answer.
+  await kiosk.getByTestId('lang-es').click();
+  await expect(kiosk.locator('h1')).toHaveText('En general, ¿cómo fue su visita hoy?');
+  await expect(form.getByTestId('option-4').locator('input')).toBeChecked();
+  await kiosk.getByTestId('lang-en').click();
+  await expectAccessible(kiosk, 'survey overall');
+  await kiosk.getByTestId('question-next').click();
+
+  await expect(form).toHaveAttribute('data-question-id', 'wait_ok');
+  await form.getByTestId('option-yes').click();
+  await expectAccessible(kiosk, 'survey wait');
+  await kiosk.getByTestId('question-next').click();
+
+  await expect(form).toHaveAttribute('data-question-id', 'recommend');
+  await expect(kiosk.getByTestId('required-mark')).toHaveCount(0);
+  await form.getByTestId('option-9').click();
+  await look(kiosk, 'survey');
+  await kiosk.getByTestId('question-next').click();
+
+  await expect(form).toHaveAttribute('data-question-id', 'comment');
+  await form.getByTestId('answer-input').fill('The nurse was very kind.');
+  await kiosk.getByTestId('lang-vi').click();
+  await expect(form.getByTestId('answer-input')).toHaveValue('The nurse was very kind.');
+  await kiosk.getByTestId('lang-en').click();
+  await expectAccessible(kiosk, 'survey comment');
+  await kiosk.getByTestId('question-next').click();
+
+  // Thank you, then the kiosk clears itself within a few seconds.
+  await expect(kiosk.getByTestId('survey-thanks')).toContainText('Thank you');
+  await look(kiosk, 'survey-thanks', { shoot: false });
+  await expect(kiosk.getByTestId('start')).toBeVisible({ timeout: 10_000 });
+  await expect(kiosk.locator('body')).not.toContainText(patient.firstName);
+  await expect(kiosk.locator('body')).not.toContainText('The nurse was very kind.');
+
+  // A second lookup: no survey any more, either way in.
+  await lookUp(kiosk, patient);
+  await expect(kiosk.getByTestId('confirm-status')).toContainText('Your visit today is finished');
+  await expect(kiosk.getByTestId('survey-offer')).toHaveCount(0);
+  await kiosk.getByTestId('done').click();
+  await kiosk.getByTestId('survey-start').click();
+  await kiosk.getByTestId('last-name').fill(patient.lastName);
+  await kiosk.getByTestId('name-continue').click();
+  await fillDob(kiosk, patient.dateOfBirth);
+  await kiosk.getByTestId('dob-continue').click();
+  await expect(kiosk.getByTestId('confirm-status')).toContainText('nothing more to answer');
+  await expect(kiosk.getByTestId('question')).toHaveCount(0);
 });

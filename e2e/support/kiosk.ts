@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -145,4 +146,39 @@ export async function answerHarmlessly(kiosk: Page): Promise<void> {
     default:
       await form.getByTestId('answer-input').fill('None');
   }
+}
+
+type CommandReply = { ok: boolean; code?: string; message?: string; current?: { version?: number } };
+
+/**
+ * A visit command as a signed-in staff member sends it (POST /api/commands, as the console does). The visit's
+ * version is learnt from the server: a first try with a guess, then again with the version a stale refusal
+ * returns.
+ */
+export async function staffVisitCommand(staffPage: Page, body: Record<string, unknown>): Promise<void> {
+  const origin = new URL(staffPage.url()).origin;
+  let version = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const response = await staffPage.request.post('/api/commands', {
+      data: { ...body, version, commandId: randomUUID() },
+      headers: { origin },
+    });
+    const reply = (await response.json()) as CommandReply;
+    if (reply.ok) return;
+    if (reply.code !== 'STALE_VERSION' || typeof reply.current?.version !== 'number')
+      throw new Error(`${String(body.type)} refused: ${reply.code} ${reply.message}`);
+    version = reply.current.version;
+  }
+  throw new Error(`${String(body.type)}: the visit kept changing`);
+}
+
+/** A waiting visit taken through a free room to check-out, as the coordinator on `staffPage` would. */
+export async function checkOutVisit(staffPage: Page, visitId: string): Promise<void> {
+  const free = staffPage.locator('[data-testid="room-item"][data-status="available"]').first();
+  await expect(free).toBeVisible();
+  const roomId = await free.getAttribute('data-room-id');
+  if (!roomId) throw new Error('the console lists no free room');
+  await staffVisitCommand(staffPage, { type: 'CallPatient', visitId, roomId });
+  await staffVisitCommand(staffPage, { type: 'MarkPatientInRoom', visitId });
+  await staffVisitCommand(staffPage, { type: 'CheckOutPatient', visitId });
 }

@@ -283,9 +283,9 @@ export const demoSurvey: Omit<Questionnaire, 'id'> = {
       type: 'text',
       maxLength: 500,
       text: {
-        en: 'Anything we could do better? (optional)',
-        es: '¿Algo que podamos mejorar? (opcional)',
-        vi: 'Chúng tôi có thể làm gì tốt hơn? (không bắt buộc)',
+        en: 'Anything we could do better?',
+        es: '¿Algo que podamos mejorar?',
+        vi: 'Chúng tôi có thể làm gì tốt hơn?',
       },
     },
   ],

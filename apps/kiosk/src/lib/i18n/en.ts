@@ -118,6 +118,18 @@ export const en = {
     `To protect your privacy, this screen will clear in ${seconds} second${seconds === 1 ? '' : 's'}.`,
   idleStay: "I'm still here",
 
+  surveyLink: 'Tell us about your visit',
+  surveyWho: (firstName: string) => `Thank you for coming today, ${firstName}.`,
+  surveyOfferTitle: 'Would you tell us how your visit went?',
+  surveyOfferBody: 'It takes a minute.',
+  surveyNo: 'No thanks',
+  surveyThanksTitle: 'Thank you',
+  surveyThanksBody: 'Your answers help us care for you better. Have a good day.',
+  surveyAlready: 'Thank you, we already have your answers.',
+  surveyFailed: 'We could not save your answers this time. Thank you for trying.',
+  surveyNothing: 'Thank you. There is nothing more to answer for this visit.',
+  surveyNotYet: 'You can tell us about your visit when it is finished. Please come back on your way out.',
+
   errors: {
     lastNameEmpty: 'Enter your last name',
     firstNameEmpty: 'Enter your first name',

@@ -115,6 +115,18 @@ export const es: Messages = {
     `Para proteger su privacidad, esta pantalla se borrará en ${seconds} segundo${seconds === 1 ? '' : 's'}.`,
   idleStay: 'Sigo aquí',
 
+  surveyLink: 'Cuéntenos sobre su visita',
+  surveyWho: (firstName: string) => `Gracias por venir hoy, ${firstName}.`,
+  surveyOfferTitle: '¿Nos cuenta cómo fue su visita?',
+  surveyOfferBody: 'Toma un minuto.',
+  surveyNo: 'No, gracias',
+  surveyThanksTitle: 'Gracias',
+  surveyThanksBody: 'Sus respuestas nos ayudan a atenderle mejor. Que tenga un buen día.',
+  surveyAlready: 'Gracias, ya tenemos sus respuestas.',
+  surveyFailed: 'No pudimos guardar sus respuestas esta vez. Gracias por intentarlo.',
+  surveyNothing: 'Gracias. No hay nada más que responder sobre esta visita.',
+  surveyNotYet: 'Puede contarnos sobre su visita cuando termine. Vuelva aquí al salir, por favor.',
+
   errors: {
     lastNameEmpty: 'Escriba su apellido',
     firstNameEmpty: 'Escriba su nombre',

@@ -114,6 +114,19 @@ export const vi: Messages = {
   idleBody: (seconds) => `Để bảo vệ sự riêng tư, màn hình sẽ xóa sau ${seconds} giây.`,
   idleStay: 'Tôi vẫn ở đây',
 
+  surveyLink: 'Cho chúng tôi biết về buổi khám',
+  surveyWho: (firstName: string) => `Cảm ơn bạn đã đến hôm nay, ${firstName}.`,
+  surveyOfferTitle: 'Bạn có thể cho chúng tôi biết buổi khám thế nào không?',
+  surveyOfferBody: 'Chỉ mất một phút.',
+  surveyNo: 'Không, cảm ơn',
+  surveyThanksTitle: 'Cảm ơn bạn',
+  surveyThanksBody: 'Câu trả lời của bạn giúp chúng tôi chăm sóc bạn tốt hơn. Chúc bạn một ngày tốt lành.',
+  surveyAlready: 'Cảm ơn bạn, chúng tôi đã có câu trả lời của bạn.',
+  surveyFailed: 'Lần này chúng tôi không lưu được câu trả lời của bạn. Cảm ơn bạn đã thử.',
+  surveyNothing: 'Cảm ơn bạn. Không còn gì để trả lời cho buổi khám này.',
+  surveyNotYet:
+    'Bạn có thể cho chúng tôi biết về buổi khám khi đã khám xong. Vui lòng quay lại đây khi ra về.',
+
   errors: {
     lastNameEmpty: 'Nhập họ của quý vị',
     firstNameEmpty: 'Nhập tên của quý vị',
