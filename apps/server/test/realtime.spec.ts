@@ -83,6 +83,7 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
         firstName: visit!.patient.firstName,
         scheduledAt: visit!.scheduledAt,
         status: 'booked',
+        survey: null,
       },
     });
 
