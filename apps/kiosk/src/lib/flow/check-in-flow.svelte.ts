@@ -1,0 +1,815 @@
+import { onMount, tick } from 'svelte';
+import { newCommandId, type CommandInput, type RealtimeView } from '@clinicflow/realtime-client';
+import type {
+  CheckInResult,
+  Command,
+  CommandResult,
+  FindAppointmentResult,
+  Intake,
+  QueuedResult,
+  QuestionnaireResult,
+} from '@clinicflow/contracts';
+import {
+  signatureProblem,
+  validateAnswers,
+  type AnswerErrorCode,
+  type Question,
+  type Questionnaire,
+  type ReasonCategory,
+  type Signature,
+} from '@clinicflow/domain';
+import { catalogs, type Messages } from '$lib/messages';
+import { parseDateOfBirth } from '$lib/date-of-birth';
+import {
+  answersFromDrafts,
+  contactChanges,
+  emptyContact,
+  isPhone,
+  issuesToErrors,
+  questionError,
+  visibleQuestions,
+  type ContactDraft,
+  type DateDraft,
+  type Drafts,
+} from '$lib/intake';
+import { Outbox } from '$lib/outbox';
+import type { Preferences } from '$lib/preferences.svelte';
+
+export type Step =
+  | 'welcome'
+  | 'name'
+  | 'code'
+  | 'dob'
+  | 'confirm'
+  | 'walkin-name'
+  | 'walkin-phone'
+  | 'walkin-reason'
+  | 'contact-ask'
+  | 'contact'
+  | 'insurance'
+  | 'question'
+  | 'consent'
+  | 'ticket'
+  | 'urgent'
+  | 'desk'
+  | 'offline'
+  | 'sent'
+  | 'survey-offer'
+  | 'survey-thanks';
+export type Match = Extract<FindAppointmentResult, { ok: true }>['match'];
+/** Computed from the catalog when shown, so a language switch translates what is on screen. */
+export type Text = (t: Messages) => string;
+export type FieldError = { field: string; text: Text };
+type Pending = { command: Command; onResult: (result: CommandResult) => void };
+type Realtime = RealtimeView<'kiosk'>;
+
+const emptySignature = (): Signature => ({ width: 1, height: 1, strokes: [] });
+
+/** The server's words are English; in other languages a plain "ask at the desk" is clearer than English. */
+const serverSays =
+  (message: string, fallback: Text): Text =>
+  (m) =>
+    m.locale.startsWith('en') && message ? message : fallback(m);
+
+/** The whole check-in (steps, what was typed, commands); construct it during component init, as it registers effects. */
+export class CheckInFlow {
+  readonly rt: Realtime;
+  readonly prefs: Preferences;
+  readonly #timeZone: () => string | undefined;
+  readonly #outbox = new Outbox(typeof localStorage === 'undefined' ? null : localStorage);
+
+  /** The patient's language: read when shown, so a switch translates what is on screen. */
+  get t(): Messages {
+    return catalogs[this.prefs.language];
+  }
+
+  // What the patient types: bound directly by the step components.
+  lastName = $state('');
+  firstName = $state('');
+  code = $state('');
+  dob = $state<DateDraft>({ day: '', month: '', year: '' });
+  phone = $state('');
+  contact = $state<ContactDraft>(emptyContact());
+  drafts = $state<Record<string, Drafts>>({});
+  signerName = $state('');
+  signature = $state<Signature>(emptySignature());
+  /** The current step's heading; focus moves there on every step change. */
+  heading = $state<HTMLElement | null>(null);
+
+  #step = $state<Step>('welcome');
+  /** How the patient started: checking in, as a walk-in, or to tell us about a visit that is over. */
+  #mode = $state<'appointment' | 'walkin' | 'survey'>('appointment');
+  #match = $state<Match | null>(null);
+  #visitId = $state<string | null>(null);
+  #ticket = $state<{ code: string; minutes: number } | null>(null);
+  #intake = $state.raw<Intake | null>(null);
+  /** The satisfaction survey being answered (after check-out); asked like the intake questions. */
+  #survey = $state.raw<Questionnaire | null>(null);
+  /** What the survey's "Thank you" screen says instead of the usual words (already answered, not saved). */
+  #surveyNote = $state<Text | null>(null);
+  #formsAsked = $state(false);
+  #qIndex = $state(0);
+  #questionId = $state<string | null>(null);
+  #answerErrors = $state<Record<string, Record<string, AnswerErrorCode>>>({});
+  #errors = $state<FieldError[]>([]);
+  /** A problem that belongs to no single field (not found, offline…). */
+  #problem = $state<Text | null>(null);
+  /** A one-off message on the next screen ("your check-in was sent"). */
+  #notice = $state<Text | null>(null);
+  #busy = $state(false);
+  #pending = $state.raw<Pending | null>(null);
+  #failedWhileLive = false;
+  #wasLive = false;
+
+  constructor(options: { rt: Realtime; prefs: Preferences; timeZone: () => string | undefined }) {
+    this.rt = options.rt;
+    this.prefs = options.prefs;
+    this.#timeZone = options.timeZone;
+
+    // Back online: send what is waiting. A failure while connected waits a little before trying again.
+    $effect(() => {
+      const live = this.rt.status === 'live';
+      const waiting = this.#pending !== null;
+      if (live && !this.#wasLive && waiting) void this.attempt();
+      this.#wasLive = live;
+    });
+    $effect(() => {
+      if (!this.#pending || this.#busy || this.rt.status !== 'live' || !this.#failedWhileLive) return;
+      const timer = setTimeout(() => void this.attempt(), 5000);
+      return () => clearTimeout(timer);
+    });
+
+    onMount(() => {
+      // A reload mid-flow: what was in flight is sent when the connection allows, and the patient is told.
+      const saved = this.#outbox.get(Date.now());
+      if (saved) {
+        this.#pending = { command: saved.command, onResult: (r) => this.#recovered(saved.command, r) };
+        this.#step = 'offline';
+        if (this.rt.status === 'live') void this.attempt();
+      }
+    });
+  }
+
+  get step(): Step {
+    return this.#step;
+  }
+  get mode() {
+    return this.#mode;
+  }
+  get match(): Match | null {
+    return this.#match;
+  }
+  get ticket() {
+    return this.#ticket;
+  }
+  get intake(): Intake | null {
+    return this.#intake;
+  }
+  get surveyNote(): Text | null {
+    return this.#surveyNote;
+  }
+  get formsAsked(): boolean {
+    return this.#formsAsked;
+  }
+  get errors(): FieldError[] {
+    return this.#errors;
+  }
+  get problem(): Text | null {
+    return this.#problem;
+  }
+  get notice(): Text | null {
+    return this.#notice;
+  }
+  get busy(): boolean {
+    return this.#busy;
+  }
+  get timeZone(): string | undefined {
+    return this.#timeZone();
+  }
+
+  /** Forgets everything about the patient: nothing of theirs stays on screen or in memory. */
+  reset = (): void => {
+    this.lastName = '';
+    this.firstName = '';
+    this.code = '';
+    this.dob = { day: '', month: '', year: '' };
+    this.phone = '';
+    this.#match = null;
+    this.#visitId = null;
+    this.#ticket = null;
+    this.#intake = null;
+    this.#survey = null;
+    this.#surveyNote = null;
+    this.#formsAsked = false;
+    this.contact = emptyContact();
+    this.#qIndex = 0;
+    this.#questionId = null;
+    this.drafts = {};
+    this.#answerErrors = {};
+    this.signerName = '';
+    this.signature = emptySignature();
+    this.#errors = [];
+    this.#problem = null;
+    this.#busy = false;
+    this.#mode = 'appointment';
+    this.prefs.reset();
+    // A command still unsent is delivered in the background; its result is no longer shown to anyone.
+    if (this.#pending) this.#pending = { command: this.#pending.command, onResult: () => {} };
+    this.go('welcome');
+  };
+
+  go(next: Step): void {
+    this.#step = next;
+    this.#notice = null;
+    void tick().then(() => this.heading?.focus());
+  }
+
+  clearErrors(): void {
+    this.#errors = [];
+    this.#problem = null;
+  }
+
+  /** Back (or sideways) to another step, forgetting the errors shown on this one. */
+  back(to: Step): void {
+    this.clearErrors();
+    this.go(to);
+  }
+
+  #showErrors(list: FieldError[]): void {
+    this.#errors = list;
+    void tick().then(() => document.getElementById(list[0]?.field ?? '')?.focus());
+  }
+
+  errorFor(field: string): string | null {
+    return this.#errors.find((e) => e.field === field)?.text(this.t) ?? null;
+  }
+  invalid(field: string): boolean {
+    return this.#errors.some((e) => e.field === field);
+  }
+  describedBy(field: string, hint?: string): string | undefined {
+    return [hint, this.invalid(field) ? `${field}-error` : null].filter(Boolean).join(' ') || undefined;
+  }
+
+  // ---- Commands: saved to the outbox before sending, delivered once, even across a reload ----
+
+  async #dispatch(input: CommandInput, onResult: (result: CommandResult) => void): Promise<void> {
+    if (this.#pending) return;
+    const command = { ...input, commandId: newCommandId() } as Command;
+    this.#outbox.put(command, Date.now());
+    this.#pending = { command, onResult };
+    await this.attempt();
+  }
+
+  attempt = async (): Promise<void> => {
+    const sending = this.#pending;
+    if (!sending || this.#busy) return;
+    this.#busy = true;
+    const result: CommandResult =
+      typeof navigator !== 'undefined' && navigator.onLine === false
+        ? { ok: false, code: 'INTERNAL', message: 'offline' }
+        : await this.rt.command(sending.command);
+    this.#busy = false;
+    const current = this.#pending;
+    if (!current || current.command.commandId !== sending.command.commandId) return;
+    if (!result.ok && result.code === 'INTERNAL') {
+      // Not delivered (or not acknowledged): kept, and sent again with the same commandId.
+      this.#failedWhileLive = this.rt.status === 'live';
+      if (this.#step !== 'welcome' && this.#step !== 'offline') this.go('offline');
+      return;
+    }
+    this.#outbox.clear(sending.command.commandId);
+    this.#pending = null;
+    current.onResult(result);
+  };
+
+  online = (): void => {
+    if (this.#pending && this.rt.status === 'live') void this.attempt();
+  };
+
+  #recovered(command: Command, result: CommandResult): void {
+    if (command.type === 'SubmitSurvey') {
+      this.#surveyDone(result);
+      return;
+    }
+    if (!result.ok) {
+      this.#desk(() => result.message);
+      return;
+    }
+    const sent: Text = (m) => m.sentCheckIn;
+    if (command.type === 'CheckInPatient' || command.type === 'RegisterWalkIn') {
+      this.#afterCheckIn(result);
+      this.#notice = sent;
+    } else if (command.type === 'CompleteCheckIn') {
+      this.#showTicket(result.result as QueuedResult | undefined);
+      this.#notice = sent;
+    } else if (command.type === 'SubmitQuestionnaire' && (result.result as QuestionnaireResult)?.urgent) {
+      this.#urgent();
+    } else {
+      this.go('sent');
+    }
+  }
+
+  #desk(text: Text): void {
+    this.#problem = text;
+    this.go('desk');
+  }
+
+  // ---- Identify ----
+
+  startCheckIn = (): void => {
+    this.#mode = 'appointment';
+    this.back('name');
+  };
+  startSurveyLookUp = (): void => {
+    this.#mode = 'survey';
+    this.back('name');
+  };
+  startWalkIn = (): void => {
+    this.#mode = 'walkin';
+    this.back('walkin-name');
+  };
+
+  submitName = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.clearErrors();
+    if (!this.lastName.trim()) {
+      this.#showErrors([{ field: 'last-name', text: (m) => m.errors.lastNameEmpty }]);
+      return;
+    }
+    this.go('dob');
+  };
+
+  submitWalkInName = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.clearErrors();
+    const list: FieldError[] = [];
+    if (!this.firstName.trim()) list.push({ field: 'first-name', text: (m) => m.errors.firstNameEmpty });
+    if (!this.lastName.trim()) list.push({ field: 'last-name', text: (m) => m.errors.lastNameEmpty });
+    if (list.length) return this.#showErrors(list);
+    this.go('dob');
+  };
+
+  submitCode = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.#busy) return;
+    this.clearErrors();
+    const normalized = this.code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    if (normalized.length !== 6) {
+      this.#showErrors([{ field: 'appointment-code', text: (m) => m.errors.codeInvalid }]);
+      return;
+    }
+    await this.#lookUp({ code: normalized });
+  };
+
+  /** Today in the clinic, YYYY-MM-DD (en-CA formats dates that way). */
+  #localToday(): string {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(Date.now());
+  }
+
+  #checkedDob(): string | null {
+    const parsed = parseDateOfBirth({ ...this.dob, today: this.#localToday() });
+    if (parsed.ok) return parsed.iso;
+    const first = this.t.dobOrder.find((f) => parsed.fields.includes(f)) ?? 'day';
+    this.#errors = parsed.fields.map((f) => ({
+      field: `dob-${f}`,
+      text: (m: Messages) => m.errors[parsed.error],
+    }));
+    void tick().then(() => document.getElementById(`dob-${first}`)?.focus());
+    return null;
+  }
+
+  submitDob = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.#busy) return;
+    this.clearErrors();
+    const iso = this.#checkedDob();
+    if (!iso) return;
+    if (this.#mode === 'walkin') {
+      this.go('walkin-phone');
+      return;
+    }
+    await this.#lookUp({ lastName: this.lastName.trim(), dateOfBirth: iso });
+  };
+
+  async #lookUp(query: { lastName: string; dateOfBirth: string } | { code: string }): Promise<void> {
+    this.#busy = true;
+    const result = await this.rt.findAppointment(query);
+    this.#busy = false;
+    if (result.ok) {
+      this.#match = result.match;
+      if (result.match.status === 'checked_out' && result.match.survey) {
+        // Came to tell us about the visit: straight to the questions; otherwise asked first.
+        if (this.#mode === 'survey') this.startSurvey();
+        else this.go('survey-offer');
+        return;
+      }
+      this.go('confirm');
+      return;
+    }
+    if (result.code === 'AMBIGUOUS') {
+      this.#desk((m) => m.errors.ambiguous);
+      return;
+    }
+    const byCode: Record<string, Text> = {
+      NOT_FOUND: (m) => m.errors.notFound,
+      VALIDATION: (m) => m.errors.validation,
+      INTERNAL: (m) => m.errors.offline,
+    };
+    this.#problem = byCode[result.code] ?? ((m) => m.errors.askAtDesk);
+  }
+
+  confirm = (): void => {
+    if (!this.#match || this.#busy) return;
+    this.clearErrors();
+    void this.#dispatch({ type: 'CheckInPatient', visitId: this.#match.visitId }, (r) =>
+      this.#afterCheckIn(r),
+    );
+  };
+
+  /** "That is not me": back to the name, forgetting the appointment found. */
+  notMe = (): void => {
+    this.clearErrors();
+    this.#match = null;
+    this.go('name');
+  };
+
+  // ---- Walk-in ----
+
+  submitPhone = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.clearErrors();
+    if (!isPhone(this.phone)) {
+      this.#showErrors([{ field: 'walkin-phone', text: (m) => m.errors.phoneInvalid }]);
+      return;
+    }
+    this.go('walkin-reason');
+  };
+
+  phoneKey = (k: string): void => {
+    this.phone = k === 'delete' ? this.phone.slice(0, -1) : (this.phone + k).slice(0, 20);
+  };
+
+  register(reason: ReasonCategory): void {
+    if (this.#busy) return;
+    this.clearErrors();
+    const iso = parseDateOfBirth({ ...this.dob, today: this.#localToday() });
+    if (!iso.ok) {
+      this.go('dob');
+      return;
+    }
+    void this.#dispatch(
+      {
+        type: 'RegisterWalkIn',
+        firstName: this.firstName.trim(),
+        lastName: this.lastName.trim(),
+        dateOfBirth: iso.iso,
+        phone: this.phone.trim(),
+        reasonCategory: reason,
+      },
+      (result) => {
+        if (!result.ok && result.code === 'VALIDATION') {
+          const path = result.issues?.[0]?.path ?? '';
+          const back: Step =
+            path === 'phone' ? 'walkin-phone' : path === 'dateOfBirth' ? 'dob' : 'walkin-name';
+          this.go(back);
+          this.#problem = (m) => m.errors.validation;
+          return;
+        }
+        this.#afterCheckIn(result);
+      },
+    );
+  }
+
+  // ---- Intake ----
+
+  #afterCheckIn(result: CommandResult): void {
+    if (!result.ok) {
+      if (result.code === 'ILLEGAL_TRANSITION')
+        this.#desk(serverSays(result.message, (m) => m.errors.alreadyCheckedIn));
+      else this.#desk((m) => m.errors.checkInFailed);
+      return;
+    }
+    const r = result.result as CheckInResult | undefined;
+    if (!r) {
+      this.#desk((m) => m.errors.checkInFailed);
+      return;
+    }
+    this.#match = null;
+    this.#visitId = r.visitId;
+    this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
+    if (!r.intake) {
+      this.go('ticket');
+      return;
+    }
+    this.#intake = r.intake;
+    this.drafts = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
+    this.#answerErrors = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
+    if (r.intake.askContactDetails) this.go('contact-ask');
+    else this.startQuestionnaire(0);
+  }
+
+  submitContact = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.clearErrors();
+    const list: FieldError[] = [];
+    if (this.contact.phone.trim() && !isPhone(this.contact.phone))
+      list.push({ field: 'contact-phone', text: (m) => m.errors.phoneInvalid });
+    if (this.contact.emergencyContactPhone.trim() && !isPhone(this.contact.emergencyContactPhone))
+      list.push({ field: 'contact-emergency-phone', text: (m) => m.errors.phoneInvalid });
+    if (list.length) return this.#showErrors(list);
+    this.go('insurance');
+  };
+
+  submitInsurance = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.clearErrors();
+    const changes = contactChanges(this.contact);
+    const visitId = this.#visitId;
+    if (!visitId || Object.keys(changes).length === 0) {
+      this.startQuestionnaire(0);
+      return;
+    }
+    void this.#dispatch({ type: 'UpdateContactDetails', visitId, ...changes }, (result) => {
+      if (result.ok) {
+        this.startQuestionnaire(0);
+        return;
+      }
+      if (result.code === 'VALIDATION') {
+        const fields: Record<string, string> = {
+          phone: 'contact-phone',
+          emergencyContactPhone: 'contact-emergency-phone',
+        };
+        const list = (result.issues ?? [])
+          .map((i) => fields[i.path])
+          .filter((f): f is string => !!f)
+          .map((field) => ({ field, text: (m: Messages) => m.errors.phoneInvalid }));
+        this.go(list.length ? 'contact' : 'insurance');
+        if (list.length) this.#showErrors(list);
+        else this.#problem = (m) => m.errors.validation;
+        return;
+      }
+      this.#desk((m) => m.errors.checkInFailed);
+    });
+  };
+
+  readonly questionnaire = $derived(this.#survey ?? this.#intake?.questionnaires[this.#qIndex] ?? null);
+  readonly #qDrafts = $derived(this.questionnaire ? (this.drafts[this.questionnaire.id] ?? {}) : {});
+  readonly visible = $derived(this.questionnaire ? visibleQuestions(this.questionnaire, this.#qDrafts) : []);
+  readonly qPos = $derived(this.visible.findIndex((q) => q.id === this.#questionId));
+  readonly question = $derived<Question | null>(this.visible[this.qPos] ?? null);
+  readonly questionErrorCode = $derived(
+    this.questionnaire && this.question
+      ? (this.#answerErrors[this.questionnaire.id]?.[this.question.id] ?? null)
+      : null,
+  );
+  readonly canGoBack = $derived(
+    this.qPos > 0 || !!this.#survey || (this.#qIndex === 0 && !!this.#intake?.askContactDetails),
+  );
+
+  startQuestionnaire = (index: number): void => {
+    const q = this.#intake?.questionnaires[index];
+    if (!q) {
+      this.#startConsent();
+      return;
+    }
+    this.#formsAsked = true;
+    this.#qIndex = index;
+    this.#questionId = visibleQuestions(q, this.drafts[q.id] ?? {})[0]?.id ?? null;
+    this.clearErrors();
+    this.go('question');
+  };
+
+  #setAnswerError(qnId: string, qId: string, code: AnswerErrorCode | null): void {
+    const current = { ...(this.#answerErrors[qnId] ?? {}) };
+    if (code) current[qId] = code;
+    else delete current[qId];
+    this.#answerErrors = { ...this.#answerErrors, [qnId]: current };
+  }
+
+  #focusAnswer(): void {
+    void tick().then(() => {
+      const el = document.getElementById(`answer-${this.#questionId}`);
+      const target = el?.matches('input, textarea') ? el : el?.querySelector<HTMLElement>('input');
+      (target ?? document.getElementById(`answer-${this.#questionId}-${this.t.dobOrder[0]}`))?.focus();
+    });
+  }
+
+  nextQuestion = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const { questionnaire, question } = this;
+    if (!questionnaire || !question || this.#busy) return;
+    const code = questionError(questionnaire, this.#qDrafts, question.id);
+    this.#setAnswerError(questionnaire.id, question.id, code);
+    if (code) {
+      this.#focusAnswer();
+      return;
+    }
+    const next = this.visible[this.qPos + 1];
+    if (next) {
+      this.#questionId = next.id;
+      this.go('question');
+    } else if (this.#survey) this.#submitSurvey();
+    else this.#submitQuestionnaire();
+  };
+
+  previousQuestion = (): void => {
+    const prev = this.visible[this.qPos - 1];
+    if (prev) {
+      this.#questionId = prev.id;
+      this.go('question');
+    } else if (this.#survey) this.go('survey-offer');
+    else if (this.#qIndex === 0 && this.#intake?.askContactDetails) this.go('contact-ask');
+  };
+
+  /** Sends to the first question with a problem, with its message beside it. */
+  #showAnswerErrors(qnId: string, list: { question: string; code: AnswerErrorCode }[]): void {
+    this.#answerErrors = {
+      ...this.#answerErrors,
+      [qnId]: Object.fromEntries(list.map((e) => [e.question, e.code])),
+    };
+    const first = this.visible.find((q) => list.some((e) => e.question === q.id));
+    if (first) this.#questionId = first.id;
+    this.go('question');
+  }
+
+  #submitQuestionnaire(): void {
+    const q = this.questionnaire;
+    const visitId = this.#visitId;
+    if (!q || !visitId) return;
+    const checked = validateAnswers(q, answersFromDrafts(q, this.#qDrafts));
+    if (!checked.ok) {
+      this.#showAnswerErrors(q.id, checked.errors);
+      return;
+    }
+    void this.#dispatch(
+      { type: 'SubmitQuestionnaire', visitId, questionnaireId: q.id, answers: checked.answers },
+      (result) => {
+        if (result.ok) {
+          if ((result.result as QuestionnaireResult | undefined)?.urgent) this.#urgent();
+          else this.startQuestionnaire(this.#qIndex + 1);
+          return;
+        }
+        const list = result.code === 'VALIDATION' ? issuesToErrors(result.issues) : [];
+        if (list.length) this.#showAnswerErrors(q.id, list);
+        else this.#desk((m) => m.errors.checkInFailed);
+      },
+    );
+  }
+
+  // ---- Satisfaction survey (after check-out, optional) ----
+
+  startSurvey = (): void => {
+    const match = this.#match;
+    const s = match?.survey;
+    if (!match || !s) return;
+    this.#visitId = match.visitId;
+    this.#survey = s;
+    // What was already chosen stays chosen (Back to the offer and Yes again).
+    this.drafts = { ...this.drafts, [s.id]: this.drafts[s.id] ?? {} };
+    this.#answerErrors = { ...this.#answerErrors, [s.id]: this.#answerErrors[s.id] ?? {} };
+    this.#questionId = visibleQuestions(s, this.drafts[s.id] ?? {})[0]?.id ?? null;
+    this.clearErrors();
+    this.go('question');
+  };
+
+  #submitSurvey(): void {
+    const q = this.#survey;
+    const visitId = this.#visitId;
+    if (!q || !visitId) return;
+    const checked = validateAnswers(q, answersFromDrafts(q, this.#qDrafts));
+    if (!checked.ok) {
+      this.#showAnswerErrors(q.id, checked.errors);
+      return;
+    }
+    void this.#dispatch(
+      { type: 'SubmitSurvey', visitId, questionnaireId: q.id, answers: checked.answers },
+      (r) => this.#surveyDone(r),
+    );
+  }
+
+  #surveyDone(result: CommandResult): void {
+    if (!result.ok && result.code === 'VALIDATION' && this.#survey) {
+      const list = issuesToErrors(result.issues);
+      if (list.length) this.#showAnswerErrors(this.#survey.id, list);
+      else this.#problem = (m) => m.errors.validation;
+      return;
+    }
+    // Answered (or not to be answered here): nothing of it is kept.
+    this.#surveyNote = result.ok
+      ? null
+      : result.code === 'ILLEGAL_TRANSITION'
+        ? serverSays(result.message, (m) => m.surveyAlready)
+        : (m) => m.surveyFailed;
+    this.#survey = null;
+    this.#match = null;
+    this.#visitId = null;
+    this.drafts = {};
+    this.#answerErrors = {};
+    this.#questionId = null;
+    this.go('survey-thanks');
+  }
+
+  #urgent(): void {
+    // The flow stops here; nothing the patient entered is kept on this screen.
+    this.#intake = null;
+    this.drafts = {};
+    this.#answerErrors = {};
+    this.contact = emptyContact();
+    this.#ticket = null;
+    this.go('urgent');
+  }
+
+  #startConsent(): void {
+    if (this.#intake?.consent) {
+      this.#formsAsked = true;
+      this.clearErrors();
+      this.go('consent');
+    } else this.#complete();
+  }
+
+  submitConsent = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const doc = this.#intake?.consent;
+    const visitId = this.#visitId;
+    if (!doc || !visitId || this.#busy) return;
+    this.clearErrors();
+    const list: FieldError[] = [];
+    if (!this.signerName.trim()) list.push({ field: 'signer-name', text: (m) => m.errors.signerEmpty });
+    const sig = signatureProblem(this.signature);
+    if (sig) {
+      const key = {
+        empty: 'signatureEmpty',
+        too_short: 'signatureTooShort',
+        too_large: 'signatureTooLarge',
+        out_of_bounds: 'signatureOutside',
+      } as const;
+      list.push({ field: 'signature', text: (m) => m.errors[key[sig]] });
+    }
+    if (list.length) return this.#showErrors(list);
+    void this.#dispatch(
+      {
+        type: 'SignConsent',
+        visitId,
+        documentId: doc.id,
+        signerName: this.signerName.trim(),
+        signature: this.signature,
+      },
+      (result) => {
+        if (result.ok) this.#complete();
+        else if (result.code === 'VALIDATION') this.#problem = (m) => m.errors.validation;
+        else this.#desk((m) => m.errors.checkInFailed);
+      },
+    );
+  };
+
+  #complete(): void {
+    const visitId = this.#visitId;
+    if (!visitId) return;
+    void this.#dispatch({ type: 'CompleteCheckIn', visitId }, (result) => {
+      if (result.ok) this.#showTicket(result.result as QueuedResult | undefined);
+      else if (result.code === 'ILLEGAL_TRANSITION')
+        this.#desk(serverSays(result.message, (m) => m.errors.notFinished));
+      else this.#desk((m) => m.errors.checkInFailed);
+    });
+  }
+
+  #showTicket(r: QueuedResult | undefined): void {
+    if (r) this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
+    if (!this.#ticket) {
+      this.#desk((m) => m.errors.checkInFailed);
+      return;
+    }
+    // Done with the forms: forget the answers and the signature.
+    this.#intake = null;
+    this.drafts = {};
+    this.#answerErrors = {};
+    this.contact = emptyContact();
+    this.signature = emptySignature();
+    this.signerName = '';
+    this.go('ticket');
+  }
+
+  /** "Step 2 of 3" (or "Question 1 of 4") for the identify steps and the questions. */
+  readonly progress = $derived.by((): string | null => {
+    const t = this.t;
+    if (this.#step === 'question' && this.qPos >= 0) return t.questionOf(this.qPos + 1, this.visible.length);
+    const appointment: Partial<Record<Step, number>> = { name: 1, code: 1, dob: 2, confirm: 3 };
+    const walkIn: Partial<Record<Step, number>> = {
+      'walkin-name': 1,
+      dob: 2,
+      'walkin-phone': 3,
+      'walkin-reason': 4,
+    };
+    const surveying: Partial<Record<Step, number>> = { name: 1, code: 1, dob: 2 };
+    const [steps, total] = (
+      { appointment: [appointment, 3], walkin: [walkIn, 4], survey: [surveying, 2] } as const
+    )[this.#mode];
+    const n = steps[this.#step];
+    return n ? t.stepOf(n, total) : null;
+  });
+}
