@@ -1,5 +1,6 @@
 /// <reference types="svelte" />
 import type { DeviceInfo } from '@clinicflow/contracts';
+import type { AuthError } from './connection-policy';
 import {
   DevicePairingMachine,
   formatPairingCode,
@@ -23,11 +24,17 @@ export class DevicePairing {
   #nowMs = $state(Date.now());
   #machine: DevicePairingMachine;
   #ticker: ReturnType<typeof setInterval> | null = null;
+  /** The server refused this device for the screen's view: it was paired as another type. */
+  #forbidden = $state(false);
 
   constructor(init: DevicePairingInit) {
     this.#machine = new DevicePairingMachine(
       { ...init, store: init.store ?? globalThis.localStorage },
-      (snapshot) => (this.#snapshot = snapshot),
+      (snapshot) => {
+        this.#snapshot = snapshot;
+        // A device that was dropped and paired again starts without the old refusal.
+        if (snapshot.phase !== 'paired') this.#forbidden = false;
+      },
     );
   }
 
@@ -57,6 +64,11 @@ export class DevicePairing {
   get clinic(): PairedClinic | null {
     return this.#snapshot.phase === 'paired' ? this.#snapshot.clinic : null;
   }
+  /** Paired, but as a device type this screen cannot be (the server said FORBIDDEN, or `accepts` says no). */
+  wrongType(accepts: (type: DeviceInfo['type']) => boolean): boolean {
+    const device = this.device;
+    return device !== null && (this.#forbidden || !accepts(device.type));
+  }
   /** For connectView's deviceToken: read on every (re)connect. */
   readonly token = (): string | null => this.#machine.token;
 
@@ -72,6 +84,13 @@ export class DevicePairing {
   }
 
   forget(): void {
+    this.#forbidden = false;
     this.#machine.forget();
+  }
+
+  /** The server refused the token: FORBIDDEN means the wrong type of screen; anything else, start pairing again. */
+  refused(error: AuthError): void {
+    if (error === 'FORBIDDEN') this.#forbidden = true;
+    else this.forget();
   }
 }
