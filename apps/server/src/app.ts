@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { Logger } from 'pino';
 import type { Clinic } from '@clinicflow/domain';
-import type { DatabaseHandle } from '@clinicflow/db';
+import { isDatabaseUnavailable, type DatabaseHandle } from '@clinicflow/db';
+import { internalError, unavailable } from '@clinicflow/contracts';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { registerApiRoutes } from './http/api.routes';
@@ -12,6 +13,7 @@ import { createRealtime } from './realtime/realtime.gateway';
 import { AuthService } from './services/auth.service';
 import { CommandService } from './services/command.service';
 import type { ServiceContext } from './services/context';
+import { DatabaseHealth } from './services/database-health';
 import { DeviceService } from './services/device.service';
 import { KioskScope } from './services/kiosk-scope';
 import { StaffService } from './services/staff.service';
@@ -69,19 +71,24 @@ export async function startApp(input: {
     hsts: config.env === 'production',
   });
 
+  const health = new DatabaseHealth(() => database.ping(), logger);
+  health.start();
+
   app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      health.failed(error);
+      return reply.code(503).send(unavailable);
+    }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     // Never leak a stack trace; a client error says what was wrong with the request.
-    void reply.code(status).send({
-      ok: false,
-      code: status === 500 ? 'INTERNAL' : 'VALIDATION',
-      message: status === 500 ? 'Something went wrong on the server.' : error.message,
-    });
+    return reply
+      .code(status)
+      .send(status === 500 ? internalError : { ok: false, code: 'VALIDATION', message: error.message });
   });
 
   const kiosk = new KioskScope();
-  const commands = new CommandService(ctx, kiosk);
+  const commands = new CommandService(ctx, kiosk, health);
   const auth = new AuthService(ctx, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const devices = new DeviceService(ctx);
   const staff = new StaffService(ctx);
@@ -93,6 +100,7 @@ export async function startApp(input: {
     auth,
     devices,
     kiosk,
+    health,
     replayLimit: config.replayLimit,
     publicOrigin: config.publicOrigin,
   });
@@ -105,6 +113,7 @@ export async function startApp(input: {
     devices,
     staff,
     realtime,
+    health,
     demo: config.demo,
     databaseKind: database.kind,
     secureCookies: config.env === 'production',
@@ -122,6 +131,7 @@ export async function startApp(input: {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       // Stop taking new work, finish the commands already accepted, then drop the sockets.
+      health.stop();
       const closing = app.close();
       await commands.drain();
       await realtime.close();

@@ -11,7 +11,14 @@ import { newToken } from './services/tokens';
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const logger = pino({ level: config.logLevel });
 
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+// A promise nobody awaited must not take the clinic down with it: log it and carry on.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onConnectionError: (err) => logger.warn({ err }, 'database connection lost; the pool replaces it'),
+});
 logger.info(
   { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
   'database ready',

@@ -106,8 +106,11 @@ export async function until(predicate: () => boolean, what: string, ms = 5000): 
 }
 
 /** An HTTP call the way the console makes it: same-origin, JSON, with the session cookie if any. */
+/** Anything with the server's URL: an in-process test server or a child process. */
+export type Reachable = { app: Pick<App, 'url'> };
+
 export async function api(
-  server: { app: App },
+  server: Reachable,
   method: string,
   path: string,
   options: { body?: unknown; cookie?: string; deviceToken?: string; origin?: string | null } = {},
@@ -134,11 +137,7 @@ export async function api(
 export const demoPassword = 'clinicflow-demo';
 
 /** Signs a demo staff member in; returns the cookie header to send. */
-export async function signIn(
-  server: { app: App },
-  username: string,
-  password = demoPassword,
-): Promise<string> {
+export async function signIn(server: Reachable, username: string, password = demoPassword): Promise<string> {
   const res = await api(server, 'POST', '/api/auth/login', { body: { username, password } });
   if (res.status !== 200 || !res.setCookie)
     throw new Error(`sign-in as ${username} failed: ${JSON.stringify(res.body)}`);
@@ -147,7 +146,7 @@ export async function signIn(
 
 /** Pairs a new device of the given type the way an admin would; returns its token. */
 export async function pairDevice(
-  server: { app: App },
+  server: Reachable,
   adminCookie: string,
   type: DeviceType,
   name = `${type} test`,

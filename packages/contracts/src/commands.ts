@@ -11,6 +11,7 @@ import {
   type VisitAction,
 } from '@clinicflow/domain';
 import { dateOfBirthSchema } from './kiosk';
+import type { TransportFailureCode } from './failures';
 
 const id = z.uuid();
 const version = z.int().nonnegative();
@@ -185,7 +186,7 @@ export type CommandSuccess = {
 };
 export type CommandFailure = {
   ok: false;
-  code: RefusalCode | 'VALIDATION' | 'INTERNAL';
+  code: RefusalCode | TransportFailureCode;
   message: string;
   /** On a stale edit, the entity as it is now, so the client can show it. */
   current?: unknown;

@@ -3,3 +3,4 @@ export * from './kiosk';
 export * from './realtime';
 export * from './auth';
 export * from './api';
+export * from './failures';

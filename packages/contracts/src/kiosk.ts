@@ -34,4 +34,9 @@ export type FindAppointmentResult =
         survey: Questionnaire | null;
       };
     }
-  | { ok: false; code: 'NOT_FOUND' | 'AMBIGUOUS' | 'VALIDATION' | 'INTERNAL'; message: string };
+  | {
+      ok: false;
+      code:
+        'NOT_FOUND' | 'AMBIGUOUS' | 'VALIDATION' | 'INTERNAL' | 'UNAVAILABLE' | 'RATE_LIMITED' | 'OFFLINE';
+      message: string;
+    };

@@ -43,6 +43,8 @@ export interface ServerToClientEvents<V extends View = View> {
   deviceRevoked: () => void;
   /** Displays: how to show the clinic; sent on connect and whenever an admin changes it. */
   displayConfig: (config: DisplayConfig) => void;
+  /** The server lost (down) or regained (up) its database; while down nothing changes and commands are refused. */
+  databaseStatus: (status: 'up' | 'down') => void;
   /** Admins only: the device list changed (paired, revoked, online, offline). */
   devicesChanged: (devices: DeviceInfo[]) => void;
 }

@@ -6,9 +6,9 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -18,7 +18,16 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
+};
+
+export type DatabaseOptions = {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** A pooled connection was lost (database restart, backend killed); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
 };
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
@@ -27,16 +36,8 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../mi
  * The one way to open the database: real Postgres when `databaseUrl` is given, otherwise embedded PGlite
  * persisted in `dataDir` (or in memory when `dataDir` is 'memory'). Migrations are applied before it returns.
  */
-export async function openDatabase(options: {
-  databaseUrl?: string | undefined;
-  dataDir: string;
-}): Promise<DatabaseHandle> {
-  if (options.databaseUrl) {
-    const sql = postgres(options.databaseUrl, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres(sql, { schema });
-    await migratePostgres(db, { migrationsFolder });
-    return { db: db as unknown as Db, kind: 'postgres', close: () => sql.end({ timeout: 5 }) };
-  }
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onConnectionError);
   const inMemory = options.dataDir === 'memory';
   const releaseLock = inMemory ? () => {} : lockDataDir(options.dataDir);
   try {
@@ -49,6 +50,7 @@ export async function openDatabase(options: {
     return {
       db: db as unknown as Db,
       kind: 'pglite',
+      ping: async () => void (await client.query('select 1')),
       close: async () => {
         await client.close();
         releaseLock();
@@ -58,6 +60,41 @@ export async function openDatabase(options: {
     releaseLock();
     throw error;
   }
+}
+
+/**
+ * node-postgres, not postgres.js: postgres.js 3.4.9 crashes the process from a `setImmediate` when a backend is
+ * terminated under load (porsager/postgres #1154, #1208, unfixed upstream), and the Socket.IO adapter needs pg.
+ */
+async function openPostgres(
+  databaseUrl: string,
+  onConnectionError: ((error: Error) => void) | undefined,
+): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  const lost = (error: Error) => onConnectionError?.(error);
+  // An idle client that loses its connection is reported here and dropped by the pool.
+  pool.on('error', lost);
+  // pg-pool removes its listener while a client is checked out, and an 'error' with no listener kills the
+  // process: a backend killed between two statements of a transaction must only fail that transaction.
+  pool.on('connect', (client) => client.on('error', lost));
+  const db = drizzlePostgres(pool, { schema });
+  try {
+    await migratePostgres(db, { migrationsFolder });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    ping: async () => void (await pool.query('select 1')),
+    close: () => pool.end(),
+  };
 }
 
 /** PGlite corrupts a folder two processes open, silently: one process owns it, by lock file. */

@@ -7,7 +7,7 @@ export * from './repositories/visit.repository';
 export * from './repositories/event.repository';
 export * from './repositories/command.repository';
 export * from './repositories/audit.repository';
-export { constraintViolated } from './repositories/errors';
+export { constraintViolated, isDatabaseUnavailable, isTransientConflict } from './repositories/errors';
 export * from './repositories/staff.repository';
 export * from './repositories/throttle.repository';
 export * from './repositories/device.repository';

@@ -102,6 +102,29 @@ describe.each(testBackends)('repositories on %s', (backend) => {
     expect(next.ok).toBe(true);
   });
 
+  it('overlapping bookings at the same moment: one is booked, every other is told what clashed', async () => {
+    const [room] = await insertRooms(handle.db, clinicId, ['Room Race'], now);
+    const booking = (round: number) => ({
+      clinicId,
+      patientId,
+      providerId: otherProviderId,
+      roomId: room!.id,
+      startsAt: new Date(Date.UTC(2026, 11, 1, 0, 0) + round * 3_600_000).toISOString(),
+      endsAt: new Date(Date.UTC(2026, 11, 1, 0, 45) + round * 3_600_000).toISOString(),
+      reason: null,
+    });
+    // Ten at once for the same provider, room and patient, fifty times; on Postgres some used to deadlock (40P01).
+    for (let round = 0; round < 50; round++) {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => insertAppointment(handle.db, booking(round))),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      for (const refused of results.filter((r) => !r.ok)) {
+        expect(['provider', 'room', 'patient']).toContain(refused.conflict);
+      }
+    }
+  });
+
   it('refuses a patient booked with two providers at once, and a room booked twice', async () => {
     const [room] = await insertRooms(handle.db, clinicId, ['Room A'], now);
     const p2 = (
@@ -333,12 +356,11 @@ describe.each(testBackends)('repositories on %s', (backend) => {
   });
 
   it('has the btree_gist extension and named constraints', async () => {
-    const result: unknown = await handle.db.execute(
+    // Both drivers (PGlite, node-postgres) answer raw queries with { rows }.
+    const { rows } = (await handle.db.execute(
       sql`select conname from pg_constraint where conname like 'appointments_%_no_overlap'`,
-    );
-    // PGlite answers { rows }, postgres.js an array.
-    const names = ((result as { rows?: unknown }).rows ?? result) as { conname: string }[];
-    expect(names.map((r) => r.conname).sort()).toEqual([
+    )) as unknown as { rows: { conname: string }[] };
+    expect(rows.map((r) => r.conname).sort()).toEqual([
       'appointments_patient_no_overlap',
       'appointments_provider_no_overlap',
       'appointments_room_no_overlap',

@@ -59,9 +59,9 @@ export type ConnectViewOptions<V extends View> = {
 /** Server events besides the view's own stream, for screens to react to. */
 export type ServerNotice = 'sessionEnded' | 'deviceRevoked' | 'devicesChanged' | 'displayConfig';
 
-const offline = (): { ok: false; code: 'INTERNAL'; message: string } => ({
+const offline = (): { ok: false; code: 'OFFLINE'; message: string } => ({
   ok: false,
-  code: 'INTERNAL',
+  code: 'OFFLINE',
   message: 'No connection to the server',
 });
 
@@ -83,6 +83,7 @@ export class RealtimeView<V extends View> {
   #resumeTimer: ReturnType<typeof setTimeout> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #authError = $state<AuthError | null>(null);
+  readonly #liveWaiters = new Set<(live: boolean) => void>();
   /** The server said this device or session is over; never reconnect by ourselves. */
   #ended = false;
 
@@ -125,6 +126,14 @@ export class RealtimeView<V extends View> {
     };
     this.#socket.on('deviceRevoked', ended);
     this.#socket.on('sessionEnded', ended);
+    // The server is up but its database is not: nothing it shows can change until it is back, then catch up.
+    this.#socket.on('databaseStatus', (status) => {
+      if (status === 'down') {
+        if (this.#status === 'live') this.#lastLiveAt = new Date();
+        this.#status = 'offline';
+      } else if (this.#view === 'kiosk') this.#markLive();
+      else this.#requestResume(this.#sequencer.lastSeq);
+    });
     this.#socket.on('sync', (message: SyncMessage<V>) => {
       this.#clockOffsetMs = clockOffsetMs(message.serverTime, Date.now());
       this.#clearResumeTimer();
@@ -188,6 +197,20 @@ export class RealtimeView<V extends View> {
     return new Date(Date.now() + this.#clockOffsetMs);
   }
 
+  /** Resolves true once the view is live again (at once if it is), false after `timeoutMs`. */
+  whenLive(timeoutMs: number): Promise<boolean> {
+    if (this.#status === 'live') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (live: boolean) => {
+        clearTimeout(timer);
+        this.#liveWaiters.delete(done);
+        resolve(live);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.#liveWaiters.add(done);
+    });
+  }
+
   async command(input: CommandInput): Promise<CommandResult> {
     const command = { ...input, commandId: input.commandId ?? newCommandId() };
     // Fail fast offline: a buffered emit could otherwise be sent long after the user was told it failed.
@@ -197,6 +220,21 @@ export class RealtimeView<V extends View> {
     } catch {
       return offline();
     }
+  }
+
+  /**
+   * command(), but one that could not be delivered (no connection, or the server without its database) is sent
+   * again with the same commandId once the view is live, within `withinMs`: it is applied once either way.
+   */
+  async commandWhenLive(
+    input: CommandInput,
+    options: { onWaiting?: () => void; withinMs?: number } = {},
+  ): Promise<CommandResult> {
+    const command = { ...input, commandId: input.commandId ?? newCommandId() } as CommandInput;
+    const first = await this.command(command);
+    if (first.ok || (first.code !== 'OFFLINE' && first.code !== 'UNAVAILABLE')) return first;
+    options.onWaiting?.();
+    return (await this.whenLive(options.withinMs ?? 120_000)) ? this.command(command) : first;
   }
 
   async findAppointment(query: FindAppointmentQuery): Promise<FindAppointmentResult> {
@@ -239,6 +277,7 @@ export class RealtimeView<V extends View> {
   #markLive(): void {
     this.#status = 'live';
     this.#lastLiveAt = new Date();
+    for (const waiter of [...this.#liveWaiters]) waiter(true);
   }
 
   #handle(outcome: SequencerOutcome): void {

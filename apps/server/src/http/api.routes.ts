@@ -13,11 +13,18 @@ import {
   type ApiError,
   type RouteName,
 } from '@clinicflow/contracts';
-import { appointmentCodesForDay, getClinic, latestSeqs, listVisitsForDay } from '@clinicflow/db';
+import {
+  appointmentCodesForDay,
+  getClinic,
+  isDatabaseUnavailable,
+  latestSeqs,
+  listVisitsForDay,
+} from '@clinicflow/db';
 import { queryAudit, verifyAudit, audit } from '../services/audit.service';
 import type { AuthService } from '../services/auth.service';
 import type { CommandService } from '../services/command.service';
 import type { ServiceContext } from '../services/context';
+import type { DatabaseHealth } from '../services/database-health';
 import type { DeviceService } from '../services/device.service';
 import { findAppointment } from '../services/kiosk.service';
 import type { StaffService } from '../services/staff.service';
@@ -32,6 +39,7 @@ export type ApiDeps = {
   devices: DeviceService;
   staff: StaffService;
   realtime: Realtime;
+  health: DatabaseHealth;
   demo: boolean;
   databaseKind: string;
   secureCookies: boolean;
@@ -76,9 +84,16 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   };
   const origin = (req: FastifyRequest) => req.ip;
 
-  route('health', async () => {
-    const { lastSeq } = await latestSeqs(ctx.db, ctx.clinicId);
-    return { ok: true, database: deps.databaseKind, seq: lastSeq };
+  // Load balancers and the wallboard's self-check ask this: 503 while the database cannot be reached.
+  route('health', async (_req, reply) => {
+    try {
+      const { lastSeq } = await latestSeqs(ctx.db, ctx.clinicId);
+      return { ok: true, database: deps.databaseKind, databaseStatus: 'up', seq: lastSeq };
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      deps.health.failed(err);
+      return reply.code(503).send({ ok: false, database: deps.databaseKind, databaseStatus: 'down' });
+    }
   });
 
   route('login', async (req, reply) => {

@@ -17,18 +17,21 @@ import {
 } from '@clinicflow/domain';
 import {
   handshakeSchema,
+  internalError,
   roomName,
+  unavailable,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SessionEndReason,
   type SyncMessage,
   type View,
 } from '@clinicflow/contracts';
-import { latestSeqs, listEventsAfter, type StoredEvent } from '@clinicflow/db';
+import { isDatabaseUnavailable, latestSeqs, listEventsAfter, type StoredEvent } from '@clinicflow/db';
 import { sessionCookie } from '../http/access';
 import { audit } from '../services/audit.service';
 import type { AuthService } from '../services/auth.service';
 import type { CommandService } from '../services/command.service';
+import type { DatabaseHealth } from '../services/database-health';
 import type { ServiceContext } from '../services/context';
 import type { DeviceService } from '../services/device.service';
 import type { KioskScope } from '../services/kiosk-scope';
@@ -76,10 +79,11 @@ export function createRealtime(input: {
   auth: AuthService;
   devices: DeviceService;
   kiosk: KioskScope;
+  health: DatabaseHealth;
   replayLimit: number;
   publicOrigin: string | undefined;
 }): Realtime {
-  const { ctx, replayLimit, auth, devices, kiosk } = input;
+  const { ctx, replayLimit, auth, devices, kiosk, health } = input;
   // What the clinic allows public screens to show; kept current as the setting changes.
   let clinicPrivacy: DisplayPrivacy = input.clinic.displayPrivacy;
   const privacyOf = (data: SocketData) => effectivePrivacy(clinicPrivacy, data.privacyChoice);
@@ -91,7 +95,10 @@ export function createRealtime(input: {
     allowRequest: (req, callback) => callback(null, originAllowed(req, input.publicOrigin)),
   });
   // 200 messages at once, 50 a second after that: far above a person, a screen, or the day simulator at 1000×.
+  // Past it a message is refused, not the connection: a script that hurries is slowed, its screen stays live.
   const limiter = new RateLimiter({ capacity: 200, perSecond: 50 });
+  // Only a socket that keeps sending while refused (hundreds a second) is a flood, and is dropped.
+  const floodLimiter = new RateLimiter({ capacity: 500, perSecond: 50 });
 
   io.use(async (socket, next) => {
     try {
@@ -119,10 +126,18 @@ export function createRealtime(input: {
       socket.data = { view, actor, origin, initialSeq: lastSeq, sessionId, privacyChoice };
       next();
     } catch (err) {
+      // The client tries again after a pause; UNAVAILABLE lets it say why.
+      if (isDatabaseUnavailable(err)) {
+        health.failed(err);
+        return next(new Error('UNAVAILABLE'));
+      }
       ctx.logger.error({ err }, 'socket handshake failed');
       next(new Error('INTERNAL'));
     }
   });
+
+  // Every screen hears when the database goes and comes back: "not live" while it is gone, then a resume.
+  const unsubscribeHealth = health.onChange((status) => io.emit('databaseStatus', status));
 
   io.on('connection', (socket: AppSocket) => {
     const { view, actor, origin, initialSeq, sessionId } = socket.data;
@@ -149,48 +164,81 @@ export function createRealtime(input: {
       void devices.get(deviceId).then((d) => d?.config && socket.emit('displayConfig', d.config));
     }
 
-    /** Every inbound message: not too many, and the session behind it still valid (which counts as activity). */
-    const admit = async (): Promise<boolean> => {
-      if (!limiter.take(socket.id, Date.now())) {
+    /**
+     * Every inbound message: not too many ('slow': refused, answer so), and the session behind it still valid,
+     * which counts as activity ('closed': the socket is gone).
+     */
+    const admit = async (): Promise<'ok' | 'slow' | 'closed'> => {
+      const now = Date.now();
+      if (!limiter.take(socket.id, now)) {
+        if (floodLimiter.take(socket.id, now)) return 'slow';
         ctx.logger.warn({ actor, origin }, 'socket flooded; disconnecting');
         socket.disconnect(true);
-        return false;
+        return 'closed';
       }
-      if (!sessionId) return true;
+      if (!sessionId) return 'ok';
       const result = await auth.recheck(sessionId, { touch: true });
-      if ('actor' in result) return true;
+      if ('actor' in result) return 'ok';
       endSessions([sessionId], result.ended === 'unknown' ? 'signed_out' : result.ended);
-      return false;
+      return 'closed';
     };
 
-    socket.on('command', async (command, ack) => {
-      if (typeof ack !== 'function' || !(await admit())) return;
-      ack(await input.commands.execute({ actor, command, origin }));
-    });
-    socket.on('findAppointment', async (query, ack) => {
-      if (typeof ack !== 'function' || !(await admit())) return;
-      if (actor.kind !== 'device' || actor.type !== 'kiosk') {
-        return ack({ ok: false, code: 'VALIDATION', message: 'Only a kiosk looks up appointments.' });
-      }
-      try {
+    /** A message with an acknowledgement: admitted first, and every failure answered, never thrown. */
+    const withAck =
+      <R>(run: (payload: unknown) => Promise<R>) =>
+      async (payload: unknown, ack: unknown): Promise<void> => {
+        if (typeof ack !== 'function') return;
+        try {
+          const admitted = await admit();
+          if (admitted === 'slow') ack(slowDown);
+          if (admitted !== 'ok') return;
+          ack(await run(payload));
+        } catch (err) {
+          if (isDatabaseUnavailable(err)) {
+            health.failed(err);
+            ack(unavailable);
+            return;
+          }
+          ctx.logger.error({ err }, 'socket message failed');
+          ack(internalError);
+        }
+      };
+
+    socket.on(
+      'command',
+      withAck((command) => input.commands.execute({ actor, command, origin })),
+    );
+    socket.on(
+      'findAppointment',
+      withAck(async (query) => {
+        if (actor.kind !== 'device' || actor.type !== 'kiosk') {
+          return { ok: false, code: 'VALIDATION', message: 'Only a kiosk looks up appointments.' } as const;
+        }
         const delay = kiosk.delayMs(actor.id, ctx.clock.now());
         if (delay) await new Promise((r) => setTimeout(r, delay));
         const result = await findAppointment(ctx, { query, actor, origin });
         if (result.ok || result.code === 'NOT_FOUND' || result.code === 'AMBIGUOUS') {
           kiosk.recordLookup(actor.id, result.ok ? result.match.visitId : null, ctx.clock.now());
         }
-        ack(result);
-      } catch (err) {
-        ctx.logger.error({ err }, 'findAppointment failed');
-        ack({ ok: false, code: 'INTERNAL', message: 'Something went wrong; please see the front desk.' });
-      }
-    });
+        return result;
+      }),
+    );
     socket.on('resume', async (lastSeq) => {
-      if (!(await admit()) || view === 'kiosk') return;
+      try {
+        if ((await admit()) !== 'ok' || view === 'kiosk') return;
+      } catch (err) {
+        // The session could not be re-checked; the next databaseStatus 'up' brings the client back.
+        if (isDatabaseUnavailable(err)) health.failed(err);
+        else ctx.logger.error({ err }, 'resume failed');
+        return;
+      }
       const parsed = lastSeqSchema.safeParse(lastSeq);
       void sync(socket, view, parsed.success ? parsed.data : null);
     });
-    socket.on('disconnect', () => limiter.forget(socket.id));
+    socket.on('disconnect', () => {
+      limiter.forget(socket.id);
+      floodLimiter.forget(socket.id);
+    });
   });
 
   // Sessions end by time too: idle or past their absolute limit. Re-check the connected ones periodically.
@@ -322,10 +370,17 @@ export function createRealtime(input: {
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
+        unsubscribeHealth();
         void io.close(() => resolve());
       }),
   };
 }
+
+const slowDown = {
+  ok: false,
+  code: 'RATE_LIMITED',
+  message: 'Too many requests at once; wait a moment and try again.',
+} as const;
 
 /** Browsers always send Origin on a WebSocket or polling request; it must be this server's own. */
 function originAllowed(req: IncomingMessage, publicOrigin: string | undefined): boolean {

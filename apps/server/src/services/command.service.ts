@@ -2,7 +2,10 @@ import { isDisplayVisible, mayRun, type Actor } from '@clinicflow/domain';
 import {
   commandSchema,
   commandTypes,
+  internalError,
+  unavailable,
   validationFailure,
+  type CheckInResult,
   type Command,
   type CommandResult,
   type CommandType,
@@ -10,13 +13,18 @@ import {
 import {
   appendAudit,
   appendEvents,
+  findCommand,
   findCommandResult,
+  isDatabaseUnavailable,
+  isTransientConflict,
   lockClinic,
   recordCommand,
   type Db,
   type StoredEvent,
 } from '@clinicflow/db';
 import type { ServiceContext } from './context';
+import type { DatabaseHealth } from './database-health';
+import { RateLimiter } from './rate-limiter';
 import { announceDelay, setEquipmentStatus, updateDisplaySettings } from './handlers/display.handlers';
 import type { Handler } from './handlers/handler';
 import {
@@ -61,6 +69,9 @@ const handlers: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
 
 export type CommandOutcome = { result: CommandResult; events: StoredEvent[]; kioskVisit?: string | null };
 
+/** A transaction that deadlocked or failed to serialize did nothing: run it again, a few times at most. */
+const transientAttempts = 3;
+
 /**
  * Validates, authorizes and applies commands. Each command's state change, its events and its stored result are
  * one transaction; the events are published only after it commits.
@@ -69,11 +80,15 @@ export class CommandService {
   readonly #ctx: ServiceContext;
   readonly #queue = new SerialQueue();
   readonly #kiosk: KioskScope;
+  readonly #health: DatabaseHealth;
+  // A kiosk registers a walk-in every few minutes at most; a script registering hundreds is refused.
+  readonly #walkIns = new RateLimiter({ capacity: 6, perSecond: 1 / 60 });
   #publish: (events: StoredEvent[]) => void = () => {};
 
-  constructor(ctx: ServiceContext, kiosk: KioskScope) {
+  constructor(ctx: ServiceContext, kiosk: KioskScope, health: DatabaseHealth) {
     this.#ctx = ctx;
     this.#kiosk = kiosk;
+    this.#health = health;
   }
 
   /** Where committed events go (the realtime gateway, which is built after this service). */
@@ -91,18 +106,41 @@ export class CommandService {
     const parsed = commandSchema.safeParse(input.command);
     if (!parsed.success) return validationFailure(parsed.error);
     const command = parsed.data;
-    // A kiosk acts only on the patient in front of it: the visit its own lookup (or walk-in) found.
     const kiosk = actor.kind === 'device' && actor.type === 'kiosk' ? actor.id : null;
-    if (
-      kiosk &&
-      'visitId' in command &&
-      !this.#kiosk.mayCheckIn(kiosk, command.visitId, this.#ctx.clock.now())
-    ) {
-      return { ok: false, code: 'NOT_ALLOWED', message: 'Look up the appointment on this kiosk first.' };
-    }
     try {
+      // A retry is answered first, whoever sends it and whatever has changed since: the kiosk's lookup may have
+      // expired, or the server restarted in between; a lost acknowledgement must not send the patient to the desk.
+      const stored = await findCommand(this.#ctx.db, command.commandId);
+      if (stored) {
+        if (stored.clinicId !== this.#ctx.clinicId || stored.type !== command.type) {
+          return {
+            ok: false,
+            code: 'CONFLICT',
+            message: 'This commandId was already used for another command.',
+          };
+        }
+        const result = stored.result as CommandResult;
+        if (kiosk) this.#rememberKioskVisit(kiosk, command.type, result);
+        return result;
+      }
+      // A kiosk acts only on the patient in front of it: the visit its own lookup (or walk-in) found.
+      if (
+        kiosk &&
+        'visitId' in command &&
+        !this.#kiosk.mayCheckIn(kiosk, command.visitId, this.#ctx.clock.now())
+      ) {
+        return { ok: false, code: 'NOT_ALLOWED', message: 'Look up the appointment on this kiosk first.' };
+      }
+      if (kiosk && command.type === 'RegisterWalkIn' && !this.#walkIns.take(kiosk, Date.now())) {
+        return {
+          ok: false,
+          code: 'RATE_LIMITED',
+          message:
+            'This kiosk has registered many walk-ins in the last few minutes; please see the front desk.',
+        };
+      }
       return await this.#queue.run(async () => {
-        const { result, events, kioskVisit } = await this.#apply(command, actor, input.origin);
+        const { result, events, kioskVisit } = await this.#applyWithRetry(command, actor, input.origin);
         if (events.length) this.#publish(events);
         if (kiosk && kioskVisit !== undefined) {
           if (kioskVisit) this.#kiosk.recordLookup(kiosk, kioskVisit, this.#ctx.clock.now());
@@ -111,21 +149,41 @@ export class CommandService {
         return result;
       });
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        this.#health.failed(error);
+        return unavailable;
+      }
       this.#ctx.logger.error(
         { err: error, commandId: command.commandId, type: command.type },
         'command failed',
       );
-      return {
-        ok: false,
-        code: 'INTERNAL',
-        message: 'Something went wrong on the server; nothing was changed.',
-      };
+      return internalError;
     }
   }
 
   /** Waits for the commands already accepted (graceful shutdown). */
   drain(): Promise<void> {
     return this.#queue.drain();
+  }
+
+  /** A replayed check-in that left intake to do gives the kiosk back its patient (lost in a restart). */
+  #rememberKioskVisit(kiosk: string, type: CommandType, result: CommandResult): void {
+    if (!result.ok || (type !== 'CheckInPatient' && type !== 'RegisterWalkIn')) return;
+    // NOTE: a cast until each command's result type comes from one command map (the feature-modules issue).
+    const checkIn = result.result as CheckInResult | undefined;
+    if (checkIn?.intake) {
+      this.#kiosk.recordLookup(kiosk, checkIn.visitId, this.#ctx.clock.now());
+    }
+  }
+
+  async #applyWithRetry(command: Command, actor: Actor, origin: string | null): Promise<CommandOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#apply(command, actor, origin);
+      } catch (error) {
+        if (attempt >= transientAttempts || !isTransientConflict(error)) throw error;
+      }
+    }
   }
 
   async #apply(command: Command, actor: Actor, origin: string | null): Promise<CommandOutcome> {

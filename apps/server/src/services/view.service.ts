@@ -33,14 +33,13 @@ export async function readFlowBoard(db: Db, clinicId: string, now: Date): Promis
   const clinic = await getClinic(db, clinicId);
   if (!clinic) throw new Error(`Clinic ${clinicId} does not exist`);
   const day = clinicDay(now, clinic.timezone);
-  const [providers, rooms, visits, alerts, equipment, seqs] = await Promise.all([
-    listProviders(db, clinicId),
-    listRooms(db, clinicId),
-    listVisitsForDay(db, clinicId, day),
-    listAlertsForDay(db, clinicId, day),
-    listEquipment(db, clinicId),
-    latestSeqs(db, clinicId),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const providers = await listProviders(db, clinicId);
+  const rooms = await listRooms(db, clinicId);
+  const visits = await listVisitsForDay(db, clinicId, day);
+  const alerts = await listAlertsForDay(db, clinicId, day);
+  const equipment = await listEquipment(db, clinicId);
+  const seqs = await latestSeqs(db, clinicId);
   const board = emptyFlowBoard({ clinic, day, providers, rooms, equipment });
   for (const visit of visits) board.visits[visit.id] = visit;
   for (const alert of alerts) board.alerts[alert.id] = alert;

@@ -3,13 +3,26 @@ import type { Actor } from '@clinicflow/domain';
 import type { Db } from '../client';
 import { commands } from '../schema';
 
-/** The stored result of a command already applied, or null when this commandId is new. */
-export async function findCommandResult(db: Db, commandId: string): Promise<unknown | null> {
+/** A command already applied: who sent it and what they were answered; null when this commandId is new. */
+export async function findCommand(
+  db: Db,
+  commandId: string,
+): Promise<{ clinicId: string; type: string; actor: Actor; result: unknown } | null> {
   const [row] = await db
-    .select({ result: commands.result })
+    .select({
+      clinicId: commands.clinicId,
+      type: commands.type,
+      actor: commands.actor,
+      result: commands.result,
+    })
     .from(commands)
     .where(eq(commands.commandId, commandId));
-  return row ? row.result : null;
+  return row ?? null;
+}
+
+/** The stored result of a command already applied, or null when this commandId is new. */
+export async function findCommandResult(db: Db, commandId: string): Promise<unknown | null> {
+  return (await findCommand(db, commandId))?.result ?? null;
 }
 
 export async function recordCommand(

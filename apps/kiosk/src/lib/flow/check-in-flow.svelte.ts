@@ -1,13 +1,14 @@
 import { onMount, tick } from 'svelte';
 import { newCommandId, type CommandInput, type RealtimeView } from '@clinicflow/realtime-client';
-import type {
-  CheckInResult,
-  Command,
-  CommandResult,
-  FindAppointmentResult,
-  Intake,
-  QueuedResult,
-  QuestionnaireResult,
+import {
+  worthRetrying,
+  type CheckInResult,
+  type Command,
+  type CommandResult,
+  type FindAppointmentResult,
+  type Intake,
+  type QueuedResult,
+  type QuestionnaireResult,
 } from '@clinicflow/contracts';
 import {
   signatureProblem,
@@ -266,12 +267,12 @@ export class CheckInFlow {
     this.#busy = true;
     const result: CommandResult =
       typeof navigator !== 'undefined' && navigator.onLine === false
-        ? { ok: false, code: 'INTERNAL', message: 'offline' }
+        ? { ok: false, code: 'OFFLINE', message: 'offline' }
         : await this.rt.command(sending.command);
     this.#busy = false;
     const current = this.#pending;
     if (!current || current.command.commandId !== sending.command.commandId) return;
-    if (!result.ok && result.code === 'INTERNAL') {
+    if (!result.ok && worthRetrying(result.code)) {
       // Not delivered (or not acknowledged): kept, and sent again with the same commandId.
       this.#failedWhileLive = this.rt.status === 'live';
       if (this.#step !== 'welcome' && this.#step !== 'offline') this.go('offline');
@@ -419,6 +420,9 @@ export class CheckInFlow {
       NOT_FOUND: (m) => m.errors.notFound,
       VALIDATION: (m) => m.errors.validation,
       INTERNAL: (m) => m.errors.offline,
+      OFFLINE: (m) => m.errors.offline,
+      UNAVAILABLE: (m) => m.errors.offline,
+      RATE_LIMITED: (m) => m.errors.slowDown,
     };
     this.#problem = byCode[result.code] ?? ((m) => m.errors.askAtDesk);
   }

@@ -150,6 +150,7 @@ export const en = {
     alreadyCheckedIn: 'You are already checked in. Please take a seat, or ask at the desk.',
     visitFinished: 'Your visit today is finished. If you need anything else, please ask at the desk.',
     seeDesk: 'Please see the front desk about this appointment.',
+    slowDown: 'Please wait a moment and try again, or ask at the front desk.',
     checkInFailed: 'We could not check you in here. Please ask at the desk.',
     askAtDesk: 'We could not look up your appointment here. Please ask at the desk.',
     notFinished: 'Some forms are not finished. Please ask at the desk.',

@@ -147,6 +147,7 @@ export const es: Messages = {
     alreadyCheckedIn: 'Ya está registrado. Tome asiento, o pregunte en la recepción.',
     visitFinished: 'Su visita de hoy terminó. Si necesita algo más, pregunte en la recepción.',
     seeDesk: 'Por favor pase a la recepción por esta cita.',
+    slowDown: 'Espere un momento e inténtelo de nuevo, o pregunte en la recepción.',
     checkInFailed: 'No pudimos registrarlo aquí. Por favor pregunte en la recepción.',
     askAtDesk: 'No pudimos buscar su cita aquí. Por favor pregunte en la recepción.',
     notFinished: 'Faltan algunos formularios. Por favor pregunte en la recepción.',

@@ -147,6 +147,7 @@ export const vi: Messages = {
     alreadyCheckedIn: 'Quý vị đã ghi danh rồi. Vui lòng ngồi chờ, hoặc hỏi quầy tiếp tân.',
     visitFinished: 'Buổi khám hôm nay đã xong. Nếu cần gì thêm, vui lòng hỏi quầy tiếp tân.',
     seeDesk: 'Vui lòng đến quầy tiếp tân về lịch hẹn này.',
+    slowDown: 'Vui lòng đợi một chút rồi thử lại, hoặc hỏi quầy tiếp tân.',
     checkInFailed: 'Không thể ghi danh ở đây. Vui lòng hỏi quầy tiếp tân.',
     askAtDesk: 'Không thể tìm lịch hẹn ở đây. Vui lòng hỏi quầy tiếp tân.',
     notFinished: 'Một số mẫu đơn chưa xong. Vui lòng hỏi quầy tiếp tân.',
