@@ -23,6 +23,8 @@ export type TestServer = {
   database: DatabaseHandle;
   clinic: Clinic;
   clock: TestClock;
+  /** Stops the server and starts a new one on the same database and port: everything in memory is gone. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -43,33 +45,40 @@ export async function startTestServer(
     demoIntake: options.intake ?? false,
   });
   await ensureDemoDay(database.db, { clinic, now: clock.now() });
-  const app = await startApp({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      appsDir: '/nonexistent',
-      demo: true,
-      replayLimit: options.replayLimit ?? 500,
-      env: 'test',
-      sessionIdleMs: options.sessionIdleMs ?? 15 * 60_000,
-      sessionMaxMs: 12 * 3600_000,
-      publicOrigin: undefined,
+  const start = (port: number) =>
+    startApp({
+      config: {
+        port,
+        host: '127.0.0.1',
+        appsDir: '/nonexistent',
+        demo: true,
+        replayLimit: options.replayLimit ?? 500,
+        env: 'test',
+        sessionIdleMs: options.sessionIdleMs ?? 15 * 60_000,
+        sessionMaxMs: 12 * 3600_000,
+        publicOrigin: undefined,
+      },
+      database,
+      clinic,
+      clock,
+      logger: pino({ level: 'silent' }),
+    });
+  const server: TestServer = {
+    app: await start(0),
+    database,
+    clinic,
+    clock,
+    restart: async () => {
+      const port = server.app.port;
+      await server.app.close();
+      server.app = await start(port);
     },
-    database,
-    clinic,
-    clock,
-    logger: pino({ level: 'silent' }),
-  });
-  return {
-    app,
-    database,
-    clinic,
-    clock,
     close: async () => {
-      await app.close();
+      await server.app.close();
       await database.close();
     },
   };
+  return server;
 }
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,10 +1,11 @@
-/** Ticket codes are unique per clinic-day: a letter for the queue and a 3-digit number, e.g. A-023. */
-export function formatTicket(number: number, prefix = 'A'): string {
-  if (!Number.isInteger(number) || number < 1 || number > 999)
-    throw new RangeError(`ticket number out of range: ${number}`);
-  return `${prefix}-${String(number).padStart(3, '0')}`;
-}
+/** The queue a ticket belongs to: A for appointments, W for walk-ins. Each counts from 1 each clinic-day. */
+export type TicketQueue = 'A' | 'W';
 
-export function nextTicketNumber(issuedToday: readonly number[]): number {
-  return issuedToday.reduce((max, n) => Math.max(max, n), 0) + 1;
+/**
+ * Ticket codes are unique per clinic-day and queue: the queue letter and at least three digits, e.g. A-023.
+ * A busy day simply goes on to A-1000: a limit here would stop check-in for the rest of the day.
+ */
+export function formatTicket(number: number, queue: TicketQueue = 'A'): string {
+  if (!Number.isSafeInteger(number) || number < 1) throw new RangeError(`not a ticket number: ${number}`);
+  return `${queue}-${String(number).padStart(3, '0')}`;
 }

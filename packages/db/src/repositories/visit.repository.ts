@@ -1,5 +1,5 @@
-import { and, asc, eq, max, sql } from 'drizzle-orm';
-import type { Visit, VisitStatus } from '@clinicflow/domain';
+import { and, asc, eq, like, max, sql } from 'drizzle-orm';
+import type { TicketQueue, Visit, VisitStatus } from '@clinicflow/domain';
 import type { Db } from '../client';
 import { appointments, patients, visits } from '../schema';
 
@@ -111,12 +111,24 @@ export async function saveVisit(db: Db, visit: Visit, expectedVersion: number): 
   return updated.length === 1;
 }
 
-/** Highest ticket number issued for the clinic-day; call under the clinic lock so two check-ins cannot race. */
-export async function lastTicketNumber(db: Db, clinicId: string, day: string): Promise<number> {
+/**
+ * Highest ticket number issued in one queue (A-, W-) for the clinic-day; call under the clinic lock so two
+ * check-ins cannot race.
+ */
+export async function lastTicketNumber(
+  db: Db,
+  input: { clinicId: string; day: string; queue: TicketQueue },
+): Promise<number> {
   const [row] = await db
     .select({ n: max(visits.ticketNumber) })
     .from(visits)
-    .where(and(eq(visits.clinicId, clinicId), eq(visits.day, day)));
+    .where(
+      and(
+        eq(visits.clinicId, input.clinicId),
+        eq(visits.day, input.day),
+        like(visits.ticketCode, `${input.queue}-%`),
+      ),
+    );
   return row?.n ?? 0;
 }
 

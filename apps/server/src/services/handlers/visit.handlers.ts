@@ -4,6 +4,7 @@ import {
   refuse,
   transitionVisit,
   type DomainEvent,
+  type TicketQueue,
   type Visit,
 } from '@clinicflow/domain';
 import { roomCommandActions, visitCommandActions, type Command } from '@clinicflow/contracts';
@@ -31,10 +32,10 @@ function checkInRefusal(status: Visit['status']): string {
   return 'You are already checked in.';
 }
 
-/** Gives an arrived visit the day's next ticket (A-… for appointments, W-… for walk-ins). */
-export async function issueTicket(tx: Db, visit: Visit, prefix: 'A' | 'W'): Promise<Visit> {
-  const number = (await lastTicketNumber(tx, visit.clinicId, visit.day)) + 1;
-  const ticketCode = formatTicket(number, prefix);
+/** Gives an arrived visit the next ticket of its queue for the day (A-… for appointments, W-… for walk-ins). */
+export async function issueTicket(tx: Db, visit: Visit, queue: TicketQueue): Promise<Visit> {
+  const number = (await lastTicketNumber(tx, { clinicId: visit.clinicId, day: visit.day, queue })) + 1;
+  const ticketCode = formatTicket(number, queue);
   await assignTicket(tx, { visitId: visit.id, number, code: ticketCode });
   return { ...visit, ticketCode };
 }

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FlowBoard, Visit } from '@clinicflow/domain';
+import type { CheckInResult, CommandResult, SyncMessage } from '@clinicflow/contracts';
+import { assignTicket, listEventsAfter } from '@clinicflow/db';
+import { testBackends } from '@clinicflow/db/testing';
+import {
+  openSocket,
+  pairDevice,
+  signIn,
+  startTestServer,
+  until,
+  type TestServer,
+  type TestSocket,
+} from './harness';
+
+const uuid = () => crypto.randomUUID();
+
+describe.each(testBackends)(
+  'the day does not run out, and a kiosk is never refused its own retry (%s)',
+  (backend) => {
+    let server: TestServer;
+    let admin: string;
+    let coordinator: string;
+    let kioskToken: string;
+    let kiosk: TestSocket;
+
+    const connectKiosk = async (token = kioskToken) =>
+      (await openSocket(server.app.url, { view: 'kiosk', deviceToken: token })).socket;
+    const send = (socket: TestSocket, cmd: object): Promise<CommandResult> =>
+      socket.emitWithAck('command', { commandId: uuid(), ...cmd });
+    const board = async (): Promise<FlowBoard> => {
+      const s = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
+      await until(() => s.received.length > 0, 'snapshot');
+      s.socket.disconnect();
+      return (s.received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'snapshot' }>).state;
+    };
+    const booked = async (): Promise<Visit[]> =>
+      Object.values((await board()).visits).filter((v) => v.status === 'booked');
+    const lookUp = (socket: TestSocket, v: Visit) =>
+      socket.emitWithAck('findAppointment', {
+        lastName: v.patient.lastName,
+        dateOfBirth: v.patient.dateOfBirth,
+      });
+    const walkIn = (n: number) => ({
+      type: 'RegisterWalkIn',
+      firstName: 'Walker',
+      lastName: `Number${n}`,
+      dateOfBirth: '1990-04-05',
+      phone: '555 010 4242',
+      reasonCategory: 'illness',
+    });
+
+    beforeAll(async () => {
+      server = await startTestServer(backend);
+      admin = await signIn(server, 'admin');
+      coordinator = await signIn(server, 'coordinator');
+      kioskToken = await pairDevice(server, admin, 'kiosk');
+      kiosk = await connectKiosk();
+    });
+    afterAll(() => server?.close());
+
+    it('after ticket A-999 comes A-1000, and walk-ins count on their own from W-001', async () => {
+      const [first, second] = await booked();
+      await lookUp(kiosk, first!);
+      const a1 = (await send(kiosk, { type: 'CheckInPatient', visitId: first!.id })) as {
+        result: CheckInResult;
+      };
+      expect(a1.result.ticketCode).toBe('A-001');
+      // A busy day: the appointment queue has reached 999.
+      await assignTicket(server.database.db, { visitId: first!.id, number: 999, code: 'A-999' });
+
+      await lookUp(kiosk, second!);
+      const next = await send(kiosk, { type: 'CheckInPatient', visitId: second!.id });
+      expect(next).toMatchObject({ ok: true, result: { ticketCode: 'A-1000' } });
+      const w = await send(kiosk, walkIn(1));
+      expect(w).toMatchObject({ ok: true, result: { ticketCode: 'W-001' } });
+    });
+
+    it('a kiosk registering walk-in after walk-in is slowed with a clear message; its retries still answer', async () => {
+      const own = await connectKiosk(await pairDevice(server, admin, 'kiosk', 'walk-in kiosk'));
+      const results: CommandResult[] = [];
+      const commands = Array.from({ length: 8 }, (_, n) => ({ commandId: uuid(), ...walkIn(100 + n) }));
+      for (const command of commands) results.push(await own.emitWithAck('command', command));
+      expect(results.slice(0, 6).every((r) => r.ok)).toBe(true);
+      expect(results[6]).toEqual({
+        ok: false,
+        code: 'RATE_LIMITED',
+        message:
+          'This kiosk has registered many walk-ins in the last few minutes; please see the front desk.',
+      });
+      // A retry of one that was registered is its answer again, not a refusal.
+      expect(await own.emitWithAck('command', commands[0]!)).toEqual(results[0]);
+      // Another kiosk is not slowed by this one.
+      expect(await send(kiosk, walkIn(200))).toMatchObject({ ok: true });
+      own.disconnect();
+    });
+
+    it('a check-in whose acknowledgement was lost in a server restart is answered, not refused, on retry', async () => {
+      const [visit] = await booked();
+      const first = await connectKiosk();
+      await lookUp(first, visit!);
+      const command = { type: 'CheckInPatient', commandId: uuid(), visitId: visit!.id };
+      // The server applies it, and the answer never reaches the kiosk (the network dropped it).
+      const lost = await first.emitWithAck('command', command);
+      expect(lost).toMatchObject({ ok: true });
+      first.disconnect();
+
+      // The server restarts (the kiosk's lookup, kept in memory, is gone) and the kiosk's outbox sends it again.
+      await server.restart();
+      const again = await connectKiosk();
+      const retry = await again.emitWithAck('command', command);
+      expect(retry).toEqual(lost);
+      expect(retry).toMatchObject({
+        ok: true,
+        result: { visitId: visit!.id, ticketCode: expect.stringMatching(/^A-/) },
+      });
+      // Still once: one check-in event for this visit.
+      const events = await listEventsAfter(server.database.db, {
+        clinicId: server.clinic.id,
+        afterSeq: 0,
+        displayOnly: false,
+        limit: 10_000,
+      });
+      expect(
+        events.filter((e) => e.event.type === 'VisitCheckedIn' && e.event.payload.visit.id === visit!.id),
+      ).toHaveLength(1);
+      again.disconnect();
+      kiosk = await connectKiosk();
+    });
+  },
+);
