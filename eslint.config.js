@@ -41,6 +41,20 @@ export default ts.config(
       ],
     },
   },
+  // Every string a client sends is checked for control characters and broken Unicode in one place.
+  {
+    files: ['packages/contracts/src/**'],
+    ignores: ['packages/contracts/src/text.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='string']",
+          message: "Use text() from './text' for strings clients send.",
+        },
+      ],
+    },
+  },
   // Layers (ARCHITECTURE.md): the domain is pure; apps never reach the database; nothing imports an app.
   {
     files: ['packages/domain/**'],

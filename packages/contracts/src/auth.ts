@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import {
   deviceTypes,
   displayLayouts,
@@ -11,20 +12,18 @@ import {
 } from '@clinicflow/domain';
 
 /** NIST SP 800-63B / ASVS: long passwords, no composition rules, capped to bound hashing work. */
-export const passwordSchema = z
-  .string()
+export const passwordSchema = text()
   .min(12, 'Use at least 12 characters')
   .max(128, 'Use at most 128 characters');
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = text()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, 'Use 3–40 letters, digits, dots, dashes or underscores');
 
 export const loginSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1, 'Enter your username').max(40),
-  password: z.string().min(1, 'Enter your password').max(128),
+  username: text().trim().toLowerCase().min(1, 'Enter your username').max(40),
+  password: text().min(1, 'Enter your password').max(128),
 });
 
 /** POST /api/auth/login and GET /api/auth/session answer with this. */
@@ -40,13 +39,13 @@ export type SessionInfo = {
 
 export const createStaffSchema = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, 'Enter a name').max(80),
+  displayName: text().trim().min(1, 'Enter a name').max(80),
   role: z.enum(staffRoles),
   password: passwordSchema,
 });
 
 export const updateStaffSchema = z.object({
-  displayName: z.string().trim().min(1).max(80).optional(),
+  displayName: text().trim().min(1).max(80).optional(),
   role: z.enum(staffRoles).optional(),
   disabled: z.boolean().optional(),
 });
@@ -67,15 +66,14 @@ export type StaffAccount = {
 export type PairingRequest = { code: string; token: string; expiresAt: string };
 
 export const pairDeviceSchema = z.object({
-  code: z
-    .string()
+  code: text()
     .trim()
     .toUpperCase()
     .transform((s) => s.replace(/[^A-Z0-9]/g, ''))
-    .pipe(z.string().length(6, 'The pairing code has 6 letters and digits')),
-  name: z.string().trim().min(1, 'Name the device').max(60),
+    .pipe(text().length(6, 'The pairing code has 6 letters and digits')),
+  name: text().trim().min(1, 'Name the device').max(60),
   type: z.enum(deviceTypes),
-  location: z.string().trim().max(80).default(''),
+  location: text().trim().max(80).default(''),
 });
 
 export const displayConfigSchema = z.object({
@@ -88,8 +86,8 @@ export const displayConfigSchema = z.object({
 });
 
 export const updateDeviceSchema = z.object({
-  name: z.string().trim().min(1, 'Name the device').max(60).optional(),
-  location: z.string().trim().max(80).optional(),
+  name: text().trim().min(1, 'Name the device').max(60).optional(),
+  location: text().trim().max(80).optional(),
   /** Displays only. */
   config: displayConfigSchema.optional(),
 });
@@ -114,10 +112,10 @@ export type DeviceStatus =
   | { state: 'paired'; device: DeviceInfo; clinic: { name: string; timezone: string } };
 
 export const auditQuerySchema = z.object({
-  actor: z.string().trim().max(80).optional(),
-  action: z.string().trim().max(80).optional(),
-  entityType: z.string().trim().max(40).optional(),
-  entityId: z.string().trim().max(80).optional(),
+  actor: text().trim().max(80).optional(),
+  action: text().trim().max(80).optional(),
+  entityType: text().trim().max(40).optional(),
+  entityId: text().trim().max(80).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import {
   displayPrivacyModes,
   reasonCategoryKeys,
@@ -13,7 +14,9 @@ import {
 import { dateOfBirthSchema } from './kiosk';
 import type { TransportFailureCode } from './failures';
 
-const id = z.uuid();
+/** Every entity id: a UUID (route parameters too; anything else never reaches the database). */
+export const idSchema = z.uuid({ message: 'Not a valid id' });
+const id = idSchema;
 const version = z.int().nonnegative();
 const commandId = z.uuid({ message: 'commandId must be a UUID made by the client' });
 
@@ -40,16 +43,15 @@ export type RoomCommandType = keyof typeof roomCommandActions;
 const visitCommandTypes = Object.keys(visitCommandActions) as [VisitCommandType, ...VisitCommandType[]];
 const roomCommandTypes = Object.keys(roomCommandActions) as [RoomCommandType, ...RoomCommandType[]];
 
-const name = (what: string) => z.string().trim().min(1, `Enter ${what}`).max(100, `${what} is too long`);
-const phone = z
-  .string()
+const name = (what: string) => text().trim().min(1, `Enter ${what}`).max(100, `${what} is too long`);
+const phone = text()
   .trim()
   .regex(/^[+()\d\s.-]{7,20}$/, 'Enter a phone number, for example 555 010 2030');
 const answerValue = z.union([
-  z.string().max(2000),
+  text({ multiline: true }).max(2000),
   z.number(),
   z.boolean(),
-  z.array(z.string().max(200)).max(50),
+  z.array(text().max(200)).max(50),
 ]);
 const point = z.object({ x: z.number(), y: z.number(), t: z.number().nonnegative() });
 
@@ -72,7 +74,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     commandId,
     visitId: id,
     questionnaireId: id,
-    answers: z.record(z.string().max(64), answerValue),
+    answers: z.record(text().max(64), answerValue),
   }),
   z.object({
     type: z.literal('SignConsent'),
@@ -91,11 +93,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     commandId,
     visitId: id,
     phone: phone.optional(),
-    address: z.string().trim().max(300).optional(),
-    emergencyContactName: z.string().trim().max(100).optional(),
+    address: text().trim().max(300).optional(),
+    emergencyContactName: text().trim().max(100).optional(),
     emergencyContactPhone: phone.optional(),
-    insuranceProvider: z.string().trim().max(100).optional(),
-    insuranceMemberId: z.string().trim().max(50).optional(),
+    insuranceProvider: text().trim().max(100).optional(),
+    insuranceMemberId: text().trim().max(50).optional(),
   }),
   z.object({ type: z.literal('CompleteCheckIn'), commandId, visitId: id }),
   z.object({
@@ -103,7 +105,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     commandId,
     visitId: id,
     questionnaireId: id,
-    answers: z.record(z.string().max(64), answerValue),
+    answers: z.record(text().max(64), answerValue),
   }),
   z.object({ type: z.literal('AcknowledgeAlert'), commandId, alertId: id }),
   z.object({
@@ -115,7 +117,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('UpdateDisplaySettings'),
     commandId,
-    displayNotice: z.string().trim().max(200, 'Keep the notice under 200 characters').nullable().optional(),
+    displayNotice: text().trim().max(200, 'Keep the notice under 200 characters').nullable().optional(),
     roomThresholds: z
       .partialRecord(
         z.enum(roomStatuses),

@@ -4,3 +4,4 @@ export * from './realtime';
 export * from './auth';
 export * from './api';
 export * from './failures';
+export * from './text';

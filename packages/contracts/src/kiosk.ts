@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import type { Questionnaire } from '@clinicflow/domain';
 
 /** A date of birth as the kiosk sends it: a real calendar date, YYYY-MM-DD, not in the future. */
@@ -6,17 +7,16 @@ export const dateOfBirthSchema = z.iso.date({ message: 'Enter a real date of bir
 
 export const findAppointmentSchema = z.union([
   z.object({
-    lastName: z.string().trim().min(1, 'Enter your last name').max(100),
+    lastName: text().trim().min(1, 'Enter your last name').max(100),
     dateOfBirth: dateOfBirthSchema,
   }),
   /** The code from the appointment confirmation (also what its QR code holds). */
   z.object({
-    code: z
-      .string()
+    code: text()
       .trim()
       .toUpperCase()
       .transform((s) => s.replace(/[^A-Z0-9]/g, ''))
-      .pipe(z.string().length(6, 'The appointment code has 6 letters and digits')),
+      .pipe(text().length(6, 'The appointment code has 6 letters and digits')),
   }),
 ]);
 export type FindAppointmentQuery = z.infer<typeof findAppointmentSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import type {
   DisplayBoard,
   DisplayConfig,
@@ -21,7 +22,7 @@ export const handshakeSchema = z.object({
   /** The last seq this client applied; null on a first connection. */
   lastSeq: z.int().nonnegative().nullable().default(null),
   /** Kiosks and wallboards authenticate with the token they got when paired; staff with their session cookie. */
-  deviceToken: z.string().min(20).max(200).optional(),
+  deviceToken: text().min(20).max(200).optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 

@@ -4,6 +4,7 @@ import { clinicDay } from '@clinicflow/domain';
 import {
   apiRoutes,
   auditQuerySchema,
+  idSchema,
   createStaffSchema,
   loginSchema,
   pairDeviceSchema,
@@ -71,6 +72,11 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
           !sameOrigin(req, deps.publicOrigin)
         ) {
           return error(reply, 403, { code: 'FORBIDDEN', message: 'Cross-site request refused.' });
+        }
+        // Path ids are UUIDs; anything else is refused here, before a database could choke on it.
+        const params = req.params as Record<string, string>;
+        if ('id' in params && !idSchema.safeParse(params.id).success) {
+          return error(reply, 400, { code: 'VALIDATION', message: 'Not a valid id' });
         }
         // Reading the session state is not activity; everything else a person does is.
         const caller = await identify(req, deps, { touch: name !== 'session' });

@@ -31,12 +31,12 @@ export const updateDisplaySettings: Handler<C<'UpdateDisplaySettings'>> = async 
   command,
   clinicId,
 }) => {
-  const { type: _t, commandId: _c, ...changes } = command;
-  const clinic = await saveSettings(
-    tx,
-    clinicId,
-    Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
-  );
+  const { type: _t, commandId: _c, ...fields } = command;
+  const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  if (Object.keys(changes).length === 0) {
+    return refuse('INVALID', 'Nothing to change: give a notice, room time limits or a privacy setting.');
+  }
+  const clinic = await saveSettings(tx, clinicId, changes);
   const { displayPrivacy, displayNotice, roomThresholds } = clinic;
   return {
     ok: true,
