@@ -16,6 +16,7 @@ import type { ServiceContext } from './services/context';
 import { DatabaseHealth } from './services/database-health';
 import { DeviceService } from './services/device.service';
 import { KioskScope } from './services/kiosk-scope';
+import { KioskLookups } from './services/kiosk.service';
 import { StaffService } from './services/staff.service';
 
 export type App = {
@@ -88,6 +89,7 @@ export async function startApp(input: {
   });
 
   const kiosk = new KioskScope();
+  const lookups = new KioskLookups(ctx, kiosk);
   const commands = new CommandService(ctx, kiosk, health);
   const auth = new AuthService(ctx, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const devices = new DeviceService(ctx);
@@ -99,7 +101,7 @@ export async function startApp(input: {
     commands,
     auth,
     devices,
-    kiosk,
+    lookups,
     health,
     replayLimit: config.replayLimit,
     publicOrigin: config.publicOrigin,
@@ -114,6 +116,7 @@ export async function startApp(input: {
     staff,
     realtime,
     health,
+    lookups,
     demo: config.demo,
     databaseKind: database.kind,
     secureCookies: config.env === 'production',
@@ -132,6 +135,7 @@ export async function startApp(input: {
     close: async () => {
       // Stop taking new work, finish the commands already accepted, then drop the sockets.
       health.stop();
+      lookups.close();
       const closing = app.close();
       await commands.drain();
       await realtime.close();

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowBoard, Visit } from '@clinicflow/domain';
-import type { CheckInResult, CommandResult, SyncMessage } from '@clinicflow/contracts';
+import type { CheckInResult, CommandResult, FindAppointmentResult, SyncMessage } from '@clinicflow/contracts';
 import { assignTicket, listEventsAfter } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
+  api,
   openSocket,
   pairDevice,
   signIn,
@@ -127,5 +128,47 @@ describe.each(testBackends)(
       again.disconnect();
       kiosk = await connectKiosk();
     });
+    it('guessing dates of birth with many lookups at once, by socket and HTTP together, is as slow as one by one', async () => {
+      const token = await pairDevice(server, admin, 'kiosk', 'guessing kiosk');
+      const socket = await connectKiosk(token);
+      const [victim] = await booked();
+      // Wrong dates of birth for a real last name, as a guesser would try them.
+      let next = 0;
+      const guess = () => {
+        const day = new Date(Date.UTC(1930, 0, 1) + next++ * 86_400_000).toISOString().slice(0, 10);
+        return {
+          lastName: victim!.patient.lastName,
+          dateOfBirth: day === victim!.patient.dateOfBirth ? '1929-12-31' : day,
+        };
+      };
+      const answered: string[] = [];
+      const deadline = Date.now() + 6000;
+      // Eight guessers, half on the socket and half over HTTP, each asking again the moment it is answered.
+      const guessers = Array.from({ length: 8 }, async (_, g) => {
+        while (Date.now() < deadline) {
+          const result = await (
+            g % 2
+              ? api(server, 'POST', '/api/kiosk/find-appointment', {
+                  deviceToken: token,
+                  body: guess(),
+                }).then((r) => r.body as FindAppointmentResult)
+              : socket.emitWithAck('findAppointment', guess())
+          ).catch(() => null); // the restart below closes the socket under a lookup still waiting
+          if (!result) return;
+          if (Date.now() < deadline) answered.push(result.ok ? 'FOUND' : result.code);
+          if (!result.ok && result.code === 'RATE_LIMITED') await new Promise((r) => setTimeout(r, 50));
+        }
+      });
+      await new Promise((r) => setTimeout(r, 6000));
+      // A shutdown answers the lookups still sleeping off their slowdown instead of waiting for them.
+      await server.restart();
+      await Promise.all(guessers);
+      const looked = answered.filter((code) => code === 'NOT_FOUND').length;
+      // Three misses free, then one after 1 s, 2 s more and 4 s more: at most 5 in 6 s (README: the bound).
+      expect(looked).toBeGreaterThanOrEqual(3);
+      expect(looked).toBeLessThanOrEqual(5);
+      expect(answered.filter((code) => code !== 'NOT_FOUND' && code !== 'RATE_LIMITED')).toEqual([]);
+      kiosk = await connectKiosk();
+    }, 30_000);
   },
 );

@@ -27,7 +27,7 @@ import type { CommandService } from '../services/command.service';
 import type { ServiceContext } from '../services/context';
 import type { DatabaseHealth } from '../services/database-health';
 import type { DeviceService } from '../services/device.service';
-import { findAppointment } from '../services/kiosk.service';
+import type { KioskLookups } from '../services/kiosk.service';
 import type { StaffService } from '../services/staff.service';
 import type { Realtime } from '../realtime/realtime.gateway';
 import { RateLimiter } from '../services/rate-limiter';
@@ -41,6 +41,7 @@ export type ApiDeps = {
   staff: StaffService;
   realtime: Realtime;
   health: DatabaseHealth;
+  lookups: KioskLookups;
   demo: boolean;
   databaseKind: string;
   secureCookies: boolean;
@@ -144,7 +145,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   );
 
   route('findAppointment', (req, _reply, caller) =>
-    findAppointment(ctx, { query: req.body, actor: caller.actor!, origin: origin(req) }),
+    deps.lookups.find({ query: req.body, actor: caller.actor!, origin: origin(req) }),
   );
 
   route('listStaff', () => deps.staff.list());

@@ -34,8 +34,7 @@ import type { CommandService } from '../services/command.service';
 import type { DatabaseHealth } from '../services/database-health';
 import type { ServiceContext } from '../services/context';
 import type { DeviceService } from '../services/device.service';
-import type { KioskScope } from '../services/kiosk-scope';
-import { findAppointment } from '../services/kiosk.service';
+import type { KioskLookups } from '../services/kiosk.service';
 import { RateLimiter } from '../services/rate-limiter';
 import { loadDisplayBoard, loadFlowBoard } from '../services/view.service';
 
@@ -78,12 +77,12 @@ export function createRealtime(input: {
   commands: CommandService;
   auth: AuthService;
   devices: DeviceService;
-  kiosk: KioskScope;
+  lookups: KioskLookups;
   health: DatabaseHealth;
   replayLimit: number;
   publicOrigin: string | undefined;
 }): Realtime {
-  const { ctx, replayLimit, auth, devices, kiosk, health } = input;
+  const { ctx, replayLimit, auth, devices, lookups, health } = input;
   // What the clinic allows public screens to show; kept current as the setting changes.
   let clinicPrivacy: DisplayPrivacy = input.clinic.displayPrivacy;
   const privacyOf = (data: SocketData) => effectivePrivacy(clinicPrivacy, data.privacyChoice);
@@ -214,13 +213,7 @@ export function createRealtime(input: {
         if (actor.kind !== 'device' || actor.type !== 'kiosk') {
           return { ok: false, code: 'VALIDATION', message: 'Only a kiosk looks up appointments.' } as const;
         }
-        const delay = kiosk.delayMs(actor.id, ctx.clock.now());
-        if (delay) await new Promise((r) => setTimeout(r, delay));
-        const result = await findAppointment(ctx, { query, actor, origin });
-        if (result.ok || result.code === 'NOT_FOUND' || result.code === 'AMBIGUOUS') {
-          kiosk.recordLookup(actor.id, result.ok ? result.match.visitId : null, ctx.clock.now());
-        }
-        return result;
+        return lookups.find({ query, actor, origin });
       }),
     );
     socket.on('resume', async (lastSeq) => {

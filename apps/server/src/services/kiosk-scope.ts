@@ -5,7 +5,7 @@
  */
 export class KioskScope {
   readonly #lookups = new Map<string, { visitId: string; at: number }>();
-  readonly #failures = new Map<string, { count: number; since: number }>();
+  readonly #failures = new Map<string, { count: number; last: number }>();
   static readonly lookupValidMs = 5 * 60_000;
   static readonly failureWindowMs = 5 * 60_000;
 
@@ -15,12 +15,10 @@ export class KioskScope {
       this.#failures.delete(deviceId);
       return;
     }
+    // The count starts over only after five minutes without a miss: a steady guesser stays slowed.
     const prev = this.#failures.get(deviceId);
-    const fresh = !prev || now.getTime() - prev.since > KioskScope.failureWindowMs;
-    this.#failures.set(deviceId, {
-      count: fresh ? 1 : prev.count + 1,
-      since: fresh ? now.getTime() : prev.since,
-    });
+    const fresh = !prev || now.getTime() - prev.last > KioskScope.failureWindowMs;
+    this.#failures.set(deviceId, { count: fresh ? 1 : prev.count + 1, last: now.getTime() });
   }
 
   mayCheckIn(deviceId: string, visitId: string, now: Date): boolean {
@@ -31,7 +29,7 @@ export class KioskScope {
   /** After 3 failed lookups, each further lookup waits 1, 2, 4… seconds, at most 30. */
   delayMs(deviceId: string, now: Date): number {
     const f = this.#failures.get(deviceId);
-    if (!f || now.getTime() - f.since > KioskScope.failureWindowMs || f.count < 3) return 0;
+    if (!f || now.getTime() - f.last > KioskScope.failureWindowMs || f.count < 3) return 0;
     return Math.min(30_000, 1000 * 2 ** (f.count - 3));
   }
 

@@ -10,12 +10,86 @@ import {
 } from '@clinicflow/db';
 import type { ServiceContext } from './context';
 import { surveyFor } from './handlers/intake.handlers';
+import type { KioskScope } from './kiosk-scope';
+
+/** A real kiosk has one lookup at a time; more waiting than this is a script, refused at once. */
+const maxWaitingPerKiosk = 2;
+
+/**
+ * The one way a kiosk looks a patient up, whichever transport it came by: one lookup at a time per kiosk, and
+ * after repeated misses each waits its slowdown, computed once the earlier misses are counted. So a kiosk cannot
+ * guess dates of birth faster by asking many at once, or by HTTP instead of the socket.
+ */
+export class KioskLookups {
+  readonly #ctx: ServiceContext;
+  readonly #scope: KioskScope;
+  readonly #queues = new Map<string, { tail: Promise<unknown>; waiting: number }>();
+  readonly #closing = new AbortController();
+
+  constructor(ctx: ServiceContext, scope: KioskScope) {
+    this.#ctx = ctx;
+    this.#scope = scope;
+  }
+
+  async find(input: { query: unknown; actor: Actor; origin: string | null }): Promise<FindAppointmentResult> {
+    const key = input.actor.kind === 'system' ? 'system' : input.actor.id;
+    const queue = this.#queues.get(key) ?? { tail: Promise.resolve(), waiting: 0 };
+    if (queue.waiting >= maxWaitingPerKiosk) {
+      return { ok: false, code: 'RATE_LIMITED', message: 'One moment: this kiosk is still looking.' };
+    }
+    queue.waiting++;
+    this.#queues.set(key, queue);
+    const mine = queue.tail.then(async () => {
+      if (!(await this.#wait(this.#scope.delayMs(key, this.#ctx.clock.now())))) {
+        return {
+          ok: false,
+          code: 'UNAVAILABLE',
+          message: 'The server is restarting; try again in a moment.',
+        } as const;
+      }
+      const result = await findAppointment(this.#ctx, input);
+      if (result.ok || result.code === 'NOT_FOUND' || result.code === 'AMBIGUOUS') {
+        this.#scope.recordLookup(key, result.ok ? result.match.visitId : null, this.#ctx.clock.now());
+      }
+      return result;
+    });
+    queue.tail = mine.catch(() => undefined);
+    try {
+      return await mine;
+    } finally {
+      if (--queue.waiting === 0) this.#queues.delete(key);
+    }
+  }
+
+  /** Shutdown: lookups still sleeping off a slowdown are answered now instead of holding the server up. */
+  close(): void {
+    this.#closing.abort();
+  }
+
+  /** Sleeps off a slowdown; false when the server began shutting down meanwhile. */
+  #wait(ms: number): Promise<boolean> {
+    const signal = this.#closing.signal;
+    if (signal.aborted) return Promise.resolve(false);
+    if (ms <= 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        resolve(false);
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(true);
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
 
 /**
  * A patient finds today's appointment by last name and date of birth. At most one match comes back, with only
  * what they need to recognise it; two different patients with the same name and birthday go to the desk.
  */
-export async function findAppointment(
+async function findAppointment(
   ctx: ServiceContext,
   input: { query: unknown; actor: Actor; origin: string | null },
 ): Promise<FindAppointmentResult> {
