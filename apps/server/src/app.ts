@@ -37,6 +37,7 @@ export type AppConfig = Pick<
   | 'sessionIdleMs'
   | 'sessionMaxMs'
   | 'publicOrigin'
+  | 'trustProxy'
 >;
 
 /** Builds and starts the HTTP + Socket.IO server for one clinic on an open database. */
@@ -51,7 +52,8 @@ export async function startApp(input: {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    // Only the proxies named in TRUST_PROXY may say who the client is (sign-in throttling goes by address).
+    trustProxy: config.trustProxy,
   });
   const ctx: ServiceContext = { db: database.db, clock, clinicId: clinic.id, logger };
 

@@ -27,6 +27,18 @@ const schema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().positive().max(24).default(12),
   /** The origin browsers use to reach the server, when a proxy rewrites Host (e.g. https://clinic.example). */
   PUBLIC_ORIGIN: z.string().url().optional(),
+  /**
+   * Behind a reverse proxy: the proxies whose X-Forwarded-For to believe, as addresses or CIDRs, comma-separated
+   * (or loopback, uniquelocal). Unset: the connection's own address is used, never the header.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/]+(\s*,\s*[\w.:/]+)*$/, 'addresses or CIDRs, comma-separated')
+    .refine(
+      (v) => v !== 'true',
+      'name the proxies; trusting every X-Forwarded-For lets anyone pick their address',
+    )
+    .optional(),
   /** Password of the first admin account on a non-demo first start; a random one is logged when unset. */
   ADMIN_INITIAL_PASSWORD: z.string().min(12).optional(),
   /** Where the built SvelteKit apps are; each app's build/ folder is served under its name. */
@@ -48,6 +60,8 @@ export type Config = {
   sessionIdleMs: number;
   sessionMaxMs: number;
   publicOrigin: string | undefined;
+  /** Fastify's trustProxy: false, or the proxies' addresses. */
+  trustProxy: false | string;
   adminInitialPassword: string | undefined;
 };
 
@@ -74,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir: str
     sessionIdleMs: e.SESSION_IDLE_SECONDS * 1000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3600_000,
     publicOrigin: e.PUBLIC_ORIGIN,
+    trustProxy: e.TRUST_PROXY ?? false,
     adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
   };
 }

@@ -31,7 +31,7 @@ export type TestServer = {
 /** The real server on port 0 over a fresh database of the given kind, seeded with the demo clinic's day. */
 export async function startTestServer(
   backend: TestBackend,
-  options: { replayLimit?: number; sessionIdleMs?: number; intake?: boolean } = {},
+  options: { replayLimit?: number; sessionIdleMs?: number; intake?: boolean; trustProxy?: string } = {},
 ): Promise<TestServer> {
   // 09:00 in New York: the demo day is booked and nobody has arrived yet.
   const clock = testClock('2026-11-30T14:00:00Z');
@@ -57,6 +57,7 @@ export async function startTestServer(
         sessionIdleMs: options.sessionIdleMs ?? 15 * 60_000,
         sessionMaxMs: 12 * 3600_000,
         publicOrigin: undefined,
+        trustProxy: options.trustProxy ?? false,
       },
       database,
       clinic,
@@ -122,9 +123,15 @@ export async function api(
   server: Reachable,
   method: string,
   path: string,
-  options: { body?: unknown; cookie?: string; deviceToken?: string; origin?: string | null } = {},
+  options: {
+    body?: unknown;
+    cookie?: string;
+    deviceToken?: string;
+    origin?: string | null;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; body: unknown; setCookie: string | null }> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.cookie) headers.cookie = options.cookie;
   if (options.deviceToken) headers.authorization = `Device ${options.deviceToken}`;

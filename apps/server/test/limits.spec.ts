@@ -5,6 +5,7 @@ import { assignTicket, listEventsAfter } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
   api,
+  demoPassword,
   openSocket,
   pairDevice,
   signIn,
@@ -172,3 +173,65 @@ describe.each(testBackends)(
     }, 30_000);
   },
 );
+
+describe.each(testBackends)('sign-in throttling behind a reverse proxy (%s)', (backend) => {
+  let server: TestServer;
+  // The server trusts its proxy on loopback, so X-Forwarded-For says which workstation is signing in.
+  const login = (from: string, username: string, password: string) =>
+    api(server, 'POST', '/api/auth/login', {
+      body: { username, password },
+      headers: { 'x-forwarded-for': from },
+    });
+
+  beforeAll(async () => {
+    server = await startTestServer(backend, { trustProxy: '127.0.0.1' });
+  });
+  afterAll(() => server?.close());
+
+  it('twenty failures from the address everyone shares slow it down, but lock nobody out', async () => {
+    for (let i = 0; i < 20; i++) {
+      expect((await login('10.1.0.1', `nobody${i}`, 'wrong password')).status).toBe(401);
+    }
+    const started = Date.now();
+    const res = await login('10.1.0.1', 'coordinator', demoPassword);
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900); // slowed by about a second, not refused
+  });
+
+  it('five wrong passwords lock that account from that address only', async () => {
+    for (let i = 0; i < 5; i++) await login('10.2.0.1', 'nurse', 'wrong password');
+    expect(await login('10.2.0.1', 'nurse', demoPassword)).toMatchObject({
+      status: 429,
+      body: { code: 'LOCKED_OUT' },
+    });
+    expect((await login('10.2.0.2', 'nurse', demoPassword)).status).toBe(200);
+  });
+
+  it('many guesses at once for one account count like guesses in a row', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => login('10.3.0.1', 'frontdesk', 'wrong password')),
+    );
+    // Checked one at a time, two at most waiting: the rest are refused at once, before any password check.
+    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(2);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('without a trusted proxy, X-Forwarded-For is ignored: a client cannot pick its own address', async () => {
+    const direct = await startTestServer(backend);
+    try {
+      for (let i = 0; i < 5; i++) {
+        await api(direct, 'POST', '/api/auth/login', {
+          body: { username: 'drlee', password: 'wrong password' },
+          headers: { 'x-forwarded-for': `10.4.0.${i}` },
+        });
+      }
+      const res = await api(direct, 'POST', '/api/auth/login', {
+        body: { username: 'drlee', password: demoPassword },
+        headers: { 'x-forwarded-for': '10.4.0.99' },
+      });
+      expect(res.status).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
+});

@@ -22,8 +22,21 @@ import { hashToken, newToken } from './tokens';
 
 export type SessionPolicy = { idleMs: number; maxMs: number };
 
-/** Lockout: 5 failures for one account, or 20 from one address, within 15 minutes lock it for 15 minutes. */
-const throttleRules = { account: 5, address: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/**
+ * Failed sign-ins within 15 minutes. Five for one account from one address lock that pair for 15 minutes; thirty
+ * for one account from anywhere lock the account. An address is never locked (behind a proxy the whole clinic
+ * shares one): past twenty failures each attempt from it waits first, 1 s doubling to 10 s, right password or not.
+ */
+const throttleRules = {
+  pair: 5,
+  account: 30,
+  addressSlowAfter: 20,
+  addressMaxDelayMs: 10_000,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+};
+/** Attempts for one account from one address are taken one at a time; more waiting than this is a script. */
+const maxWaitingPerPair = 2;
 
 // Verifying against a real hash when the account does not exist keeps the answer time the same either way.
 const decoyHash = hash('not-a-real-password-decoy');
@@ -44,6 +57,7 @@ export type LoginResult =
 export class AuthService {
   readonly #ctx: ServiceContext;
   readonly #policy: SessionPolicy;
+  readonly #pairs = new Map<string, { tail: Promise<unknown>; count: number }>();
 
   constructor(ctx: ServiceContext, policy: SessionPolicy) {
     this.#ctx = ctx;
@@ -55,12 +69,44 @@ export class AuthService {
   }
 
   async login(input: { username: string; password: string; origin: string | null }): Promise<LoginResult> {
-    const { db, clinicId, clock } = this.#ctx;
-    const now = clock.now();
-    const keys = [`account:${input.username}`, `address:${input.origin ?? 'unknown'}`] as const;
-    const locked = await this.#lockedUntil(keys, now);
-    if (locked) return lockedOut(locked, now);
+    const address = input.origin ?? 'unknown';
+    const keys = {
+      pair: `pair:${input.username}@${address}`,
+      account: `account:${input.username}`,
+      address: `address:${address}`,
+    };
+    // One at a time per account and address, so many guesses at once are counted like guesses in a row.
+    const waiting = this.#pairs.get(keys.pair) ?? { tail: Promise.resolve(), count: 0 };
+    if (waiting.count >= maxWaitingPerPair) {
+      return {
+        ok: false,
+        status: 429,
+        code: 'LOCKED_OUT',
+        message: 'Too many sign-in attempts at once; wait a moment.',
+      };
+    }
+    waiting.count++;
+    this.#pairs.set(keys.pair, waiting);
+    const mine = waiting.tail.then(() => this.#attempt(input, keys));
+    waiting.tail = mine.catch(() => undefined);
+    try {
+      return await mine;
+    } finally {
+      if (--waiting.count === 0) this.#pairs.delete(keys.pair);
+    }
+  }
 
+  async #attempt(
+    input: { username: string; password: string; origin: string | null },
+    keys: { pair: string; account: string; address: string },
+  ): Promise<LoginResult> {
+    const { db, clinicId, clock } = this.#ctx;
+    const locked = await this.#lockedUntil([keys.pair, keys.account], clock.now());
+    if (locked) return lockedOut(locked, clock.now());
+    const delay = await this.#addressDelayMs(keys.address, clock.now());
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+
+    const now = clock.now();
     const staff = await findStaffByUsername(db, clinicId, input.username);
     const valid = await verify(staff?.passwordHash ?? (await decoyHash), input.password).catch(() => false);
     if (!staff || !staff.passwordHash || !valid) {
@@ -73,7 +119,7 @@ export class AuthService {
       await this.#audit(actorOf(staff), 'LoginRefusedDisabled', 'staff', staff.id, input.origin);
       return { ok: false, status: 403, code: 'FORBIDDEN', message: 'This account is disabled.' };
     }
-    await clearThrottle(db, keys[0]);
+    await clearThrottle(db, keys.pair);
     const token = newToken();
     const session = await insertSession(db, {
       clinicId,
@@ -173,11 +219,26 @@ export class AuthService {
     return null;
   }
 
-  /** Counts a failure against the account and the address; returns the lock end if this failure locked one. */
-  async #recordFailure(keys: readonly [string, string], now: Date): Promise<Date | null> {
+  /** How long an attempt from this address waits first: nothing until it has failed many times lately. */
+  async #addressDelayMs(key: string, now: Date): Promise<number> {
+    const state = await getThrottle(this.#ctx.db, key);
+    if (!state || now.getTime() - state.windowStartedAt.getTime() > throttleRules.windowMs) return 0;
+    const over = state.failures - throttleRules.addressSlowAfter;
+    return over < 0 ? 0 : Math.min(throttleRules.addressMaxDelayMs, 1000 * 2 ** over);
+  }
+
+  /** Counts a failure against the pair, the account and the address; returns the lock end if one got locked. */
+  async #recordFailure(
+    keys: { pair: string; account: string; address: string },
+    now: Date,
+  ): Promise<Date | null> {
     let locked: Date | null = null;
-    for (const [i, key] of keys.entries()) {
-      const limit = i === 0 ? throttleRules.account : throttleRules.address;
+    const limits: [string, number][] = [
+      [keys.pair, throttleRules.pair],
+      [keys.account, throttleRules.account],
+      [keys.address, Number.POSITIVE_INFINITY],
+    ];
+    for (const [key, limit] of limits) {
       const prev = await getThrottle(this.#ctx.db, key);
       const fresh = !prev || now.getTime() - prev.windowStartedAt.getTime() > throttleRules.windowMs;
       const failures = fresh ? 1 : prev.failures + 1;
