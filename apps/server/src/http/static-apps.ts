@@ -21,7 +21,7 @@ export function inlineScriptHashes(appsDir: string): string[] {
 
 /**
  * Serves each built SvelteKit app under its name. Unknown paths outside /_app/ get the app's 200.html so deep links
- * work; hashed assets are cached forever, HTML never.
+ * work; hashed assets are cached forever, HTML never; brotli or gzip when the browser takes it.
  */
 export async function registerStaticApps(app: FastifyInstance, appsDir: string): Promise<void> {
   for (const name of appNames) {
@@ -43,6 +43,8 @@ export async function registerStaticApps(app: FastifyInstance, appsDir: string):
           prefix: '/',
           index: ['200.html'],
           wildcard: true,
+          // The build wrote .br and .gz beside each asset (scripts/precompress.mjs): sent as they are.
+          preCompressed: true,
           setHeaders: (res, path) => {
             res.header(
               'cache-control',
