@@ -20,7 +20,7 @@ import {
   waitFor,
   type ClientSocket,
 } from './client';
-import { startServer, type ServerProcess } from './server-process';
+import { startServerProcess, type ServerProcess } from '@clinicflow/testing';
 
 type CommandName =
   | 'CheckInPatient'
@@ -292,7 +292,7 @@ async function main() {
     for (let r = 0; r < options.rounds; r++) {
       const bootStart = performance.now();
       if (interrupted) break;
-      server = await startServer({ databaseUrl: options.databaseUrl });
+      server = await startServerProcess({ databaseUrl: options.databaseUrl, env: { LOG_LEVEL: 'warn' } });
       if (interrupted) break;
       console.log(
         `round ${r + 1}/${options.rounds}: server pid ${server.pid} on ${server.url} (${options.database}), healthy after ${Math.round(performance.now() - bootStart)} ms`,

@@ -7,7 +7,7 @@
  * Ctrl-C stops it (sockets closed, its kiosk unpaired); a second Ctrl-C exits at once.
  */
 import { runClinicDay, type SimProgress, type SimResult } from './simulator';
-import { startServer, type ServerProcess } from './server-process';
+import { startServerProcess, type ServerProcess } from '@clinicflow/testing';
 
 function parseArgs(argv: string[]) {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -105,7 +105,7 @@ async function main() {
 
   try {
     if (options.spawn) {
-      server = await startServer({ databaseUrl: null });
+      server = await startServerProcess({ env: { LOG_LEVEL: 'warn' } });
       console.log(`started a server (pid ${server.pid}) on ${server.url} with a fresh demo database`);
     }
     const url = server?.url ?? options.url;

@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { connect, pairDevice, signIn, trackFlowBoard, waitFor, type ClientSocket } from './client';
-import { startServer, type ServerProcess } from './server-process';
+import { startServerProcess, type ServerProcess } from '@clinicflow/testing';
 import { runClinicDay, type ChurnOptions, type SimResult } from './simulator';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -161,7 +161,7 @@ async function main() {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    server = await startServer({ databaseUrl: null });
+    server = await startServerProcess({ env: { LOG_LEVEL: 'warn' } });
     console.log(`server pid ${server.pid} on ${server.url}`);
     const url = server.url;
     const admin = await signIn(url, 'admin');

@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
 import type { FlowBoard } from '@clinicflow/domain';
-import { startPrivatePostgres, type PrivatePostgres } from '@clinicflow/db/testing';
+import {
+  startPrivatePostgres,
+  startServerProcess,
+  type PrivatePostgres,
+  type ServerProcess,
+} from '@clinicflow/testing';
 import { openSocket, pairDevice, signIn, until, type TestSocket } from './harness';
-import { spawnServer, type ServerChild } from './server-process';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -21,17 +25,13 @@ async function healthOf(url: string): Promise<'up' | 'down' | 'no answer'> {
 
 describe('the server outlives its database', () => {
   let postgres: PrivatePostgres;
-  let server: ServerChild;
+  let server: ServerProcess;
   let databaseUrl: string;
 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query('create database clinicflow');
-    await admin.end();
-    databaseUrl = postgres.url.replace(/\/postgres$/, '/clinicflow');
-    server = await spawnServer({ DATABASE_URL: databaseUrl });
+    databaseUrl = await postgres.createDatabase('clinicflow');
+    server = await startServerProcess({ databaseUrl, env: { APPS_DIR: '/nonexistent' } });
   }, 120_000);
 
   afterAll(async () => {

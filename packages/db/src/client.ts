@@ -92,7 +92,18 @@ async function openPostgres(
   return {
     db: db as unknown as Db,
     kind: 'postgres',
-    ping: async () => void (await pool.query('select 1')),
+    // A connection of its own: the pool may still hold connections a restart killed, which says nothing about
+    // whether the database answers now.
+    ping: async () => {
+      const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3_000 });
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        await client.query('select 1');
+      } finally {
+        await client.end().catch(() => {});
+      }
+    },
     close: () => pool.end(),
   };
 }

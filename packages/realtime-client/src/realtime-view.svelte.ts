@@ -231,10 +231,18 @@ export class RealtimeView<V extends View> {
     options: { onWaiting?: () => void; withinMs?: number } = {},
   ): Promise<CommandResult> {
     const command = { ...input, commandId: input.commandId ?? newCommandId() } as CommandInput;
-    const first = await this.command(command);
-    if (first.ok || (first.code !== 'OFFLINE' && first.code !== 'UNAVAILABLE')) return first;
-    options.onWaiting?.();
-    return (await this.whenLive(options.withinMs ?? 120_000)) ? this.command(command) : first;
+    const deadline = Date.now() + (options.withinMs ?? 120_000);
+    let result = await this.command(command);
+    let waiting = false;
+    while (!result.ok && (result.code === 'OFFLINE' || result.code === 'UNAVAILABLE')) {
+      if (!waiting) options.onWaiting?.();
+      waiting = true;
+      // The server may not have said "down" yet: a moment before asking again, then wait until it is live.
+      await new Promise((r) => setTimeout(r, 1000));
+      if (Date.now() >= deadline || !(await this.whenLive(deadline - Date.now()))) break;
+      result = await this.command(command);
+    }
+    return result;
   }
 
   async findAppointment(query: FindAppointmentQuery): Promise<FindAppointmentResult> {

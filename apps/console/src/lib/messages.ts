@@ -60,7 +60,7 @@ export const en = {
     STALE_VERSION:
       'Someone else changed this a moment ago. The board now shows the latest; try again if still needed.',
     offline: 'Not sent: there is no connection to the server. Try again when the board is live.',
-    waiting: 'Not sent yet: no connection to the server. It will be sent as soon as the board is live again.',
+    waiting: 'Not sent yet: the board is not live. It will be sent as soon as it is live again.',
     freeRooms: (rooms: string) => `Free rooms: ${rooms}.`,
     noFreeRooms: 'No room is free right now.',
   },

@@ -17,7 +17,6 @@ import {
 import {
   appointmentCodesForDay,
   getClinic,
-  isDatabaseUnavailable,
   latestSeqs,
   listVisitsForDay,
 } from '@clinicflow/db';
@@ -93,14 +92,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   // Load balancers and the wallboard's self-check ask this: 503 while the database cannot be reached.
   route('health', async (_req, reply) => {
-    try {
-      const { lastSeq } = await latestSeqs(ctx.db, ctx.clinicId);
-      return { ok: true, database: deps.databaseKind, databaseStatus: 'up', seq: lastSeq };
-    } catch (err) {
-      if (!isDatabaseUnavailable(err)) throw err;
-      deps.health.failed(err);
+    // A fresh connection decides, not the pool, which may still hold connections a restart killed.
+    if ((await deps.health.probe()) === 'down') {
       return reply.code(503).send({ ok: false, database: deps.databaseKind, databaseStatus: 'down' });
     }
+    const seq = await latestSeqs(ctx.db, ctx.clinicId).then(
+      (s) => s.lastSeq,
+      () => null,
+    );
+    return { ok: true, database: deps.databaseKind, databaseStatus: 'up', seq };
   });
 
   route('login', async (req, reply) => {

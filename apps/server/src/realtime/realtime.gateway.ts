@@ -268,11 +268,22 @@ export function createRealtime(input: {
     view: Exclude<View, 'kiosk'>,
     lastSeq: number | null,
   ): Promise<void> {
-    try {
-      socket.emit('sync', (await syncMessage(view, lastSeq, socket.data)) as SyncMessage<typeof view>);
-    } catch (err) {
-      ctx.logger.error({ err }, 'sync failed');
-      socket.disconnect(true);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        socket.emit('sync', (await syncMessage(view, lastSeq, socket.data)) as SyncMessage<typeof view>);
+        return;
+      } catch (err) {
+        // Just after the database is back the pool may still hand out a connection it lost: try once more.
+        if (attempt === 1 && isDatabaseUnavailable(err)) {
+          await new Promise((r) => setTimeout(r, 250));
+          continue;
+        }
+        if (isDatabaseUnavailable(err)) health.failed(err);
+        else ctx.logger.error({ err }, 'sync failed');
+        // The client reconnects after a pause and the handshake decides again.
+        socket.disconnect(true);
+        return;
+      }
     }
   }
 

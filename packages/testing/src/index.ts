@@ -1,0 +1,2 @@
+export { startServerProcess, type ServerProcess } from './server-process';
+export { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
