@@ -171,6 +171,25 @@ describe.each(testBackends)(
       expect(answered.filter((code) => code !== 'NOT_FOUND' && code !== 'RATE_LIMITED')).toEqual([]);
       kiosk = await connectKiosk();
     }, 30_000);
+
+    it('a console scripted faster than a person is slowed with RATE_LIMITED, and stays live', async () => {
+      const script = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
+      const providerId = Object.keys((await board()).providers)[0]!;
+      const delay = (minutes: number) => ({ type: 'AnnounceDelay', providerId, minutes });
+      // 400 commands as fast as the socket takes them: past the first 200 some are refused, none dropped.
+      const answers = await Promise.all(
+        Array.from({ length: 400 }, (_, i) => send(script.socket, delay(i % 60))),
+      );
+      expect(answers.filter((a) => !a.ok).every((a) => !a.ok && a.code === 'RATE_LIMITED')).toBe(true);
+      expect(answers.filter((a) => a.ok).length).toBeGreaterThanOrEqual(200);
+      expect(script.socket.connected).toBe(true);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await send(script.socket, delay(0))).toMatchObject({ ok: true });
+      // A flood that goes on while refused is dropped.
+      for (let i = 0; i < 2000 && script.socket.connected; i++)
+        script.socket.emit('command', delay(1), () => {});
+      await until(() => !script.socket.connected, 'the flooding socket to be dropped');
+    });
   },
 );
 

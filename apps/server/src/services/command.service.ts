@@ -188,9 +188,7 @@ export class CommandService {
 
   async #apply(command: Command, actor: Actor, origin: string | null): Promise<CommandOutcome> {
     const { db, clinicId, clock } = this.#ctx;
-    const stored = await findCommandResult(db, command.commandId);
-    if (stored) return { result: stored as CommandResult, events: [] };
-
+    // execute() answered a stored result already; only a twin committed since then is left to catch.
     return db.transaction(async (txDb) => {
       const tx = txDb as Db;
       await lockClinic(tx, clinicId);
