@@ -23,7 +23,9 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
   workers: 1,
+  // A retry shows whether a failure repeats; a test that passes only on retry still fails the run.
   retries: isCI ? 1 : 0,
+  failOnFlakyTests: isCI,
   forbidOnly: isCI,
   reporter: 'list',
   use: {

@@ -2,7 +2,7 @@
 # THE test command (README and CI): bash scripts/test.sh [--only=a,b] [--skip=a,b] [--list]
 # Stages: pnpm install chromium postgres check drift build test audit e2e
 # Ends with one line "N passed, M failed" counting stages; exits non-zero when any stage failed.
-# Env: CI=true (no remote cache, plain output, Playwright retries 1); TEST_DATABASE_URL (use this database
+# Env: CI=true (no remote cache, plain output, Playwright retries 1 and fails on flaky); TEST_DATABASE_URL (use this database
 # instead of creating one); CLINICFLOW_PG_PROBE_PORT / CLINICFLOW_PG_FALLBACK_PORT / CLINICFLOW_PG_DIR /
 # CLINICFLOW_PG_KEEP=1 (see scripts/lib.sh); CLINICFLOW_AUDIT_STRICT=1 (an unreachable audit endpoint fails).
 set -euo pipefail

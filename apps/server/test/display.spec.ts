@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackends } from '@clinicflow/db/testing';
 import {
   defaultDisplayConfig,
   type DisplayBoard,
@@ -13,7 +14,7 @@ import { api, openSocket, pairDevice, signIn, startTestServer, until, type TestS
 
 const uuid = () => crypto.randomUUID();
 
-describe('display settings, delays, equipment and per-screen privacy (on PGlite)', () => {
+describe.each(testBackends)('display settings, delays, equipment and per-screen privacy (%s)', (backend) => {
   let server: TestServer;
   let admin: string;
   let coordinator: string;
@@ -35,7 +36,7 @@ describe('display settings, delays, equipment and per-screen privacy (on PGlite)
       );
 
   beforeAll(async () => {
-    server = await startTestServer('pglite');
+    server = await startTestServer(backend);
     admin = await signIn(server, 'admin');
     coordinator = await signIn(server, 'coordinator');
   });

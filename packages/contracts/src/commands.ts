@@ -139,23 +139,11 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
-/** Every command the command endpoint and socket accept. */
-export const commandTypes: CommandType[] = [
-  'CheckInPatient',
-  'CallPatient',
-  ...visitCommandTypes,
-  ...roomCommandTypes,
-  'RegisterWalkIn',
-  'SubmitQuestionnaire',
-  'SignConsent',
-  'UpdateContactDetails',
-  'CompleteCheckIn',
-  'SubmitSurvey',
-  'AcknowledgeAlert',
-  'AnnounceDelay',
-  'UpdateDisplaySettings',
-  'SetEquipmentStatus',
-];
+/** Every command the command endpoint and socket accept, read off the schema: there is no second list to forget. */
+export const commandTypes = commandSchema.options.flatMap((option) => {
+  const type = option.shape.type;
+  return 'options' in type ? type.options : [...type.values];
+}) as CommandType[];
 
 // Every command has a row in the permission table (a missing one fails to compile here).
 commandTypes satisfies readonly CommandName[];

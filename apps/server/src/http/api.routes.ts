@@ -14,12 +14,7 @@ import {
   type ApiError,
   type RouteName,
 } from '@clinicflow/contracts';
-import {
-  appointmentCodesForDay,
-  getClinic,
-  latestSeqs,
-  listVisitsForDay,
-} from '@clinicflow/db';
+import { appointmentCodesForDay, getClinic, latestSeqs, listVisitsForDay } from '@clinicflow/db';
 import { queryAudit, verifyAudit, audit } from '../services/audit.service';
 import type { AuthService } from '../services/auth.service';
 import type { CommandService } from '../services/command.service';

@@ -1,0 +1,104 @@
+import type { ActorClass } from '@clinicflow/domain';
+import type { CommandType, RouteName, View } from '@clinicflow/contracts';
+
+/*
+ * Who may do what, written out by hand as a clinic manager would read it, and not computed from the code under
+ * test: widening a permission in the code fails the security tests until this table says so too.
+ * Columns: admin, coordinator, front desk, nurse, physician, kiosk, waiting-room display, room-status display.
+ */
+export const callerColumns = [
+  'admin',
+  'coordinator',
+  'front_desk',
+  'nurse',
+  'physician',
+  'kiosk',
+  'waiting_room_display',
+  'room_status_display',
+] as const satisfies readonly ActorClass[];
+
+// Y = may run it; . = refused.
+//                             adm coo dsk nur phy ksk wrd rsd
+// prettier-ignore
+const commandTable: Record<CommandType, string> = {
+  CheckInPatient:            ' Y   Y   Y   Y   .   Y   .   . ',
+  CallPatient:               ' Y   Y   Y   Y   Y   .   .   . ',
+  ReturnPatientToWaiting:    ' Y   Y   Y   Y   Y   .   .   . ',
+  MarkPatientInRoom:         ' Y   Y   Y   Y   Y   .   .   . ',
+  StartConsultation:         ' Y   Y   .   Y   Y   .   .   . ',
+  CheckOutPatient:           ' Y   Y   Y   Y   Y   .   .   . ',
+  MarkNoShow:                ' Y   Y   Y   .   .   .   .   . ',
+  CancelVisit:               ' Y   Y   Y   .   .   .   .   . ',
+  MarkLeftWithoutBeingSeen:  ' Y   Y   Y   Y   .   .   .   . ',
+  SendToWaitingRoom:         ' Y   Y   Y   Y   .   Y   .   . ',
+  MarkRoomCleaned:           ' Y   Y   Y   Y   Y   .   .   . ',
+  TakeRoomOutOfService:      ' Y   Y   Y   Y   Y   .   .   . ',
+  ReturnRoomToService:       ' Y   Y   Y   Y   Y   .   .   . ',
+  RegisterWalkIn:            ' Y   Y   Y   Y   .   Y   .   . ',
+  SubmitQuestionnaire:       ' Y   Y   Y   Y   .   Y   .   . ',
+  SignConsent:               ' Y   Y   Y   Y   .   Y   .   . ',
+  UpdateContactDetails:      ' Y   Y   Y   Y   .   Y   .   . ',
+  CompleteCheckIn:           ' Y   Y   Y   Y   .   Y   .   . ',
+  SubmitSurvey:              ' Y   Y   Y   Y   .   Y   .   . ',
+  AcknowledgeAlert:          ' Y   Y   Y   Y   Y   .   .   . ',
+  AnnounceDelay:             ' Y   Y   Y   Y   Y   .   .   . ',
+  UpdateDisplaySettings:     ' Y   Y   .   .   .   .   .   . ',
+  SetEquipmentStatus:        ' Y   Y   Y   Y   Y   .   .   . ',
+};
+
+// ok = answered (not 401/403); 401 = sign in first; 403 = refused; the first column is a caller with no credentials.
+//                            anon  adm  coo  dsk  nur  phy  ksk  wrd  rsd
+// prettier-ignore
+const routeTable: Record<RouteName, string> = {
+  health:                    ' ok   ok   ok   ok   ok   ok   ok   ok   ok ',
+  login:                     ' ok   ok   ok   ok   ok   ok   ok   ok   ok ',
+  session:                   '401   ok   ok   ok   ok   ok  403  403  403 ',
+  keepAlive:                 '401   ok   ok   ok   ok   ok  403  403  403 ',
+  logout:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
+  logoutEverywhere:          '401   ok   ok   ok   ok   ok  403  403  403 ',
+  commands:                  '401   ok   ok   ok   ok   ok   ok   ok   ok ',
+  findAppointment:           '401  403  403  403  403  403   ok  403  403 ',
+  listStaff:                 '401   ok  403  403  403  403  403  403  403 ',
+  createStaff:               '401   ok  403  403  403  403  403  403  403 ',
+  updateStaff:               '401   ok  403  403  403  403  403  403  403 ',
+  resetPassword:             '401   ok  403  403  403  403  403  403  403 ',
+  requestPairing:            ' ok   ok   ok   ok   ok   ok   ok   ok   ok ',
+  deviceStatus:              '401  401  401  401  401  401   ok   ok   ok ',
+  listDevices:               '401   ok  403  403  403  403  403  403  403 ',
+  pairDevice:                '401   ok  403  403  403  403  403  403  403 ',
+  updateDevice:              '401   ok  403  403  403  403  403  403  403 ',
+  revokeDevice:              '401   ok  403  403  403  403  403  403  403 ',
+  auditLog:                  '401   ok  403  403  403  403  403  403  403 ',
+  verifyAudit:               '401   ok  403  403  403  403  403  403  403 ',
+  demoPatients:              '401   ok   ok   ok   ok   ok  403  403  403 ',
+};
+
+// Which live screen each caller may open over the socket.  Y = opens; . = refused (FORBIDDEN).
+//                             adm coo dsk nur phy ksk wrd rsd
+// prettier-ignore
+const viewTable: Record<View, string> = {
+  flowBoard:                 ' Y   Y   Y   Y   Y   .   .   . ',
+  displayBoard:              ' .   .   .   .   .   .   Y   Y ',
+  kiosk:                     ' .   .   .   .   .   Y   .   . ',
+};
+
+const cells = (row: string) => row.trim().split(/\s+/);
+
+export function mayOpenExpected(view: View, caller: (typeof callerColumns)[number]): boolean {
+  return cells(viewTable[view])[callerColumns.indexOf(caller)] === 'Y';
+}
+
+export function mayRunExpected(command: CommandType, caller: (typeof callerColumns)[number]): boolean {
+  return cells(commandTable[command])[callerColumns.indexOf(caller)] === 'Y';
+}
+
+export function routeExpected(
+  route: RouteName,
+  caller: (typeof callerColumns)[number] | 'anonymous',
+): 'ok' | 401 | 403 {
+  const cell = cells(routeTable[route])[caller === 'anonymous' ? 0 : callerColumns.indexOf(caller) + 1];
+  return cell === 'ok' ? 'ok' : (Number(cell) as 401 | 403);
+}
+
+export const tabledCommands = Object.keys(commandTable) as CommandType[];
+export const tabledRoutes = Object.keys(routeTable) as RouteName[];
