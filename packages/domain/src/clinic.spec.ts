@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { clinicDay } from './clinic';
+import { clinicDay, clinicTime } from './clinic';
 
 describe('clinicDay', () => {
   it('is the clinic-local date, not the UTC date', () => {
@@ -34,5 +34,83 @@ describe('clinicDay', () => {
   });
   it('throws for an unknown timezone rather than guessing', () => {
     expect(() => clinicDay(new Date(), 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+/** The clinic-local wall clock of an instant, as HH:MM (an independent reading through Intl). */
+const wallClock = (instant: Date, timezone: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+
+describe('clinicTime', () => {
+  it('on the days the clocks change in New York (8 March and 1 November 2026)', () => {
+    // Spring forward at 02:00: 01:30 is still EST (UTC−5), 08:30 is EDT (UTC−4).
+    expect(clinicTime('2026-03-08', '01:30', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T06:30:00.000Z',
+    );
+    expect(clinicTime('2026-03-08', '08:30', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T12:30:00.000Z',
+    );
+    expect(clinicTime('2026-03-08', '03:30', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T07:30:00.000Z',
+    );
+    // 02:30 never happens that night: it is the moment after the jump, 03:30 EDT.
+    expect(clinicTime('2026-03-08', '02:30', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T07:30:00.000Z',
+    );
+    // Fall back at 02:00: 01:30 happens twice; the first (EDT) is meant. 08:30 is EST again.
+    expect(clinicTime('2026-11-01', '01:30', 'America/New_York').toISOString()).toBe(
+      '2026-11-01T05:30:00.000Z',
+    );
+    expect(clinicTime('2026-11-01', '08:30', 'America/New_York').toISOString()).toBe(
+      '2026-11-01T13:30:00.000Z',
+    );
+  });
+
+  it('midnight and the minute before it belong to their own days', () => {
+    expect(clinicDay(clinicTime('2026-11-30', '23:59', 'America/New_York'), 'America/New_York')).toBe(
+      '2026-11-30',
+    );
+    expect(clinicDay(clinicTime('2026-12-01', '00:00', 'America/New_York'), 'America/New_York')).toBe(
+      '2026-12-01',
+    );
+    expect(
+      clinicTime('2026-12-01', '00:00', 'America/New_York').getTime() -
+        clinicTime('2026-11-30', '23:59', 'America/New_York').getTime(),
+    ).toBe(60_000);
+  });
+
+  it('property: every quarter hour of every day of a year reads back as itself, in zones on both sides of UTC', () => {
+    const zones = [
+      'America/New_York',
+      'America/Los_Angeles',
+      'Europe/London',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 364 }),
+        fc.integer({ min: 0, max: 95 }),
+        (zone, dayOfYear, quarter) => {
+          const day = new Date(Date.UTC(2026, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
+          const hhmm = `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
+          const instant = clinicTime(day, hhmm, zone);
+          expect(clinicDay(instant, zone)).toBe(day);
+          const back = wallClock(instant, zone);
+          // Only a wall time the clock skips comes back different: the same minutes, one hour later.
+          if (back !== hhmm) {
+            const later = `${String(Number(hhmm.slice(0, 2)) + 1).padStart(2, '0')}${hhmm.slice(2)}`;
+            expect(back, `${zone} ${day} ${hhmm}`).toBe(later);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

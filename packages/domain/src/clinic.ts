@@ -33,9 +33,12 @@ export function clinicTime(day: string, hhmm: string, timezone: string): Date {
   const [h, mi] = hhmm.split(':').map(Number) as [number, number];
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
   // Two passes settle the offset even when the guess lands on the other side of a DST change.
-  let instant = asUtc - offsetMinutes(new Date(asUtc), timezone) * 60_000;
-  instant = asUtc - offsetMinutes(new Date(instant), timezone) * 60_000;
-  return new Date(instant);
+  const first = asUtc - offsetMinutes(new Date(asUtc), timezone) * 60_000;
+  const second = asUtc - offsetMinutes(new Date(first), timezone) * 60_000;
+  // A wall time the clock skips (02:30 when it springs forward) does not come back from `second`: it is read as
+  // the same moment after the jump (03:30), as Temporal's 'compatible' does. A repeated one is the first.
+  const exists = second + offsetMinutes(new Date(second), timezone) * 60_000 === asUtc;
+  return new Date(exists ? second : first);
 }
 
 function offsetMinutes(instant: Date, timezone: string): number {

@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
+  clinicDay,
   displayPrivacyModes,
   effectivePrivacy,
   maySee,
@@ -234,6 +235,18 @@ export function createRealtime(input: {
     });
   });
 
+  // At the clinic's midnight the day's board starts afresh: every open screen gets the new day's snapshot.
+  let today = clinicDay(ctx.clock.now(), input.clinic.timezone);
+  const dayWatch = setInterval(() => {
+    const day = clinicDay(ctx.clock.now(), input.clinic.timezone);
+    if (day === today) return;
+    today = day;
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.view !== 'kiosk') void sync(socket, socket.data.view, null);
+    }
+  }, 1000);
+  dayWatch.unref();
+
   // Sessions end by time too: idle or past their absolute limit. Re-check the connected ones periodically.
   const sweep = setInterval(() => void sweepSessions(), sessionSweepMs);
   sweep.unref();
@@ -374,6 +387,7 @@ export function createRealtime(input: {
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
+        clearInterval(dayWatch);
         unsubscribeHealth();
         void io.close(() => resolve());
       }),
