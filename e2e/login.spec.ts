@@ -23,6 +23,8 @@ test('a coordinator signs in and sees the flow board; the admin pages are hidden
   await expect(page.getByTestId('flow-board')).toBeVisible();
   await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('user-role')).toHaveText('Coordinator');
+  // A coordinator marks no-shows (a physician, below, may not).
+  await expect(page.getByRole('button', { name: 'No-show' }).first()).toBeVisible();
   await expect(page.getByTestId('nav-flow')).toBeVisible();
   await expect(page.getByTestId('nav-staff')).toHaveCount(0);
   await expect(page.getByTestId('nav-devices')).toHaveCount(0);

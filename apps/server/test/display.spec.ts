@@ -82,7 +82,11 @@ describe.each(testBackends)('display settings, delays, equipment and per-screen 
     expect(events[0]!.payload).toEqual({
       provider: { id: provider.id, name: provider.name, delayMinutes: 20 },
     });
-    expect(events[1]!.payload).toMatchObject({ displayNotice: 'Flu shots today, no appointment needed' });
+    // Exactly these two settings: an extra field on a public screen's message must fail here.
+    expect(events[1]!.payload).toEqual({
+      displayNotice: 'Flu shots today, no appointment needed',
+      roomThresholds: b.clinic.roomThresholds,
+    });
     expect(events[2]!.payload).toEqual({
       equipment: { id: item.id, name: item.name, roomId: item.roomId, status: 'out_of_service' },
     });

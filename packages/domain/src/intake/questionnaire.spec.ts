@@ -789,10 +789,14 @@ describe('validateAnswers properties', () => {
   );
 
   it('never returns ok with a required enabled question unanswered', () => {
+    let reached = 0;
     fc.assert(
       fc.property(likelyValid, ([q, answers]) => {
         const result = validateAnswers(q, answers);
+        // Only valid submissions say anything here; fast-check draws until 500 of them have been checked.
+        fc.pre(result.ok);
         if (!result.ok) return;
+        reached++;
         for (const item of enabledQuestions(q, result.answers))
           if (item.required) {
             const v = result.answers[item.id];
@@ -801,13 +805,18 @@ describe('validateAnswers properties', () => {
       }),
       { numRuns: 500 },
     );
+    expect(reached).toBe(500);
   });
 
   it('cleaned answers are a subset of the input and only answer enabled questions', () => {
+    let reached = 0;
     fc.assert(
       fc.property(likelyValid, ([q, answers]) => {
         const result = validateAnswers(q, answers);
+        // Only valid submissions say anything here; fast-check draws until 500 of them have been checked.
+        fc.pre(result.ok);
         if (!result.ok) return;
+        reached++;
         const enabled = new Set(enabledQuestions(q, answers).map((i) => i.id));
         const enabledAfter = new Set(enabledQuestions(q, result.answers).map((i) => i.id));
         for (const [id, value] of Object.entries(result.answers)) {
@@ -818,17 +827,23 @@ describe('validateAnswers properties', () => {
       }),
       { numRuns: 500 },
     );
+    expect(reached).toBe(500);
   });
 
   it('is idempotent: its cleaned output validates to itself', () => {
+    let reached = 0;
     fc.assert(
       fc.property(likelyValid, ([q, answers]) => {
         const result = validateAnswers(q, answers);
+        // Only valid submissions say anything here; fast-check draws until 500 of them have been checked.
+        fc.pre(result.ok);
         if (!result.ok) return;
+        reached++;
         expect(validateAnswers(q, result.answers)).toEqual(result);
       }),
       { numRuns: 500 },
     );
+    expect(reached).toBe(500);
   });
 
   it('an answer to an unknown question is always reported', () => {
