@@ -321,6 +321,34 @@ describe.each(testBackends)('repositories on %s', (backend) => {
     ).toEqual([]);
   });
 
+  it('finds a patient whose name has accents when the kiosk types it without, or in another Unicode form', async () => {
+    const nguyen = await insertPatient(handle.db, {
+      clinicId,
+      firstName: 'Hằng',
+      lastName: 'Nguyễn',
+      dateOfBirth: '1979-09-02',
+    });
+    await insertVisit(handle.db, {
+      clinicId,
+      day: '2026-11-29',
+      appointmentId: null,
+      patientId: nguyen.id,
+      providerId,
+      scheduledAt: null,
+      reason: null,
+      status: 'booked',
+      now,
+    });
+    const find = (lastName: string) =>
+      findVisitsByPatient(handle.db, { clinicId, day: '2026-11-29', lastName, dateOfBirth: '1979-09-02' });
+    for (const typed of ['Nguyen', 'NGUYEN', 'Nguyễn'.normalize('NFD'), ' nguyễn '])
+      expect(
+        (await find(typed)).map((v) => v.patient.firstName),
+        typed,
+      ).toEqual(['Hằng']);
+    expect(await find('Nguy')).toEqual([]);
+  });
+
   it('stores a command result once; the same id cannot be recorded twice', async () => {
     const commandId = crypto.randomUUID();
     expect(await findCommandResult(handle.db, commandId)).toBeNull();

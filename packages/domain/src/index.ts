@@ -16,3 +16,4 @@ export * from './intake/consent';
 export * from './intake/alert';
 export * from './intake/reasons';
 export * from './display-config';
+export * from './intake/names';

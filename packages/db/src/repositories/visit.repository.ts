@@ -1,5 +1,5 @@
-import { and, asc, eq, like, max, sql } from 'drizzle-orm';
-import type { TicketQueue, Visit, VisitStatus } from '@clinicflow/domain';
+import { and, asc, eq, like, max } from 'drizzle-orm';
+import { nameKey, type TicketQueue, type Visit, type VisitStatus } from '@clinicflow/domain';
 import type { Db } from '../client';
 import { appointments, patients, visits } from '../schema';
 
@@ -78,7 +78,10 @@ export async function listVisitsForDay(db: Db, clinicId: string, day: string): P
   return rows.map(toVisit);
 }
 
-/** Today's visits of patients with this last name (any case, spacing) and date of birth. */
+/**
+ * Today's visits of patients with this date of birth and last name, the name matched as the domain says (any
+ * case, spacing, accents or Unicode form): the day's patients born that day are few, so it is compared here.
+ */
 export async function findVisitsByPatient(
   db: Db,
   input: { clinicId: string; day: string; lastName: string; dateOfBirth: string },
@@ -87,11 +90,11 @@ export async function findVisitsByPatient(
     and(
       eq(visits.clinicId, input.clinicId),
       eq(visits.day, input.day),
-      eq(sql`lower(${patients.lastName})`, input.lastName.trim().toLowerCase()),
       eq(patients.dateOfBirth, input.dateOfBirth),
     ),
   );
-  return rows.map(toVisit);
+  const wanted = nameKey(input.lastName);
+  return rows.map(toVisit).filter((v) => nameKey(v.patient.lastName) === wanted);
 }
 
 /** Writes the visit only if nobody changed it since `expectedVersion`; false means the edit was stale. */
