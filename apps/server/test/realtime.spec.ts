@@ -1,16 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  applyDisplayEvent,
-  applyFlowBoardEvent,
-  emptyFlowBoard,
-  projectFlowBoardForDisplay,
-  type DisplayBoard,
-  type DisplayEvent,
-  type DomainEvent,
-  type EventEnvelope,
-  type FlowBoard,
-  type Visit,
-} from '@clinicflow/domain';
+import { type DomainEvent, type EventEnvelope, type FlowBoard, type Visit } from '@clinicflow/domain';
 import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
 import { listEventsAfter } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
@@ -267,57 +256,6 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
       if (v.reason) expect(everything).not.toContain(v.reason);
     }
     expect(everything).toContain('A-00');
-    wall.socket.disconnect();
-  });
-
-  it('folds the day’s events into the same board the server builds from the database, for console and display', async () => {
-    const events = await listEventsAfter(server.database.db, {
-      clinicId: server.clinic.id,
-      afterSeq: 0,
-      displayOnly: false,
-      limit: 10_000,
-    });
-    const snapshot = await board();
-    const initialRooms = Object.values(snapshot.rooms).map((r) => ({
-      ...r,
-      status: 'available' as const,
-      visitId: null,
-      version: 0,
-      statusSince: r.statusSince,
-    }));
-    let folded = emptyFlowBoard({
-      clinic: snapshot.clinic,
-      day: snapshot.day,
-      providers: Object.values(snapshot.providers),
-      rooms: initialRooms,
-    });
-    for (const e of events) folded = applyFlowBoardEvent(folded, e.event);
-    expect(folded.visits).toEqual(snapshot.visits);
-    const touched = new Set(
-      events
-        .filter((e) => e.event.type === 'RoomStatusChanged')
-        .map((e) => (e.event as Extract<DomainEvent, { type: 'RoomStatusChanged' }>).payload.room.id),
-    );
-    for (const id of touched) expect(folded.rooms[id]).toEqual(snapshot.rooms[id]);
-
-    // A display that replays from zero reaches the display projection of the snapshot.
-    const wall = await openSocket(server.app.url, {
-      view: 'displayBoard',
-      lastSeq: 0,
-      deviceToken: displayToken,
-    });
-    await until(() => wall.received.length === 1, 'display replay');
-    const replay = wall.received[0]!.data as Extract<SyncMessage<'displayBoard'>, { kind: 'replay' }>;
-    expect(replay.kind).toBe('replay');
-    const expected = projectFlowBoardForDisplay(snapshot);
-    let display: DisplayBoard = {
-      ...expected,
-      visits: {},
-      rooms: Object.fromEntries(Object.entries(expected.rooms).filter(([id]) => !touched.has(id))),
-    };
-    for (const e of replay.events) display = applyDisplayEvent(display, e as EventEnvelope<DisplayEvent>);
-    expect(display.visits).toEqual(expected.visits);
-    expect(display.rooms).toEqual(expected.rooms);
     wall.socket.disconnect();
   });
 
