@@ -69,6 +69,12 @@ const handlers: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
 
 export type CommandOutcome = { result: CommandResult; events: StoredEvent[]; kioskVisit?: string | null };
 
+const restarting = {
+  ok: false,
+  code: 'UNAVAILABLE',
+  message: 'The server is restarting; nothing was changed. Try again in a moment.',
+} as const;
+
 /** A transaction that deadlocked or failed to serialize did nothing: run it again, a few times at most. */
 const transientAttempts = 3;
 
@@ -84,6 +90,7 @@ export class CommandService {
   // A kiosk registers a walk-in every few minutes at most; a script registering hundreds is refused.
   readonly #walkIns = new RateLimiter({ capacity: 6, perSecond: 1 / 60 });
   #publish: (events: StoredEvent[]) => void = () => {};
+  #closing = false;
 
   constructor(ctx: ServiceContext, kiosk: KioskScope, health: DatabaseHealth) {
     this.#ctx = ctx;
@@ -139,6 +146,7 @@ export class CommandService {
             'This kiosk has registered many walk-ins in the last few minutes; please see the front desk.',
         };
       }
+      if (this.#closing) return restarting;
       return await this.#queue.run(async () => {
         const { result, events, kioskVisit } = await this.#applyWithRetry(command, actor, input.origin);
         if (events.length) this.#publish(events);
@@ -161,8 +169,10 @@ export class CommandService {
     }
   }
 
-  /** Waits for the commands already accepted (graceful shutdown). */
+  /** Graceful shutdown: refuses new commands (the client sends them again after it reconnects) and waits for
+   * the ones already accepted. */
   drain(): Promise<void> {
+    this.#closing = true;
     return this.#queue.drain();
   }
 
