@@ -18,6 +18,7 @@ import { testBackends } from '@clinicflow/db/testing';
 import {
   api,
   openSocket,
+  snapshotOf,
   pairDevice,
   signIn,
   startTestServer,
@@ -62,16 +63,8 @@ describe.each(testBackends)(
     let start: FlowBoard;
     let namesWall: Awaited<ReturnType<typeof openSocket>>;
 
-    const snapshotOf = async <V extends 'flowBoard' | 'displayBoard'>(
-      auth: Parameters<typeof openSocket>[1],
-    ) => {
-      const s = await openSocket(server.app.url, auth);
-      await until(() => s.received.length > 0, 'snapshot');
-      s.socket.disconnect();
-      return (s.received[0]!.data as Extract<SyncMessage<V>, { kind: 'snapshot' }>).state;
-    };
     let coordinator: string;
-    const board = () => snapshotOf<'flowBoard'>({ view: 'flowBoard', cookie: coordinator });
+    const board = () => snapshotOf(server, { view: 'flowBoard', cookie: coordinator });
     const ok = async (socket: TestSocket, command: object): Promise<CommandResult> => {
       const result: CommandResult = await socket.emitWithAck('command', { commandId: uuid(), ...command });
       expect(result, JSON.stringify(command)).toMatchObject({ ok: true });
@@ -233,7 +226,7 @@ describe.each(testBackends)(
         displayEmpty,
       );
       expect(displayFolded).toEqual(
-        await snapshotOf<'displayBoard'>({ view: 'displayBoard', deviceToken: displayToken }),
+        await snapshotOf(server, { view: 'displayBoard', deviceToken: displayToken }),
       );
 
       // Nothing private reached the first-name screen all day: no value of any patient the database holds.

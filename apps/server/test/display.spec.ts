@@ -6,11 +6,19 @@ import {
   type DisplayConfig,
   type DisplayEvent,
   type EventEnvelope,
-  type FlowBoard,
   type Visit,
 } from '@clinicflow/domain';
 import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
-import { api, openSocket, pairDevice, signIn, startTestServer, until, type TestServer } from './harness';
+import {
+  api,
+  openSocket,
+  pairDevice,
+  signIn,
+  snapshotOf,
+  startTestServer,
+  until,
+  type TestServer,
+} from './harness';
 
 const uuid = () => crypto.randomUUID();
 
@@ -22,12 +30,7 @@ describe.each(testBackends)('display settings, delays, equipment and per-screen 
   const command = async (cookie: string, body: object) =>
     (await api(server, 'POST', '/api/commands', { cookie, body: { commandId: uuid(), ...body } }))
       .body as CommandResult;
-  const board = async (): Promise<FlowBoard> => {
-    const s = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
-    await until(() => s.received.length > 0, 'snapshot');
-    s.socket.disconnect();
-    return (s.received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'snapshot' }>).state;
-  };
+  const board = () => snapshotOf(server, { view: 'flowBoard', cookie: coordinator });
   const snapshots = (received: { name: string; data: unknown }[]) =>
     received
       .filter((r) => r.name === 'sync' && (r.data as SyncMessage<'displayBoard'>).kind === 'snapshot')

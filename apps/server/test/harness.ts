@@ -1,7 +1,13 @@
 import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Clinic, DeviceType } from '@clinicflow/domain';
-import type { ClientToServerEvents, ServerToClientEvents, View } from '@clinicflow/contracts';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SyncMessage,
+  View,
+  ViewState,
+} from '@clinicflow/contracts';
 import type { DatabaseHandle } from '@clinicflow/db';
 import { openTestDatabase, type TestBackend } from '@clinicflow/db/testing';
 import { startApp, type App } from '../src/app';
@@ -105,6 +111,17 @@ export async function openSocket(url: string, auth: { view: View; lastSeq?: numb
     socket.once('connect_error', reject);
   });
   return { socket, received };
+}
+
+/** What a screen gets on connecting without a last seq: its view's snapshot (console or display). */
+export async function snapshotOf<V extends 'flowBoard' | 'displayBoard'>(
+  server: Reachable,
+  auth: { view: V } & Credentials,
+): Promise<ViewState[V]> {
+  const { socket, received } = await openSocket(server.app.url, auth);
+  await until(() => received.length > 0, `${auth.view} snapshot`);
+  socket.disconnect();
+  return (received[0]!.data as Extract<SyncMessage<V>, { kind: 'snapshot' }>).state;
 }
 
 export async function until(predicate: () => boolean, what: string, ms = 5000): Promise<void> {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@clinicflow/db/testing';
-import type { Alert, DomainEvent, EventEnvelope, FlowBoard, Questionnaire, Visit } from '@clinicflow/domain';
-import type { CheckInResult, CommandResult, QueuedResult, SyncMessage } from '@clinicflow/contracts';
+import type { Alert, DomainEvent, EventEnvelope, Questionnaire, Visit } from '@clinicflow/domain';
+import type { CheckInResult, CommandResult, QueuedResult } from '@clinicflow/contracts';
 import { getPatient } from '@clinicflow/db';
 import {
   api,
   openSocket,
+  snapshotOf,
   pairDevice,
   signIn,
   startTestServer,
@@ -34,12 +35,7 @@ describe.each(testBackends)(
 
     const send = (cmd: object): Promise<CommandResult> =>
       kiosk.emitWithAck('command', { commandId: uuid(), ...cmd });
-    const board = async (): Promise<FlowBoard> => {
-      const s = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
-      await until(() => s.received.length > 0, 'snapshot');
-      s.socket.disconnect();
-      return (s.received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'snapshot' }>).state;
-    };
+    const board = () => snapshotOf(server, { view: 'flowBoard', cookie: coordinator });
     const booked = async (category: string): Promise<Visit> =>
       Object.values((await board()).visits).find(
         (v) => v.status === 'booked' && v.reasonCategory === category,

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowBoard, Visit } from '@clinicflow/domain';
-import type { CheckInResult, CommandResult, FindAppointmentResult, SyncMessage } from '@clinicflow/contracts';
+import type { Visit } from '@clinicflow/domain';
+import type { CheckInResult, CommandResult, FindAppointmentResult } from '@clinicflow/contracts';
 import { assignTicket, listEventsAfter } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
   api,
   demoPassword,
   openSocket,
+  snapshotOf,
   pairDevice,
   signIn,
   startTestServer,
@@ -30,12 +31,7 @@ describe.each(testBackends)(
       (await openSocket(server.app.url, { view: 'kiosk', deviceToken: token })).socket;
     const send = (socket: TestSocket, cmd: object): Promise<CommandResult> =>
       socket.emitWithAck('command', { commandId: uuid(), ...cmd });
-    const board = async (): Promise<FlowBoard> => {
-      const s = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
-      await until(() => s.received.length > 0, 'snapshot');
-      s.socket.disconnect();
-      return (s.received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'snapshot' }>).state;
-    };
+    const board = () => snapshotOf(server, { view: 'flowBoard', cookie: coordinator });
     const booked = async (): Promise<Visit[]> =>
       Object.values((await board()).visits).filter((v) => v.status === 'booked');
     const lookUp = (socket: TestSocket, v: Visit) =>

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DomainEvent, type EventEnvelope, type FlowBoard, type Visit } from '@clinicflow/domain';
+import { type DomainEvent, type EventEnvelope, type Visit } from '@clinicflow/domain';
 import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
 import { listEventsAfter } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
   openSocket,
+  snapshotOf,
   pairDevice,
   signIn,
   startTestServer,
@@ -24,12 +25,7 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
 
   const send = (socket: TestSocket, command: object): Promise<CommandResult> =>
     socket.timeout(10_000).emitWithAck('command', { commandId: uuid(), ...command });
-  const board = async (): Promise<FlowBoard> => {
-    const { socket, received } = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
-    await until(() => received.length > 0, 'snapshot');
-    socket.disconnect();
-    return (received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'snapshot' }>).state;
-  };
+  const board = () => snapshotOf(server, { view: 'flowBoard', cookie: coordinator });
   const visitsIn = async (status: Visit['status']) =>
     Object.values((await board()).visits).filter((v) => v.status === status);
   const freeRoom = async () => Object.values((await board()).rooms).find((r) => r.status === 'available')!;

@@ -5,7 +5,6 @@ import {
   commandNames,
   type ActorClass,
   type DeviceType,
-  type FlowBoard,
   type StaffRole,
   type Visit,
 } from '@clinicflow/domain';
@@ -31,6 +30,7 @@ import {
 import {
   api,
   openSocket,
+  snapshotOf,
   pairDevice,
   signIn,
   startTestServer,
@@ -57,12 +57,7 @@ describe.each(testBackends)('who may see and do what (%s)', (backend) => {
   const credentials = new Map<ActorClass, { cookie?: string; deviceToken?: string }>();
   let admin: string;
 
-  const board = async (): Promise<FlowBoard> => {
-    const { socket, received } = await openSocket(server.app.url, { view: 'flowBoard', cookie: admin });
-    await until(() => received.length > 0, 'snapshot');
-    socket.disconnect();
-    return (received[0]!.data as Extract<SyncMessage<'flowBoard'>, { kind: 'snapshot' }>).state;
-  };
+  const board = () => snapshotOf(server, { view: 'flowBoard', cookie: admin });
 
   beforeAll(async () => {
     server = await startTestServer(backend, { sessionIdleMs: 15 * 60_000 });
