@@ -22,19 +22,14 @@ import {
   pairDevice,
   signIn,
   startTestServer,
+  testSignature,
   until,
   type TestServer,
   type TestSocket,
 } from './harness';
 
 const uuid = () => crypto.randomUUID();
-const signature = {
-  width: 600,
-  height: 200,
-  strokes: [
-    Array.from({ length: 30 }, (_, k) => ({ x: 20 + k * 18, y: 100 + Math.sin(k / 2) * 50, t: k * 20 })),
-  ],
-};
+const signature = testSignature;
 /** Every kind of fact the server records; the day below must produce each one. */
 const everyEventType: DomainEvent['type'][] = [
   'VisitBooked',

@@ -13,6 +13,15 @@ import { openTestDatabase, type TestBackend } from '@clinicflow/db/testing';
 import { startApp, type App } from '../src/app';
 import { ensureClinic, ensureDemoDay } from '../src/services/seed.service';
 
+/** A signature a patient might draw: long enough, inside the pad. */
+export const testSignature = {
+  width: 600,
+  height: 200,
+  strokes: [
+    Array.from({ length: 30 }, (_, k) => ({ x: 20 + k * 18, y: 100 + Math.sin(k / 2) * 50, t: k * 20 })),
+  ],
+};
+
 export type TestClock = { now(): Date; set(iso: string): void; advance(minutes: number): void };
 
 export function testClock(iso: string): TestClock {
