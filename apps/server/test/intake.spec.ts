@@ -345,9 +345,16 @@ describe.each(testBackends)(
       }[];
       const p = patients.find((x) => x.status === 'booked')!;
       const code = `${p.appointmentCode.slice(0, 3).toLowerCase()}-${p.appointmentCode.slice(3)}`;
-      expect(await kiosk.emitWithAck('findAppointment', { code })).toMatchObject({
+      // The whole answer: the kiosk learns the first name and the time, nothing more.
+      expect(await kiosk.emitWithAck('findAppointment', { code })).toEqual({
         ok: true,
-        match: { visitId: p.visitId, firstName: p.firstName },
+        match: {
+          visitId: p.visitId,
+          firstName: p.firstName,
+          scheduledAt: expect.any(String),
+          status: 'booked',
+          survey: null,
+        },
       });
       expect(await kiosk.emitWithAck('findAppointment', { code: 'ZZZZZZ' })).toMatchObject({
         ok: false,

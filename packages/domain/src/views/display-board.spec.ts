@@ -2,17 +2,27 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { DomainEvent } from '../events';
 import {
+  displayedVisitStatuses,
   projectForDisplay,
-  projectRoom,
-  projectVisit,
+  type DisplayEquipment,
   type DisplayEvent,
   type DisplayRoom,
   type DisplayVisit,
 } from '../projection';
-import type { RoomStatus } from '../room';
-import { visitStatuses, type Visit, type VisitStatus } from '../visit';
-import { iso, makeRoom, makeVisit } from '../testing/fixtures';
-import { applyDisplayEvent, nowCalling, roomTiles, waitingQueue, type DisplayBoard } from './display-board';
+import { displayPrivacyModes } from '../clinic';
+import { roomStatuses, type RoomStatus } from '../room';
+import type { VisitStatus } from '../visit';
+import { DAY, domainEventArb, domainEventTypes, typeCoverage, visitArb } from '../testing/event-arbitraries';
+import { clinic, iso, makeRoom } from '../testing/fixtures';
+import { applyFlowBoardEvent, emptyFlowBoard } from './flow-board';
+import {
+  applyDisplayEvent,
+  nowCalling,
+  projectFlowBoardForDisplay,
+  roomTiles,
+  waitingQueue,
+  type DisplayBoard,
+} from './display-board';
 
 const room = (id: string, name: string, status: RoomStatus = 'available'): DisplayRoom => ({
   id,
@@ -76,35 +86,50 @@ describe('applyDisplayEvent', () => {
     expect(applyDisplayEvent(b, { type: 'DisplayVisitRemoved', payload: { id: 'nope' } })).toEqual(b);
   });
 
-  const displayEventArb: fc.Arbitrary<DisplayEvent> = fc.oneof(
-    fc
-      .record({
-        id: fc.constantFrom('v1', 'v2', 'v3'),
-        status: fc.constantFrom(
-          'waiting' as const,
-          'called' as const,
-          'in_room' as const,
-          'with_provider' as const,
-        ),
-        t: fc.nat(100),
-      })
-      .map(({ id, status, t }): DisplayEvent => ({
+  const displayVisitArb = fc
+    .record({
+      id: fc.constantFrom('v1', 'v2', 'v3'),
+      status: fc.constantFrom(...displayedVisitStatuses),
+      roomId: fc.option(fc.constantFrom('r1', 'r2')),
+      t: fc.nat(100),
+    })
+    .map(({ id, status, roomId, t }) => dv({ id, status, roomId, statusSince: iso(t) }));
+  // One generator per display event type: a new type does not compile until it has one here.
+  const displayEventArbs: { [K in DisplayEvent['type']]: fc.Arbitrary<Extract<DisplayEvent, { type: K }>> } =
+    {
+      DisplayVisitUpdated: displayVisitArb.map((visit) => ({
         type: 'DisplayVisitUpdated',
-        payload: { visit: dv({ id, status, statusSince: iso(t) }) },
+        payload: { visit },
       })),
-    fc
-      .constantFrom('v1', 'v2', 'v3')
-      .map((id): DisplayEvent => ({ type: 'DisplayVisitRemoved', payload: { id } })),
-    fc
-      .record({
-        id: fc.constantFrom('r1', 'r2'),
-        status: fc.constantFrom<RoomStatus>('available', 'occupied', 'needs_cleaning', 'out_of_service'),
-      })
-      .map(({ id, status }): DisplayEvent => ({
-        type: 'DisplayRoomUpdated',
-        payload: { room: room(id, id, status) },
-      })),
-  );
+      DisplayVisitRemoved: fc
+        .constantFrom('v1', 'v2', 'v3', 'never-seen')
+        .map((id) => ({ type: 'DisplayVisitRemoved', payload: { id } })),
+      DisplayRoomUpdated: fc
+        .record({ id: fc.constantFrom('r1', 'r2'), status: fc.constantFrom(...roomStatuses) })
+        .map(({ id, status }) => ({ type: 'DisplayRoomUpdated', payload: { room: room(id, id, status) } })),
+      DisplayProviderUpdated: fc
+        .record({
+          id: fc.constantFrom('dr1', 'dr2'),
+          name: fc.constantFrom('Dr. Okafor', 'Dr. Lind'),
+          delayMinutes: fc.nat(60),
+        })
+        .map((provider) => ({ type: 'DisplayProviderUpdated', payload: { provider } })),
+      DisplayEquipmentUpdated: fc
+        .record({
+          id: fc.constantFrom('eq1', 'eq2'),
+          name: fc.constant('ECG'),
+          roomId: fc.option(fc.constantFrom('r1', 'r2')),
+          status: fc.constantFrom('in_service' as const, 'out_of_service' as const),
+        })
+        .map((equipment) => ({ type: 'DisplayEquipmentUpdated', payload: { equipment } })),
+      DisplaySettingsUpdated: fc
+        .record({
+          displayNotice: fc.option(fc.constant('Flu shots today')),
+          roomThresholds: fc.record({ occupied: fc.nat(90) }, { requiredKeys: [] }),
+        })
+        .map((payload) => ({ type: 'DisplaySettingsUpdated', payload })),
+    };
+  const displayEventArb: fc.Arbitrary<DisplayEvent> = fc.oneof(...Object.values(displayEventArbs));
 
   it('property: applying an event twice equals applying it once', () => {
     fc.assert(
@@ -116,85 +141,90 @@ describe('applyDisplayEvent', () => {
   });
 
   it('property: folding yields the last written entity per id (or none after a removal)', () => {
+    const coverage = typeCoverage();
     fc.assert(
       fc.property(fc.array(displayEventArb, { maxLength: 30 }), (events) => {
-        const b = events.reduce(applyDisplayEvent, board());
+        coverage.see(events);
+        const start = board();
+        const b = events.reduce(applyDisplayEvent, start);
         const visits = new Map<string, DisplayVisit>();
         const rooms = new Map<string, DisplayRoom>();
+        const providers = new Map(Object.entries(start.providers));
+        const equipment = new Map<string, DisplayEquipment>();
+        let clinic = start.clinic;
         for (const e of events) {
           if (e.type === 'DisplayVisitUpdated') visits.set(e.payload.visit.id, e.payload.visit);
           else if (e.type === 'DisplayVisitRemoved') visits.delete(e.payload.id);
           else if (e.type === 'DisplayRoomUpdated') rooms.set(e.payload.room.id, e.payload.room);
+          else if (e.type === 'DisplayProviderUpdated')
+            providers.set(e.payload.provider.id, e.payload.provider);
+          else if (e.type === 'DisplayEquipmentUpdated')
+            equipment.set(e.payload.equipment.id, e.payload.equipment);
+          else clinic = { ...clinic, ...e.payload };
         }
-        expect(b.visits).toEqual(Object.fromEntries(visits));
-        expect(b.rooms).toEqual(Object.fromEntries(rooms));
+        expect(b).toEqual({
+          clinic,
+          providers: Object.fromEntries(providers),
+          rooms: Object.fromEntries(rooms),
+          visits: Object.fromEntries(visits),
+          equipment: Object.fromEntries(equipment),
+        });
       }),
     );
+    expect(coverage.missing(Object.keys(displayEventArbs))).toEqual([]);
   });
 
+  /** Any generated events, rewritten into a log the server could write: each visit starts with a booking or a
+   * walk-in, and every status change carries the status it really came from. */
+  function asServerLog(events: DomainEvent[]): DomainEvent[] {
+    const status = new Map<string, VisitStatus>();
+    return events.flatMap((e): DomainEvent[] => {
+      if (!('visit' in e.payload)) return [e];
+      const { visit } = e.payload;
+      const from = status.get(visit.id);
+      status.set(visit.id, visit.status);
+      if (from === undefined) {
+        if (visit.status === 'booked') return [{ type: 'VisitBooked', payload: { visit } }];
+        if (visit.status === 'arrived' || visit.status === 'waiting')
+          return [{ type: 'WalkInRegistered', payload: { visit } }];
+        const booked = { ...visit, status: 'booked' as const };
+        return [
+          { type: 'VisitBooked', payload: { visit: booked } },
+          { type: 'VisitStatusChanged', payload: { visit, from: 'booked' } },
+        ];
+      }
+      if (from === 'booked' && (visit.status === 'arrived' || visit.status === 'waiting'))
+        return [{ type: 'VisitCheckedIn', payload: { visit } }];
+      return [{ type: 'VisitStatusChanged', payload: { visit, from } }];
+    });
+  }
+
   it('property: a display fed the projected log shows exactly what the console board shows, projected', () => {
-    // Each visit goes through a random walk of statuses; the log carries the real `from` of each change.
-    const walk = fc.array(
-      fc.tuple(
-        fc.constantFrom('v1', 'v2', 'v3'),
-        fc.constantFrom(...visitStatuses),
-        fc.constantFrom('r1', 'r2'),
-      ),
-      { maxLength: 30 },
-    );
+    const coverage = typeCoverage();
+    const console0 = emptyFlowBoard({
+      clinic,
+      day: DAY,
+      providers: [{ id: 'dr1', name: 'Dr. Okafor', delayMinutes: 0 }],
+      rooms: [makeRoom({ id: 'r1', name: 'Room 1' }), makeRoom({ id: 'r2', name: 'Room 2' })],
+    });
     fc.assert(
       fc.property(
-        walk,
-        fc.constantFrom('ticket' as const, 'first_name_initial' as const),
-        (steps, privacy) => {
-          const current = new Map<string, Visit>();
-          const log: DomainEvent[] = [];
-          steps.forEach(([id, status, roomId], i) => {
-            const prev = current.get(id);
-            const hasRoom = status === 'called' || status === 'in_room' || status === 'with_provider';
-            const visit = makeVisit({
-              id,
-              status,
-              roomId: hasRoom ? roomId : null,
-              statusSince: iso(i),
-              times: { [status]: iso(i) },
-              version: i + 1,
-            });
-            log.push(
-              prev
-                ? { type: 'VisitStatusChanged', payload: { visit, from: prev.status } }
-                : { type: 'VisitBooked', payload: { visit: makeVisit({ id, status: 'booked' }) } },
-            );
-            if (!prev)
-              log.push({ type: 'VisitStatusChanged', payload: { visit, from: 'booked' as VisitStatus } });
-            current.set(id, visit);
-            log.push({
-              type: 'RoomStatusChanged',
-              payload: {
-                room: makeRoom({ id: roomId, name: roomId, status: 'occupied', statusSince: iso(i) }),
-                from: 'available',
-              },
-            });
-          });
+        fc.array(domainEventArb(visitArb([DAY])), { maxLength: 40 }),
+        fc.constantFrom(...displayPrivacyModes),
+        (generated, privacy) => {
+          const log = asServerLog(generated);
+          coverage.see(log);
+          const consoleBoard = log.reduce(applyFlowBoardEvent, console0);
           const display = log
             .map((e) => projectForDisplay(e, privacy))
             .filter((e): e is DisplayEvent => e !== null)
-            .reduce(applyDisplayEvent, board());
-          const expectedVisits = Object.fromEntries(
-            [...current.values()].flatMap((v) => {
-              const p = projectVisit(v, privacy);
-              return p ? [[v.id, p]] : [];
-            }),
-          );
-          expect(display.visits).toEqual(expectedVisits);
-          const expectedRooms: Record<string, DisplayRoom> = {};
-          for (const e of log)
-            if (e.type === 'RoomStatusChanged')
-              expectedRooms[e.payload.room.id] = projectRoom(e.payload.room);
-          expect(display.rooms).toEqual(expectedRooms);
+            .reduce(applyDisplayEvent, projectFlowBoardForDisplay(console0, privacy));
+          expect(display).toEqual(projectFlowBoardForDisplay(consoleBoard, privacy));
         },
       ),
+      { numRuns: 300 },
     );
+    expect(coverage.missing(domainEventTypes)).toEqual([]);
   });
 });
 

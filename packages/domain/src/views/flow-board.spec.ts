@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { DomainEvent } from '../events';
-import { roomStatuses, type Room } from '../room';
-import { visitStatuses, type Visit } from '../visit';
+import type { Equipment } from '../display-config';
+import type { Alert } from '../intake/alert';
+import type { Visit } from '../visit';
+import { DAY, domainEventArb, domainEventTypes, typeCoverage } from '../testing/event-arbitraries';
 import { clinic, iso, makeRoom, makeVisit } from '../testing/fixtures';
 import { applyFlowBoardEvent, emptyFlowBoard, flowBoardRows, type FlowBoard } from './flow-board';
 
-const DAY = '2026-03-02';
 const board0 = (): FlowBoard =>
   emptyFlowBoard({
     clinic,
@@ -15,31 +15,7 @@ const board0 = (): FlowBoard =>
     rooms: [makeRoom({ id: 'r1', name: 'Room 1' }), makeRoom({ id: 'r2', name: 'Room 2' })],
   });
 
-const visitArb: fc.Arbitrary<Visit> = fc
-  .record({
-    id: fc.constantFrom('v1', 'v2', 'v3'),
-    day: fc.constantFrom(DAY, DAY, DAY, '2026-03-01'),
-    status: fc.constantFrom(...visitStatuses),
-    version: fc.integer({ min: 1, max: 50 }),
-  })
-  .map((g) => makeVisit(g));
-const roomArb: fc.Arbitrary<Room> = fc
-  .record({
-    id: fc.constantFrom('r1', 'r2', 'r3'),
-    status: fc.constantFrom(...roomStatuses),
-    version: fc.integer({ min: 1, max: 50 }),
-  })
-  .map((g) => makeRoom(g));
-const eventArb: fc.Arbitrary<DomainEvent> = fc.oneof(
-  visitArb.map((visit): DomainEvent => ({ type: 'VisitBooked', payload: { visit } })),
-  visitArb.map((visit): DomainEvent => ({ type: 'VisitCheckedIn', payload: { visit } })),
-  fc
-    .tuple(visitArb, fc.constantFrom(...visitStatuses))
-    .map(([visit, from]): DomainEvent => ({ type: 'VisitStatusChanged', payload: { visit, from } })),
-  fc
-    .tuple(roomArb, fc.constantFrom(...roomStatuses))
-    .map(([room, from]): DomainEvent => ({ type: 'RoomStatusChanged', payload: { room, from } })),
-);
+const eventArb = domainEventArb();
 
 describe('emptyFlowBoard', () => {
   it('indexes providers and rooms by id and starts with no visits', () => {
@@ -89,28 +65,46 @@ describe('applyFlowBoardEvent', () => {
     );
   });
 
-  it('property: folding events yields the last written entity per id, today only, without mutating the input', () => {
+  it('property: folding any events yields the last written entity per id, today only, without mutating the input', () => {
+    const coverage = typeCoverage();
     fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 30 }), (events) => {
+      fc.property(fc.array(eventArb, { maxLength: 40 }), (events) => {
+        coverage.see(events);
         const start = board0();
-        const snapshot = JSON.parse(JSON.stringify(start)) as FlowBoard;
+        const snapshot = structuredClone(start);
         const b = events.reduce(applyFlowBoardEvent, start);
         expect(start).toEqual(snapshot);
 
-        const visits: Record<string, Visit> = {};
-        const rooms: Record<string, Room> = { ...start.rooms };
+        // The model: plain last-writer-wins maps, filled in one pass.
+        const visits = new Map<string, Visit>();
+        const rooms = new Map(Object.entries(start.rooms));
+        const providers = new Map(Object.entries(start.providers));
+        const alerts = new Map<string, Alert>();
+        const equipment = new Map<string, Equipment>();
+        let clinicNow = start.clinic;
         for (const e of events) {
-          if (e.type === 'RoomStatusChanged') rooms[e.payload.room.id] = e.payload.room;
-          else if ('visit' in e.payload && e.payload.visit.day === DAY)
-            visits[e.payload.visit.id] = e.payload.visit;
+          const p = e.payload;
+          if ('visit' in p && p.visit.day === DAY) visits.set(p.visit.id, p.visit);
+          if ('room' in p) rooms.set(p.room.id, p.room);
+          if ('provider' in p) providers.set(p.provider.id, p.provider);
+          if ('equipment' in p) equipment.set(p.equipment.id, p.equipment);
+          // An alert belongs on the board only once its visit is there.
+          if ('alert' in p && visits.has(p.alert.visitId)) alerts.set(p.alert.id, p.alert);
+          if (e.type === 'DisplaySettingsChanged') clinicNow = { ...clinicNow, ...e.payload };
         }
-        expect(b.visits).toEqual(visits);
-        expect(b.rooms).toEqual(rooms);
-        for (const v of Object.values(b.visits)) expect(v.day).toBe(DAY);
-        expect(b.day).toBe(DAY);
-        expect(b.clinic).toEqual(clinic);
+        expect(b).toEqual({
+          clinic: clinicNow,
+          day: DAY,
+          providers: Object.fromEntries(providers),
+          rooms: Object.fromEntries(rooms),
+          visits: Object.fromEntries(visits),
+          alerts: Object.fromEntries(alerts),
+          equipment: Object.fromEntries(equipment),
+        });
       }),
+      { numRuns: 300 },
     );
+    expect(coverage.missing(domainEventTypes)).toEqual([]);
   });
 });
 

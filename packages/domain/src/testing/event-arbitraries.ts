@@ -1,0 +1,132 @@
+/** fast-check generators for every domain event, shared by the view specs. Not exported from the package. */
+import fc from 'fast-check';
+import { displayPrivacyModes } from '../clinic';
+import type { Equipment } from '../display-config';
+import type { DomainEvent } from '../events';
+import type { Alert } from '../intake/alert';
+import { roomStatuses, type Room } from '../room';
+import { visitStatuses, type Visit } from '../visit';
+import type { Provider } from '../views/flow-board';
+import { iso, makeRoom, makeVisit } from './fixtures';
+
+export const DAY = '2026-03-02';
+const ids = (prefix: string, n: number) =>
+  fc.constantFrom(...Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`));
+
+export const visitArb = (days: readonly string[] = [DAY, DAY, DAY, '2026-03-01']): fc.Arbitrary<Visit> =>
+  fc
+    .record({
+      id: ids('v', 3),
+      day: fc.constantFrom(...days),
+      status: fc.constantFrom(...visitStatuses),
+      roomId: fc.option(ids('r', 3)),
+      providerId: fc.option(ids('dr', 2)),
+      firstName: fc.constantFrom('Ada', 'Bảo', 'José'),
+      t: fc.nat(600),
+      version: fc.integer({ min: 1, max: 50 }),
+    })
+    .map(({ firstName, t, ...g }) =>
+      makeVisit({
+        ...g,
+        patient: { firstName, lastName: 'Quenneville', dateOfBirth: '1961-07-14' },
+        statusSince: iso(t),
+        times: { [g.status]: iso(t), ...(t % 2 ? { called: iso(t - 1) } : {}) },
+      }),
+    );
+
+const roomArb: fc.Arbitrary<Room> = fc
+  .record({ id: ids('r', 3), status: fc.constantFrom(...roomStatuses), t: fc.nat(600), version: fc.nat(50) })
+  .map(({ t, ...g }) => makeRoom({ ...g, name: `Room ${g.id.slice(1)}`, statusSince: iso(t) }));
+
+const alertArb: fc.Arbitrary<Alert> = fc
+  .record({ id: ids('al', 2), visitId: ids('v', 3), acknowledged: fc.boolean() })
+  .map(({ acknowledged, ...g }) => ({
+    ...g,
+    kind: 'urgent_screening',
+    ticketCode: 'A-001',
+    patientName: 'Ada Quenneville',
+    findings: ['Chest pain'],
+    raisedAt: iso(1),
+    acknowledgedAt: acknowledged ? iso(2) : null,
+    acknowledgedBy: acknowledged ? 'staff-1' : null,
+  }));
+
+const providerArb: fc.Arbitrary<Provider> = fc.record({
+  id: ids('dr', 3),
+  name: fc.constantFrom('Dr. Okafor', 'Dr. Lind'),
+  delayMinutes: fc.nat(60),
+});
+
+const equipmentArb: fc.Arbitrary<Equipment> = fc.record({
+  id: ids('eq', 2),
+  clinicId: fc.constant('c1'),
+  name: fc.constantFrom('ECG', 'Otoscope'),
+  roomId: fc.option(ids('r', 3)),
+  status: fc.constantFrom('in_service' as const, 'out_of_service' as const),
+  version: fc.nat(50),
+});
+
+type Of<K extends DomainEvent['type']> = fc.Arbitrary<Extract<DomainEvent, { type: K }>>;
+const ev = <K extends DomainEvent['type']>(
+  type: K,
+  payload: fc.Arbitrary<Extract<DomainEvent, { type: K }>['payload']>,
+): Of<K> => payload.map((p) => ({ type, payload: p }) as Extract<DomainEvent, { type: K }>);
+
+/** One generator per event type: a new event type does not compile until it has one here. */
+export const eventArbs = (
+  visit: fc.Arbitrary<Visit> = visitArb(),
+): { [K in DomainEvent['type']]: Of<K> } => ({
+  VisitBooked: ev('VisitBooked', fc.record({ visit })),
+  VisitCheckedIn: ev('VisitCheckedIn', fc.record({ visit })),
+  WalkInRegistered: ev('WalkInRegistered', fc.record({ visit })),
+  VisitStatusChanged: ev('VisitStatusChanged', fc.record({ visit, from: fc.constantFrom(...visitStatuses) })),
+  RoomStatusChanged: ev(
+    'RoomStatusChanged',
+    fc.record({ room: roomArb, from: fc.constantFrom(...roomStatuses) }),
+  ),
+  QuestionnaireSubmitted: ev(
+    'QuestionnaireSubmitted',
+    fc.record({ visitId: ids('v', 3), questionnaireKey: fc.constant('phq9'), urgent: fc.boolean() }),
+  ),
+  ConsentSigned: ev(
+    'ConsentSigned',
+    fc.record({ visitId: ids('v', 3), documentKey: fc.constant('privacy'), version: fc.nat(3) }),
+  ),
+  ContactDetailsUpdated: ev('ContactDetailsUpdated', fc.record({ visitId: ids('v', 3) })),
+  SurveySubmitted: ev(
+    'SurveySubmitted',
+    fc.record({ visitId: ids('v', 3), questionnaireKey: fc.constant('survey') }),
+  ),
+  UrgentAlertRaised: ev('UrgentAlertRaised', fc.record({ alert: alertArb })),
+  AlertAcknowledged: ev('AlertAcknowledged', fc.record({ alert: alertArb })),
+  ProviderDelayChanged: ev('ProviderDelayChanged', fc.record({ provider: providerArb })),
+  DisplaySettingsChanged: ev(
+    'DisplaySettingsChanged',
+    fc.record({
+      displayPrivacy: fc.constantFrom(...displayPrivacyModes),
+      displayNotice: fc.option(fc.constantFrom('Flu shots today', 'Closed at noon')),
+      roomThresholds: fc.record(
+        { occupied: fc.integer({ min: 1, max: 90 }), needs_cleaning: fc.integer({ min: 1, max: 90 }) },
+        { requiredKeys: [] },
+      ),
+    }),
+  ),
+  EquipmentStatusChanged: ev('EquipmentStatusChanged', fc.record({ equipment: equipmentArb })),
+});
+
+export const domainEventTypes = Object.keys(eventArbs()) as DomainEvent['type'][];
+
+/** Any domain event, every type equally likely. */
+export const domainEventArb = (visit?: fc.Arbitrary<Visit>): fc.Arbitrary<DomainEvent> =>
+  fc.oneof(...Object.values(eventArbs(visit)));
+
+/** Counts the event types a property was fed, so a spec can assert its generator reaches all of them. */
+export function typeCoverage() {
+  const seen = new Map<string, number>();
+  return {
+    see(events: readonly { type: string }[]) {
+      for (const e of events) seen.set(e.type, (seen.get(e.type) ?? 0) + 1);
+    },
+    missing: (types: readonly string[]) => types.filter((t) => !seen.has(t)),
+  };
+}
