@@ -36,6 +36,7 @@ export type AppConfig = Pick<
   | 'env'
   | 'sessionIdleMs'
   | 'sessionMaxMs'
+  | 'sessionSweepMs'
   | 'publicOrigin'
   | 'trustProxy'
 >;
@@ -106,6 +107,7 @@ export async function startApp(input: {
     lookups,
     health,
     replayLimit: config.replayLimit,
+    sessionSweepMs: config.sessionSweepMs ?? 10_000,
     publicOrigin: config.publicOrigin,
   });
   commands.onCommitted((events) => realtime.publish(events));

@@ -59,6 +59,8 @@ export type Config = {
   appsDir: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** How often connected staff sockets re-check their session (idle, expiry, sign-out elsewhere); tests shorten it. */
+  sessionSweepMs?: number;
   publicOrigin: string | undefined;
   /** Fastify's trustProxy: false, or the proxies' addresses. */
   trustProxy: false | string;

@@ -46,7 +46,13 @@ export type TestServer = {
 /** The real server on port 0 over a fresh database of the given kind, seeded with the demo clinic's day. */
 export async function startTestServer(
   backend: TestBackend,
-  options: { replayLimit?: number; sessionIdleMs?: number; intake?: boolean; trustProxy?: string } = {},
+  options: {
+    replayLimit?: number;
+    sessionIdleMs?: number;
+    sessionSweepMs?: number;
+    intake?: boolean;
+    trustProxy?: string;
+  } = {},
 ): Promise<TestServer> {
   // 09:00 in New York: the demo day is booked and nobody has arrived yet.
   const clock = testClock('2026-11-30T14:00:00Z');
@@ -71,6 +77,7 @@ export async function startTestServer(
         env: 'test',
         sessionIdleMs: options.sessionIdleMs ?? 15 * 60_000,
         sessionMaxMs: 12 * 3600_000,
+        sessionSweepMs: options.sessionSweepMs,
         publicOrigin: undefined,
         trustProxy: options.trustProxy ?? false,
       },
@@ -141,10 +148,10 @@ export async function until(predicate: () => boolean, what: string, ms = 5000): 
   }
 }
 
-/** An HTTP call the way the console makes it: same-origin, JSON, with the session cookie if any. */
 /** Anything with the server's URL: an in-process test server or a child process. */
 export type Reachable = { app: Pick<App, 'url'> };
 
+/** An HTTP call the way the console makes it: same-origin, JSON, with the session cookie if any. */
 export async function api(
   server: Reachable,
   method: string,

@@ -4,6 +4,7 @@ import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
 import { listEventsAfter } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
+  api,
   openSocket,
   snapshotOf,
   pairDevice,
@@ -204,17 +205,53 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     again.socket.disconnect();
   });
 
-  it('gives a snapshot instead of a replay when the gap is longer than the retention limit', async () => {
+  it('replays a gap up to the retention limit and gives a snapshot past it, to consoles and displays alike', async () => {
     const limited = await startTestServer(backend, { replayLimit: 3 });
     try {
-      const s = await openSocket(limited.app.url, {
-        view: 'flowBoard',
-        lastSeq: 1,
-        cookie: await signIn(limited, 'nurse'),
-      });
-      await until(() => s.received.length === 1, 'sync');
-      expect((s.received[0]!.data as SyncMessage<'flowBoard'>).kind).toBe('snapshot');
-      s.socket.disconnect();
+      const nurse = await signIn(limited, 'nurse');
+      const wallToken = await pairDevice(limited, await signIn(limited, 'admin'), 'waiting_room_display');
+      const first = async (view: 'flowBoard' | 'displayBoard', lastSeq: number | null) => {
+        const s = await openSocket(limited.app.url, {
+          view,
+          lastSeq,
+          ...(view === 'flowBoard' ? { cookie: nurse } : { deviceToken: wallToken }),
+        });
+        await until(() => s.received.length === 1, `${view} sync`);
+        s.socket.disconnect();
+        return s.received[0]!.data as SyncMessage<typeof view>;
+      };
+      const before = {
+        console: (await first('flowBoard', null)).seq,
+        display: (await first('displayBoard', null)).seq,
+      };
+      // Four changes both scopes see: a console 4 behind, or a display 4 behind, is past the limit of 3.
+      const provider = Object.values(
+        (await snapshotOf(limited, { view: 'flowBoard', cookie: nurse })).providers,
+      )[0]!;
+      for (const minutes of [5, 10, 15, 20]) {
+        const result = (
+          await api(limited, 'POST', '/api/commands', {
+            cookie: nurse,
+            body: { commandId: uuid(), type: 'AnnounceDelay', providerId: provider.id, minutes },
+          })
+        ).body as CommandResult;
+        expect(result.ok).toBe(true);
+      }
+      const delays = (sync: SyncMessage<'flowBoard' | 'displayBoard'>) =>
+        sync.kind === 'replay'
+          ? sync.events.map(
+              (e) => (e.payload as { provider: { delayMinutes: number } }).provider.delayMinutes,
+            )
+          : sync.kind;
+      // Three behind: the replay of exactly what was missed.
+      const consoleReplay = await first('flowBoard', before.console + 1);
+      expect(delays(consoleReplay)).toEqual([10, 15, 20]);
+      const firstDelaySeq = (consoleReplay as Extract<SyncMessage<'flowBoard'>, { kind: 'replay' }>)
+        .events[0]!.prev;
+      expect(delays(await first('displayBoard', firstDelaySeq))).toEqual([10, 15, 20]);
+      // Four behind: one more than is kept for replay, so a fresh snapshot instead.
+      expect(delays(await first('flowBoard', before.console))).toBe('snapshot');
+      expect(delays(await first('displayBoard', before.display))).toBe('snapshot');
     } finally {
       await limited.close();
     }

@@ -334,6 +334,27 @@ describe.each(testBackends)('sessions, lockout and devices (%s)', (backend) => {
     expect(ended).toBe('idle');
   });
 
+  it('ends an idle console that sends nothing: the periodic sweep signs it out on its own', async () => {
+    const swept = await startTestServer(backend, { sessionIdleMs: 15 * 60_000, sessionSweepMs: 100 });
+    try {
+      const socket = await openSocket(swept.app.url, {
+        view: 'flowBoard',
+        cookie: await signIn(swept, 'nurse'),
+      });
+      let ended: string | null = null;
+      socket.socket.on('sessionEnded', (reason) => (ended = reason));
+      swept.clock.advance(14);
+      await new Promise((r) => setTimeout(r, 300)); // three sweeps: not idle long enough yet
+      expect(ended).toBeNull();
+      swept.clock.advance(2);
+      await until(() => ended !== null, 'sessionEnded from the sweep');
+      expect(ended).toBe('idle');
+      await until(() => !socket.socket.connected, 'the socket closed by the server');
+    } finally {
+      await swept.close();
+    }
+  });
+
   it('keeps an active user signed in, but never past 12 hours', async () => {
     const cookie = await signIn(server, 'nurse');
     for (let i = 0; i < 71; i++) {

@@ -58,8 +58,6 @@ const viewFor: Record<View, ViewName> = {
   displayBoard: 'displayBoard',
   kiosk: 'kiosk',
 };
-/** How often connected staff sockets re-check their session (idle, expiry, sign-out elsewhere). */
-const sessionSweepMs = 10_000;
 
 export type Realtime = {
   io: AppServer;
@@ -81,6 +79,7 @@ export function createRealtime(input: {
   lookups: KioskLookups;
   health: DatabaseHealth;
   replayLimit: number;
+  sessionSweepMs: number;
   publicOrigin: string | undefined;
 }): Realtime {
   const { ctx, replayLimit, auth, devices, lookups, health } = input;
@@ -248,7 +247,7 @@ export function createRealtime(input: {
   dayWatch.unref();
 
   // Sessions end by time too: idle or past their absolute limit. Re-check the connected ones periodically.
-  const sweep = setInterval(() => void sweepSessions(), sessionSweepMs);
+  const sweep = setInterval(() => void sweepSessions(), input.sessionSweepMs);
   sweep.unref();
   async function sweepSessions(): Promise<void> {
     const ids = new Set<string>();
