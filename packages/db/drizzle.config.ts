@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/schema/tables.ts',
+  schema: './src/schema/index.ts',
   out: './migrations',
   casing: undefined,
 });

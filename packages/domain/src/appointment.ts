@@ -1,3 +1,6 @@
+export const appointmentStatuses = ['booked', 'cancelled'] as const;
+export type AppointmentStatus = (typeof appointmentStatuses)[number];
+
 export type Appointment = {
   id: string;
   clinicId: string;
@@ -7,7 +10,7 @@ export type Appointment = {
   startsAt: string;
   endsAt: string;
   reason: string | null;
-  status: 'booked' | 'cancelled';
+  status: AppointmentStatus;
 };
 
 type Interval = { startsAt: string; endsAt: string };

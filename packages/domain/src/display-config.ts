@@ -40,12 +40,15 @@ export function effectivePrivacy(clinicAllows: DisplayPrivacy, chosen: DisplayPr
 export type RoomThresholds = Partial<Record<RoomStatus, number>>;
 export const defaultRoomThresholds: RoomThresholds = { occupied: 40, needs_cleaning: 15 };
 
+export const equipmentStatuses = ['in_service', 'out_of_service'] as const;
+export type EquipmentStatus = (typeof equipmentStatuses)[number];
+
 /** Equipment kept in a room; an item out of service shows on the room-status screen. */
 export type Equipment = {
   id: string;
   clinicId: string;
   name: string;
   roomId: string | null;
-  status: 'in_service' | 'out_of_service';
+  status: EquipmentStatus;
   version: number;
 };

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Clinic, DisplayPrivacy } from '@clinicflow/domain';
+import type { Clinic } from '@clinicflow/domain';
 import type { Db } from '../client';
 import { clinics } from '../schema';
 
@@ -7,7 +7,7 @@ const toClinic = (row: typeof clinics.$inferSelect): Clinic => ({
   id: row.id,
   name: row.name,
   timezone: row.timezone,
-  displayPrivacy: row.displayPrivacy as DisplayPrivacy,
+  displayPrivacy: row.displayPrivacy,
   askContactDetails: row.askContactDetails,
   displayNotice: row.displayNotice,
   roomThresholds: row.roomThresholds,

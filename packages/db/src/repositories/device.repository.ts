@@ -19,7 +19,7 @@ const toDevice = (row: typeof devices.$inferSelect): DeviceRow => ({
   id: row.id,
   clinicId: row.clinicId,
   name: row.name,
-  type: row.type as DeviceType,
+  type: row.type,
   location: row.location ?? '',
   createdAt: row.createdAt.toISOString(),
   lastSeenAt: row.lastSeenAt?.toISOString() ?? null,

@@ -8,7 +8,7 @@ const toEquipment = (row: typeof equipment.$inferSelect): Equipment => ({
   clinicId: row.clinicId,
   name: row.name,
   roomId: row.roomId,
-  status: row.status as Equipment['status'],
+  status: row.status,
   version: row.version,
 });
 

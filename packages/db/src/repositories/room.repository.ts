@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Room, RoomStatus } from '@clinicflow/domain';
+import type { Room } from '@clinicflow/domain';
 import type { Db } from '../client';
 import { rooms } from '../schema';
 
@@ -7,7 +7,7 @@ const toRoom = (row: typeof rooms.$inferSelect): Room => ({
   id: row.id,
   clinicId: row.clinicId,
   name: row.name,
-  status: row.status as RoomStatus,
+  status: row.status,
   statusSince: row.statusSince.toISOString(),
   visitId: row.visitId,
   version: row.version,

@@ -19,7 +19,7 @@ const toStaff = (row: typeof staff.$inferSelect): StaffRow => ({
   clinicId: row.clinicId,
   username: row.username,
   displayName: row.displayName,
-  role: row.role as StaffRole,
+  role: row.role,
   passwordHash: row.passwordHash,
   disabled: row.disabled,
   createdAt: row.createdAt.toISOString(),

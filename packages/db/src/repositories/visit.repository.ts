@@ -19,7 +19,7 @@ const toVisit = ({ visit: v, patient }: Row): Visit => ({
   patient,
   providerId: v.providerId,
   roomId: v.roomId,
-  status: v.status as VisitStatus,
+  status: v.status,
   statusSince: v.statusSince.toISOString(),
   ticketCode: v.ticketCode,
   scheduledAt: v.scheduledAt?.toISOString() ?? null,

@@ -1,0 +1,26 @@
+import { bigint, boolean, check, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { type DisplayPrivacy, type RoomThresholds, displayPrivacyModes } from '@clinicflow/domain';
+import { created, oneOf } from './columns';
+
+export const clinics = pgTable(
+  'clinics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull(),
+    displayPrivacy: text('display_privacy').$type<DisplayPrivacy>().notNull().default('ticket'),
+    /** Last event seq handed out: incrementing it under the row lock orders a clinic's events. */
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+    /** Last seq a display could see: the `prev` of the next display-visible event. */
+    lastDisplaySeq: bigint('last_display_seq', { mode: 'number' }).notNull().default(0),
+    /** Ask each patient at check-in whether their phone, address or insurance changed. */
+    askContactDetails: boolean('ask_contact_details').notNull().default(false),
+    displayNotice: text('display_notice'),
+    roomThresholds: jsonb('room_thresholds')
+      .$type<RoomThresholds>()
+      .notNull()
+      .default({ occupied: 40, needs_cleaning: 15 }),
+    createdAt: created(),
+  },
+  (t) => [check('clinics_display_privacy_check', oneOf(t.displayPrivacy, displayPrivacyModes))],
+);
