@@ -1,33 +1,13 @@
-import type { Clinic } from './clinic';
-import type { Equipment } from './display-config';
-import type { Alert } from './intake/alert';
-import type { Provider } from './views/flow-board';
-import type { Room } from './room';
-import type { Visit } from './visit';
+import type { DisplaySettingsEvent } from './displays/display.events';
+import type { EquipmentEvent } from './equipment/equipment.events';
+import type { IntakeEvent } from './intake/intake.events';
+import type { RoomEvent } from './rooms/room.events';
+import type { SchedulingEvent } from './scheduling/scheduling.events';
+import type { VisitEvent } from './visits/visit.events';
 
-/** Facts the server records and pushes. Each carries the entity as it is after the change. */
+/** Facts the server records and pushes: the union of every module's events. */
 export type DomainEvent =
-  | { type: 'VisitBooked'; payload: { visit: Visit } }
-  | { type: 'VisitCheckedIn'; payload: { visit: Visit } }
-  | { type: 'VisitStatusChanged'; payload: { visit: Visit; from: Visit['status'] } }
-  | { type: 'RoomStatusChanged'; payload: { room: Room; from: Room['status'] } }
-  | { type: 'WalkInRegistered'; payload: { visit: Visit } }
-  /** Intake facts carry no answers: those stay in the database, read only where needed. */
-  | {
-      type: 'QuestionnaireSubmitted';
-      payload: { visitId: string; questionnaireKey: string; urgent: boolean };
-    }
-  | { type: 'ConsentSigned'; payload: { visitId: string; documentKey: string; version: number } }
-  | { type: 'ContactDetailsUpdated'; payload: { visitId: string } }
-  | { type: 'SurveySubmitted'; payload: { visitId: string; questionnaireKey: string } }
-  | { type: 'UrgentAlertRaised'; payload: { alert: Alert } }
-  | { type: 'AlertAcknowledged'; payload: { alert: Alert } }
-  | { type: 'ProviderDelayChanged'; payload: { provider: Provider } }
-  | {
-      type: 'DisplaySettingsChanged';
-      payload: Pick<Clinic, 'displayPrivacy' | 'displayNotice' | 'roomThresholds'>;
-    }
-  | { type: 'EquipmentStatusChanged'; payload: { equipment: Equipment } };
+  VisitEvent | RoomEvent | IntakeEvent | SchedulingEvent | DisplaySettingsEvent | EquipmentEvent;
 
 export type EventEnvelope<E = DomainEvent> = E & {
   seq: number;

@@ -1,12 +1,12 @@
 /** fast-check generators for every domain event, shared by the view specs. Not exported from the package. */
 import fc from 'fast-check';
-import { displayPrivacyModes } from '../clinic';
-import type { Equipment } from '../display-config';
+import { displayPrivacyModes } from '../clinic/clinic';
+import type { Equipment } from '../equipment/equipment';
 import type { DomainEvent } from '../events';
 import type { Alert } from '../intake/alert';
-import { roomStatuses, type Room } from '../room';
-import { visitStatuses, type Visit } from '../visit';
-import type { Provider } from '../views/flow-board';
+import { roomStatuses, type Room } from '../rooms/room';
+import { visitStatuses, type Visit } from '../visits/visit';
+import type { Provider } from '../scheduling/provider';
 import { iso, makeRoom, makeVisit } from './fixtures';
 
 export const DAY = '2026-03-02';

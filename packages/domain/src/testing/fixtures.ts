@@ -1,8 +1,8 @@
 /** Builders shared by the domain's spec files. Not exported from the package. */
-import type { Clinic } from '../clinic';
-import type { Room } from '../room';
-import type { Actor, ActorClass } from '../staff';
-import type { Visit } from '../visit';
+import type { Clinic } from '../clinic/clinic';
+import type { Room } from '../rooms/room';
+import type { Actor, ActorClass } from '../shared/actor';
+import type { Visit } from '../visits/visit';
 
 export const T0 = new Date('2026-03-02T14:00:00.000Z');
 export const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);

@@ -1,46 +1,20 @@
-import type { Clinic, DisplayPrivacy } from './clinic';
-import type { Equipment } from './display-config';
-import type { Provider } from './views/flow-board';
-import type { DomainEvent } from './events';
-import type { Room, RoomStatus } from './room';
-import type { Visit, VisitStatus } from './visit';
-
-/** Statuses a public screen shows: in the queue, being called, or in a room. */
-export const displayedVisitStatuses = [
-  'waiting',
-  'called',
-  'in_room',
-  'with_provider',
-] as const satisfies readonly VisitStatus[];
-export type DisplayVisitStatus = (typeof displayedVisitStatuses)[number];
-
-/** All a public screen may know of a visit. Deliberately no name, DOB, reason, or patient id. */
-export type DisplayVisit = {
-  id: string;
-  label: string;
-  status: DisplayVisitStatus;
-  roomId: string | null;
-  providerId: string | null;
-  statusSince: string;
-  queuedAt: string | null;
-  /** When the patient was last called to a room, so a screen can list recent calls after they went in. */
-  calledAt: string | null;
-};
-
-export type DisplayRoom = { id: string; name: string; status: RoomStatus; statusSince: string };
-
-/** Equipment as a public screen sees it: what is broken in which room. */
-export type DisplayEquipment = Pick<Equipment, 'id' | 'name' | 'roomId' | 'status'>;
-export type DisplayProvider = Pick<Provider, 'id' | 'name' | 'delayMinutes'>;
-export type DisplaySettings = Pick<Clinic, 'displayNotice' | 'roomThresholds'>;
-
-export type DisplayEvent =
-  | { type: 'DisplayVisitUpdated'; payload: { visit: DisplayVisit } }
-  | { type: 'DisplayVisitRemoved'; payload: { id: string } }
-  | { type: 'DisplayRoomUpdated'; payload: { room: DisplayRoom } }
-  | { type: 'DisplayProviderUpdated'; payload: { provider: DisplayProvider } }
-  | { type: 'DisplayEquipmentUpdated'; payload: { equipment: DisplayEquipment } }
-  | { type: 'DisplaySettingsUpdated'; payload: DisplaySettings };
+import type { DisplayPrivacy } from '../../clinic/clinic';
+import type { Equipment } from '../../equipment/equipment';
+import type { DomainEvent } from '../../events';
+import type { Room } from '../../rooms/room';
+import type { Provider } from '../../scheduling/provider';
+import type { Visit, VisitStatus } from '../../visits/visit';
+import type { FlowBoard } from '../flow-board/state';
+import {
+  displayedVisitStatuses,
+  type DisplayBoard,
+  type DisplayEquipment,
+  type DisplayEvent,
+  type DisplayProvider,
+  type DisplayRoom,
+  type DisplayVisit,
+  type DisplayVisitStatus,
+} from './state';
 
 /** The public label: the ticket, or first name + last initial where the clinic allows it. */
 export function displayLabel(visit: Pick<Visit, 'ticketCode' | 'patient'>, privacy: DisplayPrivacy): string {
@@ -135,4 +109,31 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
 export function isDisplayVisible(event: DomainEvent): boolean {
   // Visibility never depends on the privacy mode, only the label does.
   return projectForDisplay(event, 'ticket') !== null;
+}
+
+/** The display's picture, computed from the console's: the one place a full board becomes a public one. */
+export function projectFlowBoardForDisplay(
+  board: FlowBoard,
+  privacy: DisplayPrivacy = board.clinic.displayPrivacy,
+): DisplayBoard {
+  const visits: Record<string, DisplayVisit> = {};
+  for (const v of Object.values(board.visits)) {
+    const projected = projectVisit(v, privacy);
+    if (projected) visits[v.id] = projected;
+  }
+  const each = <T extends { id: string }, U>(items: Record<string, T>, f: (item: T) => U) =>
+    Object.fromEntries(Object.values(items).map((item) => [item.id, f(item)]));
+  return {
+    clinic: {
+      name: board.clinic.name,
+      timezone: board.clinic.timezone,
+      displayPrivacy: privacy,
+      displayNotice: board.clinic.displayNotice,
+      roomThresholds: board.clinic.roomThresholds,
+    },
+    providers: each(board.providers, projectProvider),
+    rooms: each(board.rooms, projectRoom),
+    visits,
+    equipment: each(board.equipment, projectEquipment),
+  };
 }

@@ -1,46 +1,6 @@
-import type { Clinic } from '../clinic';
-import type { Equipment } from '../display-config';
-import type { Alert } from '../intake/alert';
-import type { DomainEvent } from '../events';
-import type { Room } from '../room';
-import type { Visit } from '../visit';
-
-export type Provider = {
-  id: string;
-  name: string;
-  /** How late this provider is running, as announced by the desk; 0 when on time. */
-  delayMinutes: number;
-};
-
-/** The console's live picture of one clinic-day. */
-export type FlowBoard = {
-  clinic: Clinic;
-  day: string;
-  providers: Record<string, Provider>;
-  rooms: Record<string, Room>;
-  visits: Record<string, Visit>;
-  /** Today's confidential alerts (urgent screening answers), acknowledged or not. */
-  alerts: Record<string, Alert>;
-  equipment: Record<string, Equipment>;
-};
-
-export function emptyFlowBoard(input: {
-  clinic: Clinic;
-  day: string;
-  providers: Provider[];
-  rooms: Room[];
-  equipment?: Equipment[];
-}): FlowBoard {
-  return {
-    clinic: input.clinic,
-    day: input.day,
-    providers: Object.fromEntries(input.providers.map((p) => [p.id, p])),
-    rooms: Object.fromEntries(input.rooms.map((r) => [r.id, r])),
-    visits: {},
-    alerts: {},
-    equipment: Object.fromEntries((input.equipment ?? []).map((e) => [e.id, e])),
-  };
-}
+import type { DomainEvent } from '../../events';
+import type { Visit } from '../../visits/visit';
+import type { FlowBoard } from './state';
 
 /** Pure reducer shared by server and clients. Events carry whole entities, so applying one twice is harmless. */
 export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowBoard {

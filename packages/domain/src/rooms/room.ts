@@ -1,5 +1,5 @@
-import { ok, refuse, type Result } from './result';
-import { actorClass, type Actor, type ActorClass } from './staff';
+import { ok, refuse, type Result } from '../shared/result';
+import { actorClass, type Actor, type ActorClass } from '../shared/actor';
 
 export const roomStatuses = ['available', 'occupied', 'needs_cleaning', 'out_of_service'] as const;
 export type RoomStatus = (typeof roomStatuses)[number];

@@ -1,7 +1,7 @@
-import type { DisplayPrivacy } from './clinic';
-import type { Language } from './intake/questionnaire';
-import type { RoomStatus } from './room';
-import type { DeviceType } from './staff';
+import type { DisplayPrivacy } from '../clinic/clinic';
+import type { Language } from '../intake/questionnaire';
+import type { RoomStatus } from '../rooms/room';
+import type { DeviceType } from '../shared/actor';
 
 export const displayLayouts = ['waiting', 'rooms', 'both'] as const;
 export type DisplayLayout = (typeof displayLayouts)[number];
@@ -39,16 +39,3 @@ export function effectivePrivacy(clinicAllows: DisplayPrivacy, chosen: DisplayPr
 /** Minutes in a state after which a room tile is highlighted; a state without one is never highlighted. */
 export type RoomThresholds = Partial<Record<RoomStatus, number>>;
 export const defaultRoomThresholds: RoomThresholds = { occupied: 40, needs_cleaning: 15 };
-
-export const equipmentStatuses = ['in_service', 'out_of_service'] as const;
-export type EquipmentStatus = (typeof equipmentStatuses)[number];
-
-/** Equipment kept in a room; an item out of service shows on the room-status screen. */
-export type Equipment = {
-  id: string;
-  clinicId: string;
-  name: string;
-  roomId: string | null;
-  status: EquipmentStatus;
-  version: number;
-};

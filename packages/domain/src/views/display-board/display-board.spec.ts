@@ -1,28 +1,31 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { DomainEvent } from '../events';
+import type { DomainEvent } from '../../events';
 import {
   displayedVisitStatuses,
-  projectForDisplay,
   type DisplayEquipment,
   type DisplayEvent,
   type DisplayRoom,
   type DisplayVisit,
-} from '../projection';
-import { displayPrivacyModes } from '../clinic';
-import { roomStatuses, type RoomStatus } from '../room';
-import type { VisitStatus } from '../visit';
-import { DAY, domainEventArb, domainEventTypes, typeCoverage, visitArb } from '../testing/event-arbitraries';
-import { clinic, iso, makeRoom } from '../testing/fixtures';
-import { applyFlowBoardEvent, emptyFlowBoard } from './flow-board';
+} from './state';
+import { projectForDisplay } from './project';
+import { displayPrivacyModes } from '../../clinic/clinic';
+import { roomStatuses, type RoomStatus } from '../../rooms/room';
+import type { VisitStatus } from '../../visits/visit';
 import {
-  applyDisplayEvent,
-  nowCalling,
-  projectFlowBoardForDisplay,
-  roomTiles,
-  waitingQueue,
-  type DisplayBoard,
-} from './display-board';
+  DAY,
+  domainEventArb,
+  domainEventTypes,
+  typeCoverage,
+  visitArb,
+} from '../../testing/event-arbitraries';
+import { clinic, iso, makeRoom } from '../../testing/fixtures';
+import { applyFlowBoardEvent } from '../flow-board/reduce';
+import { emptyFlowBoard } from '../flow-board/state';
+import { applyDisplayEvent } from './reduce';
+import { nowCalling, roomTiles, waitingQueue } from './select';
+import { projectFlowBoardForDisplay } from './project';
+import { type DisplayBoard } from './state';
 
 const room = (id: string, name: string, status: RoomStatus = 'available'): DisplayRoom => ({
   id,

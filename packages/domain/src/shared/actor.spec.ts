@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { actorClass, deviceTypes, staffRoles } from './staff';
+import { actorClass, deviceTypes, staffRoles } from './actor';
 
 describe('actorClass', () => {
   it('names a staff member by role', () => {

@@ -10,9 +10,9 @@ import {
   type VisitAction,
   type VisitStatus,
 } from './visit';
-import { changeRoomStatus, type Room, type RoomAction } from './room';
-import { deviceTypes, staffRoles, type ActorClass } from './staff';
-import { actorOf, at, iso, makeRoom, makeVisit } from './testing/fixtures';
+import { changeRoomStatus, type Room, type RoomAction } from '../rooms/room';
+import { deviceTypes, staffRoles, type ActorClass } from '../shared/actor';
+import { actorOf, at, iso, makeRoom, makeVisit } from '../testing/fixtures';
 
 const allActorClasses: ActorClass[] = [...staffRoles, ...deviceTypes, 'system'];
 const roomStatuses = ['called', 'in_room', 'with_provider'] as const satisfies readonly VisitStatus[];

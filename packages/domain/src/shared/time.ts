@@ -1,21 +1,3 @@
-import type { RoomThresholds } from './display-config';
-
-/** What public screens may show of a patient: the ticket only, or first name + last initial. */
-export const displayPrivacyModes = ['ticket', 'first_name_initial'] as const;
-export type DisplayPrivacy = (typeof displayPrivacyModes)[number];
-
-export type Clinic = {
-  id: string;
-  name: string;
-  timezone: string;
-  displayPrivacy: DisplayPrivacy;
-  /** Ask each patient at check-in whether their phone, address or insurance changed. */
-  askContactDetails: boolean;
-  /** A line every waiting-room screen shows, e.g. "Flu shots today without an appointment". */
-  displayNotice: string | null;
-  roomThresholds: RoomThresholds;
-};
-
 /** The clinic-local calendar day (YYYY-MM-DD) that an instant falls on. */
 export function clinicDay(instant: Date, timezone: string): string {
   // en-CA formats dates as YYYY-MM-DD.
@@ -32,13 +14,16 @@ export function clinicTime(day: string, hhmm: string, timezone: string): Date {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
   const [h, mi] = hhmm.split(':').map(Number) as [number, number];
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  // Two passes settle the offset even when the guess lands on the other side of a DST change.
-  const first = asUtc - offsetMinutes(new Date(asUtc), timezone) * 60_000;
-  const second = asUtc - offsetMinutes(new Date(first), timezone) * 60_000;
-  // A wall time the clock skips (02:30 when it springs forward) does not come back from `second`: it is read as
-  // the same moment after the jump (03:30), as Temporal's 'compatible' does. A repeated one is the first.
-  const exists = second + offsetMinutes(new Date(second), timezone) * 60_000 === asUtc;
-  return new Date(exists ? second : first);
+  // The offsets a day either side: a clinic's clock changes at most once in between.
+  const before = asUtc - offsetMinutes(new Date(asUtc - 86_400_000), timezone) * 60_000;
+  const after = asUtc - offsetMinutes(new Date(asUtc + 86_400_000), timezone) * 60_000;
+  const readsBack = (t: number) => t + offsetMinutes(new Date(t), timezone) * 60_000 === asUtc;
+  // A repeated wall time (the clocks fall back) is its first occurrence. One the clock skips (02:30 when it
+  // springs forward) is read with the offset before the jump, so it lands just after it, as Temporal's
+  // 'compatible' does; on both sides of UTC.
+  if (readsBack(before) && readsBack(after)) return new Date(Math.min(before, after));
+  if (readsBack(after)) return new Date(after);
+  return new Date(before);
 }
 
 function offsetMinutes(instant: Date, timezone: string): number {

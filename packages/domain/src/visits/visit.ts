@@ -1,6 +1,6 @@
-import { ok, refuse, type Result } from './result';
-import type { Room } from './room';
-import { actorClass, type Actor, type ActorClass } from './staff';
+import { ok, refuse, type Result } from '../shared/result';
+import type { Room } from '../rooms/room';
+import { actorClass, type Actor, type ActorClass } from '../shared/actor';
 
 /** Aligned with FHIR Encounter/Appointment statuses; `arrived` = checked in and still at the kiosk or desk. */
 export const visitStatuses = [

@@ -1,18 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { displayPrivacyModes } from './clinic';
-import type { DomainEvent } from './events';
-import {
-  displayedVisitStatuses,
-  displayLabel,
-  isDisplayVisible,
-  projectForDisplay,
-  projectRoom,
-  projectVisit,
-} from './projection';
-import { roomStatuses } from './room';
-import { visitStatuses, type Visit, type VisitStatus } from './visit';
-import { iso, makeRoom, makeVisit } from './testing/fixtures';
+import { displayPrivacyModes } from '../../clinic/clinic';
+import type { DomainEvent } from '../../events';
+import { displayedVisitStatuses } from './state';
+import { displayLabel, isDisplayVisible, projectForDisplay, projectRoom, projectVisit } from './project';
+import { roomStatuses } from '../../rooms/room';
+import { visitStatuses, type Visit, type VisitStatus } from '../../visits/visit';
+import { iso, makeRoom, makeVisit } from '../../testing/fixtures';
 
 describe('displayLabel', () => {
   it('shows the ticket in ticket mode, a dash when there is none', () => {

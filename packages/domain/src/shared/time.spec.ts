@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { clinicDay, clinicTime } from './clinic';
+import { clinicDay, clinicTime } from './time';
 
 describe('clinicDay', () => {
   it('is the clinic-local date, not the UTC date', () => {
@@ -68,6 +68,26 @@ describe('clinicTime', () => {
     );
     expect(clinicTime('2026-11-01', '08:30', 'America/New_York').toISOString()).toBe(
       '2026-11-01T13:30:00.000Z',
+    );
+  });
+
+  it('on the days the clocks change east of UTC (Sydney: 5 April and 4 October 2026)', () => {
+    // Spring forward at 02:00 AEST (UTC+10) to 03:00 AEDT (UTC+11): 02:00 and 02:30 never happen.
+    expect(clinicTime('2026-10-04', '02:00', 'Australia/Sydney').toISOString()).toBe(
+      '2026-10-03T16:00:00.000Z',
+    );
+    expect(clinicTime('2026-10-04', '02:30', 'Australia/Sydney').toISOString()).toBe(
+      '2026-10-03T16:30:00.000Z',
+    );
+    expect(clinicTime('2026-10-04', '01:30', 'Australia/Sydney').toISOString()).toBe(
+      '2026-10-03T15:30:00.000Z',
+    );
+    // Fall back at 03:00 AEDT to 02:00 AEST: 02:30 happens twice; the first (AEDT) is meant.
+    expect(clinicTime('2026-04-05', '02:30', 'Australia/Sydney').toISOString()).toBe(
+      '2026-04-04T15:30:00.000Z',
+    );
+    expect(clinicTime('2026-04-05', '03:30', 'Australia/Sydney').toISOString()).toBe(
+      '2026-04-04T17:30:00.000Z',
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { mayRun, type CommandName } from './permissions';
-import { deviceTypes, staffRoles } from './staff';
+import { deviceTypes, staffRoles } from './actor';
 
 const intakeCommands: CommandName[] = [
   'RegisterWalkIn',

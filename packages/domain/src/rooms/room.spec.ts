@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { changeRoomStatus, roomActions, roomStatuses, type RoomAction, type RoomStatus } from './room';
-import { deviceTypes, staffRoles } from './staff';
-import { actorOf, at, makeRoom } from './testing/fixtures';
+import { deviceTypes, staffRoles } from '../shared/actor';
+import { actorOf, at, makeRoom } from '../testing/fixtures';
 
 const expected: Record<RoomAction, { from: RoomStatus[]; to: RoomStatus }> = {
   markCleaned: { from: ['needs_cleaning'], to: 'available' },

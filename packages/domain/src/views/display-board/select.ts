@@ -1,52 +1,5 @@
-import type { DisplayPrivacy } from '../clinic';
-import {
-  projectEquipment,
-  projectProvider,
-  projectRoom,
-  projectVisit,
-  type DisplayEquipment,
-  type DisplayEvent,
-  type DisplayProvider,
-  type DisplayRoom,
-  type DisplaySettings,
-  type DisplayVisit,
-} from '../projection';
-import type { FlowBoard } from './flow-board';
-import { estimateWaits, roundWait } from '../wait';
-
-/** A public screen's picture of the clinic: only display projections, never patient data. */
-export type DisplayBoard = {
-  clinic: { name: string; timezone: string; displayPrivacy: DisplayPrivacy } & DisplaySettings;
-  providers: Record<string, DisplayProvider>;
-  rooms: Record<string, DisplayRoom>;
-  visits: Record<string, DisplayVisit>;
-  equipment: Record<string, DisplayEquipment>;
-};
-
-export function applyDisplayEvent(board: DisplayBoard, event: DisplayEvent): DisplayBoard {
-  switch (event.type) {
-    case 'DisplayVisitUpdated':
-      return { ...board, visits: { ...board.visits, [event.payload.visit.id]: event.payload.visit } };
-    case 'DisplayVisitRemoved': {
-      const { [event.payload.id]: _gone, ...visits } = board.visits;
-      return { ...board, visits };
-    }
-    case 'DisplayRoomUpdated':
-      return { ...board, rooms: { ...board.rooms, [event.payload.room.id]: event.payload.room } };
-    case 'DisplayProviderUpdated':
-      return {
-        ...board,
-        providers: { ...board.providers, [event.payload.provider.id]: event.payload.provider },
-      };
-    case 'DisplayEquipmentUpdated':
-      return {
-        ...board,
-        equipment: { ...board.equipment, [event.payload.equipment.id]: event.payload.equipment },
-      };
-    case 'DisplaySettingsUpdated':
-      return { ...board, clinic: { ...board.clinic, ...event.payload } };
-  }
-}
+import { estimateWaits, roundWait } from '../../visits/wait';
+import type { DisplayBoard, DisplayRoom, DisplayVisit } from './state';
 
 export type CalledTicket = { id: string; label: string; roomName: string; calledAt: string };
 export type WaitingTicket = { id: string; label: string; waitingSince: string; estimatedMinutes: number };
@@ -120,31 +73,4 @@ export function providerDelays(board: DisplayBoard): { name: string; minutes: nu
     .filter((p) => p.delayMinutes > 0)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((p) => ({ name: p.name, minutes: p.delayMinutes }));
-}
-
-/** The display's picture, computed from the console's: the one place a full board becomes a public one. */
-export function projectFlowBoardForDisplay(
-  board: FlowBoard,
-  privacy: DisplayPrivacy = board.clinic.displayPrivacy,
-): DisplayBoard {
-  const visits: Record<string, DisplayVisit> = {};
-  for (const v of Object.values(board.visits)) {
-    const projected = projectVisit(v, privacy);
-    if (projected) visits[v.id] = projected;
-  }
-  const each = <T extends { id: string }, U>(items: Record<string, T>, f: (item: T) => U) =>
-    Object.fromEntries(Object.values(items).map((item) => [item.id, f(item)]));
-  return {
-    clinic: {
-      name: board.clinic.name,
-      timezone: board.clinic.timezone,
-      displayPrivacy: privacy,
-      displayNotice: board.clinic.displayNotice,
-      roomThresholds: board.clinic.roomThresholds,
-    },
-    providers: each(board.providers, projectProvider),
-    rooms: each(board.rooms, projectRoom),
-    visits,
-    equipment: each(board.equipment, projectEquipment),
-  };
 }

@@ -1,11 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { Equipment } from '../display-config';
-import type { Alert } from '../intake/alert';
-import type { Visit } from '../visit';
-import { DAY, domainEventArb, domainEventTypes, typeCoverage } from '../testing/event-arbitraries';
-import { clinic, iso, makeRoom, makeVisit } from '../testing/fixtures';
-import { applyFlowBoardEvent, emptyFlowBoard, flowBoardRows, type FlowBoard } from './flow-board';
+import type { Equipment } from '../../equipment/equipment';
+import type { Alert } from '../../intake/alert';
+import type { Visit } from '../../visits/visit';
+import { DAY, domainEventArb, domainEventTypes, typeCoverage } from '../../testing/event-arbitraries';
+import { clinic, iso, makeRoom, makeVisit } from '../../testing/fixtures';
+import { applyFlowBoardEvent, flowBoardRows } from './reduce';
+import { emptyFlowBoard, type FlowBoard } from './state';
 
 const board0 = (): FlowBoard =>
   emptyFlowBoard({

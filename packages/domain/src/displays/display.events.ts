@@ -1,0 +1,6 @@
+import type { Clinic } from '../clinic/clinic';
+
+export type DisplaySettingsEvent = {
+  type: 'DisplaySettingsChanged';
+  payload: Pick<Clinic, 'displayPrivacy' | 'displayNotice' | 'roomThresholds'>;
+};

@@ -1,0 +1,3 @@
+import type { Equipment } from './equipment';
+
+export type EquipmentEvent = { type: 'EquipmentStatusChanged'; payload: { equipment: Equipment } };
