@@ -8,16 +8,17 @@ import { internalError, unavailable } from '@clinicflow/contracts';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { registerApiRoutes } from './http/api.routes';
+import { commandHandlers } from './modules';
 import { inlineScriptHashes, registerStaticApps } from './http/static-apps';
 import { createRealtime } from './realtime/realtime.gateway';
-import { AuthService } from './services/auth.service';
-import { CommandService } from './services/command.service';
-import type { ServiceContext } from './services/context';
-import { DatabaseHealth } from './services/database-health';
-import { DeviceService } from './services/device.service';
-import { KioskScope } from './services/kiosk-scope';
-import { KioskLookups } from './services/kiosk.service';
-import { StaffService } from './services/staff.service';
+import { AuthService } from './modules/auth/auth.service';
+import { CommandService } from './platform/command-bus';
+import type { ServiceContext } from './platform/context';
+import { DatabaseHealth } from './platform/database-health';
+import { DeviceService } from './modules/devices/device.service';
+import { KioskScope } from './modules/intake/kiosk-scope';
+import { KioskLookups } from './modules/intake/kiosk-lookups';
+import { StaffService } from './modules/staff/staff.service';
 
 export type App = {
   /** The port actually bound (useful with port 0). */
@@ -93,7 +94,7 @@ export async function startApp(input: {
 
   const kiosk = new KioskScope();
   const lookups = new KioskLookups(ctx, kiosk);
-  const commands = new CommandService(ctx, kiosk, health);
+  const commands = new CommandService({ ctx, kiosk, health, handlers: commandHandlers });
   const auth = new AuthService(ctx, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const devices = new DeviceService(ctx);
   const staff = new StaffService(ctx);

@@ -5,8 +5,8 @@ import { openDatabase } from '@clinicflow/db';
 import { startApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { demoPassword, ensureClinic, ensureDemoDay } from './services/seed.service';
-import { newToken } from './services/tokens';
+import { demoPassword, ensureClinic, ensureDemoDay } from './seed/seed.service';
+import { newToken } from './platform/tokens';
 
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const logger = pino({ level: config.logLevel });

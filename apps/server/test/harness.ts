@@ -11,7 +11,7 @@ import type {
 import type { DatabaseHandle } from '@clinicflow/db';
 import { openTestDatabase, type TestBackend } from '@clinicflow/db/testing';
 import { startApp, type App } from '../src/app';
-import { ensureClinic, ensureDemoDay } from '../src/services/seed.service';
+import { ensureClinic, ensureDemoDay } from '../src/seed/seed.service';
 
 /** A signature a patient might draw: long enough, inside the pad. */
 export const testSignature = {

@@ -90,6 +90,10 @@ describe.each(testBackends)(
       expect(await own.emitWithAck('command', commands[0]!)).toEqual(results[0]);
       // Another kiosk is not slowed by this one.
       expect(await send(kiosk, walkIn(200))).toMatchObject({ ok: true });
+      // On the clinic's clock, a minute later this kiosk may register one more, and only one.
+      server.clock.advance(1);
+      expect(await send(own, walkIn(300))).toMatchObject({ ok: true });
+      expect(await send(own, walkIn(301))).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
       own.disconnect();
     });
 

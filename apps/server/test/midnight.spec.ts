@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisplayBoard, FlowBoard, Visit } from '@clinicflow/domain';
 import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
 import { testBackends } from '@clinicflow/db/testing';
-import { ensureDemoDay } from '../src/services/seed.service';
+import { ensureDemoDay } from '../src/seed/seed.service';
 import {
   openSocket,
   pairDevice,

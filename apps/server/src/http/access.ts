@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { commandNames, mayRun, maySee, type Actor, type CommandName } from '@clinicflow/domain';
 import type { RouteAccess } from '@clinicflow/contracts';
-import type { AuthService, StaffSession } from '../services/auth.service';
-import type { DeviceActor, DeviceService } from '../services/device.service';
+import type { AuthService, StaffSession } from '../modules/auth/auth.service';
+import type { DeviceActor, DeviceService } from '../modules/devices/device.service';
 
 export const sessionCookie = 'cf_session';
 

@@ -29,15 +29,15 @@ import {
 } from '@clinicflow/contracts';
 import { isDatabaseUnavailable, latestSeqs, listEventsAfter, type StoredEvent } from '@clinicflow/db';
 import { sessionCookie } from '../http/access';
-import { audit } from '../services/audit.service';
-import type { AuthService } from '../services/auth.service';
-import type { CommandService } from '../services/command.service';
-import type { DatabaseHealth } from '../services/database-health';
-import type { ServiceContext } from '../services/context';
-import type { DeviceService } from '../services/device.service';
-import type { KioskLookups } from '../services/kiosk.service';
-import { RateLimiter } from '../services/rate-limiter';
-import { loadDisplayBoard, loadFlowBoard } from '../services/view.service';
+import { audit } from '../platform/audit';
+import type { AuthService } from '../modules/auth/auth.service';
+import type { CommandService } from '../platform/command-bus';
+import type { DatabaseHealth } from '../platform/database-health';
+import type { ServiceContext } from '../platform/context';
+import type { DeviceService } from '../modules/devices/device.service';
+import type { KioskLookups } from '../modules/intake/kiosk-lookups';
+import { RateLimiter } from '../platform/rate-limiter';
+import { loadDisplayBoard, loadFlowBoard } from './view-loaders';
 
 type SocketData = {
   view: View;
@@ -168,6 +168,7 @@ export function createRealtime(input: {
      * which counts as activity ('closed': the socket is gone).
      */
     const admit = async (): Promise<'ok' | 'slow' | 'closed'> => {
+      // NOTE: the wall clock, not the clinic's: a flood is a rate of real messages, whatever time tests pretend.
       const now = Date.now();
       if (!limiter.take(socket.id, now)) {
         if (floodLimiter.take(socket.id, now)) return 'slow';

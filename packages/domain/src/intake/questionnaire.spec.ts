@@ -15,7 +15,7 @@ import {
   type Questionnaire,
 } from './questionnaire';
 
-// Fixtures shaped after the demo clinic's forms (apps/server/src/services/demo-intake.ts), which the domain may not
+// Fixtures shaped after the demo clinic's forms (apps/server/src/seed/demo-intake.ts), which the domain may not
 // import.
 
 const yesNo = (id: string, en: string, extra: Partial<Question> = {}): Question => ({

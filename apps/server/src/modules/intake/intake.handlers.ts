@@ -33,8 +33,9 @@ import {
   updateContactDetails as saveContactDetails,
   type Db,
 } from '@clinicflow/db';
-import { estimatedWait, stale, type Handler } from './handler';
-import { arriveAndMaybeQueue, issueTicket } from './visit.handlers';
+import { stale, type Handler } from '../../platform/handler';
+import { estimatedWait } from '../visits/estimated-wait';
+import { arriveAndMaybeQueue, issueTicket } from '../visits/visit.handlers';
 
 type C<T extends Command['type']> = Extract<Command, { type: T }>;
 

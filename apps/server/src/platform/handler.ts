@@ -1,13 +1,6 @@
-import {
-  projectFlowBoardForDisplay,
-  refuse,
-  waitingQueue,
-  type Actor,
-  type DomainEvent,
-} from '@clinicflow/domain';
-import type { Command, CommandFailure, CommandSuccess } from '@clinicflow/contracts';
+import { refuse, type Actor, type DomainEvent } from '@clinicflow/domain';
+import type { Command, CommandFailure, CommandSuccess, CommandType } from '@clinicflow/contracts';
 import type { Db } from '@clinicflow/db';
-import { readFlowBoard } from '../view.service';
 
 /** What a handler decides: a refusal, or the events to append, the result to return and what to audit. */
 export type Outcome =
@@ -32,13 +25,10 @@ export type HandlerInput<C extends Command = Command> = {
 
 export type Handler<C extends Command = Command> = (input: HandlerInput<C>) => Promise<Outcome>;
 
+/** Which handler applies each command; each module contributes its rows. */
+export type HandlerMap = { [T in CommandType]: Handler<Extract<Command, { type: T }>> };
+
 export const stale = (current: unknown): CommandFailure => ({
   ...refuse('STALE_VERSION', 'Someone else changed this a moment ago; here is how it is now.'),
   current,
 });
-
-/** Minutes until a waiting visit is likely called, by the same estimate the wallboard shows. */
-export async function estimatedWait(tx: Db, clinicId: string, visitId: string, now: Date): Promise<number> {
-  const { board } = await readFlowBoard(tx, clinicId, now);
-  return waitingQueue(projectFlowBoardForDisplay(board)).find((t) => t.id === visitId)?.estimatedMinutes ?? 0;
-}

@@ -14,9 +14,9 @@ import {
   updateDevice,
   type DeviceRow,
 } from '@clinicflow/db';
-import { audit } from './audit.service';
-import type { ServiceContext } from './context';
-import { hashToken, newShortCode, newToken } from './tokens';
+import { audit } from '../../platform/audit';
+import type { ServiceContext } from '../../platform/context';
+import { hashToken, newShortCode, newToken } from '../../platform/tokens';
 
 const pairingLifetimeMs = 15 * 60_000;
 

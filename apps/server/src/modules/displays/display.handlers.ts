@@ -6,7 +6,7 @@ import {
   setProviderDelay,
   updateDisplaySettings as saveSettings,
 } from '@clinicflow/db';
-import { stale, type Handler } from './handler';
+import { stale, type Handler } from '../../platform/handler';
 
 type C<T extends Command['type']> = Extract<Command, { type: T }>;
 

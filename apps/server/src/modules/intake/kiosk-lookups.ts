@@ -8,8 +8,8 @@ import {
   lockClinic,
   type Db,
 } from '@clinicflow/db';
-import type { ServiceContext } from './context';
-import { surveyFor } from './handlers/intake.handlers';
+import type { ServiceContext } from '../../platform/context';
+import { surveyFor } from './intake.handlers';
 import type { KioskScope } from './kiosk-scope';
 
 /** A real kiosk has one lookup at a time; more waiting than this is a script, refused at once. */

@@ -25,47 +25,9 @@ import {
 import type { ServiceContext } from './context';
 import type { DatabaseHealth } from './database-health';
 import { RateLimiter } from './rate-limiter';
-import { announceDelay, setEquipmentStatus, updateDisplaySettings } from './handlers/display.handlers';
-import type { Handler } from './handlers/handler';
-import {
-  acknowledgeAlert,
-  completeCheckIn,
-  registerWalkIn,
-  signConsent,
-  submitQuestionnaire,
-  submitSurvey,
-  updateContactDetails,
-} from './handlers/intake.handlers';
-import { changeRoom, changeVisit, checkIn } from './handlers/visit.handlers';
-import type { KioskScope } from './kiosk-scope';
+import type { Handler, HandlerMap } from './handler';
+import type { KioskScope } from '../modules/intake/kiosk-scope';
 import { SerialQueue } from './serial-queue';
-
-/** Which handler applies each command: one line per command type. */
-const handlers: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } = {
-  CheckInPatient: checkIn,
-  CallPatient: changeVisit,
-  ReturnPatientToWaiting: changeVisit,
-  MarkPatientInRoom: changeVisit,
-  StartConsultation: changeVisit,
-  CheckOutPatient: changeVisit,
-  MarkNoShow: changeVisit,
-  CancelVisit: changeVisit,
-  MarkLeftWithoutBeingSeen: changeVisit,
-  SendToWaitingRoom: changeVisit,
-  MarkRoomCleaned: changeRoom,
-  TakeRoomOutOfService: changeRoom,
-  ReturnRoomToService: changeRoom,
-  RegisterWalkIn: registerWalkIn,
-  SubmitQuestionnaire: submitQuestionnaire,
-  SignConsent: signConsent,
-  UpdateContactDetails: updateContactDetails,
-  CompleteCheckIn: completeCheckIn,
-  SubmitSurvey: submitSurvey,
-  AcknowledgeAlert: acknowledgeAlert,
-  AnnounceDelay: announceDelay,
-  UpdateDisplaySettings: updateDisplaySettings,
-  SetEquipmentStatus: setEquipmentStatus,
-};
 
 export type CommandOutcome = { result: CommandResult; events: StoredEvent[]; kioskVisit?: string | null };
 
@@ -87,12 +49,20 @@ export class CommandService {
   readonly #queue = new SerialQueue();
   readonly #kiosk: KioskScope;
   readonly #health: DatabaseHealth;
+  readonly #handlers: HandlerMap;
   // A kiosk registers a walk-in every few minutes at most; a script registering hundreds is refused.
   readonly #walkIns = new RateLimiter({ capacity: 6, perSecond: 1 / 60 });
   #publish: (events: StoredEvent[]) => void = () => {};
   #closing = false;
 
-  constructor(ctx: ServiceContext, kiosk: KioskScope, health: DatabaseHealth) {
+  constructor(input: {
+    ctx: ServiceContext;
+    kiosk: KioskScope;
+    health: DatabaseHealth;
+    handlers: HandlerMap;
+  }) {
+    const { ctx, kiosk, health } = input;
+    this.#handlers = input.handlers;
     this.#ctx = ctx;
     this.#kiosk = kiosk;
     this.#health = health;
@@ -138,7 +108,11 @@ export class CommandService {
       ) {
         return { ok: false, code: 'NOT_ALLOWED', message: 'Look up the appointment on this kiosk first.' };
       }
-      if (kiosk && command.type === 'RegisterWalkIn' && !this.#walkIns.take(kiosk, Date.now())) {
+      if (
+        kiosk &&
+        command.type === 'RegisterWalkIn' &&
+        !this.#walkIns.take(kiosk, this.#ctx.clock.now().getTime())
+      ) {
         return {
           ok: false,
           code: 'RATE_LIMITED',
@@ -207,7 +181,7 @@ export class CommandService {
       if (twin) return { result: twin as CommandResult, events: [] };
 
       const now = clock.now();
-      const handler = handlers[command.type] as Handler;
+      const handler = this.#handlers[command.type] as Handler;
       const outcome = await handler({ tx, command, actor, clinicId, now });
       let result: CommandResult;
       let events: StoredEvent[] = [];

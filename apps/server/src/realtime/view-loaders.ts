@@ -17,7 +17,7 @@ import {
   listVisitsForDay,
   type Db,
 } from '@clinicflow/db';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../platform/context';
 
 export type FlowBoardSnapshot = { board: FlowBoard; seq: number; displaySeq: number };
 

@@ -9,9 +9,9 @@ import {
   updateStaff,
   type StaffRow,
 } from '@clinicflow/db';
-import { audit } from './audit.service';
-import { hashPassword } from './auth.service';
-import type { ServiceContext } from './context';
+import { audit } from '../../platform/audit';
+import { hashPassword } from '../auth/auth.service';
+import type { ServiceContext } from '../../platform/context';
 
 /** Admins manage accounts: one per person, never shared; disabling or a new password ends their sessions. */
 export class StaffService {

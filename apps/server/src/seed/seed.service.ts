@@ -29,8 +29,8 @@ import {
   listActiveConsentDocuments,
 } from '@clinicflow/db';
 import { demoConsent, demoQuestionnaires, demoSurvey } from './demo-intake';
-import { newShortCode } from './tokens';
-import { hashPassword } from './auth.service';
+import { newShortCode } from '../platform/tokens';
+import { hashPassword } from '../modules/auth/auth.service';
 
 // Synthetic people only: invented names, no real patient data anywhere.
 const firstNames = [

@@ -2,10 +2,10 @@ import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@clinicflow/db';
-import { systemClock } from './clock';
-import { loadConfig } from './config';
-import { ensureClinic, ensureDemoDay } from './services/seed.service';
-import { newToken } from './services/tokens';
+import { systemClock } from '../clock';
+import { loadConfig } from '../config';
+import { ensureClinic, ensureDemoDay } from './seed.service';
+import { newToken } from '../platform/tokens';
 
 // `pnpm seed` books today's demo day if it is empty; `pnpm seed --reset` starts the embedded database afresh.
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));

@@ -17,8 +17,9 @@ import {
   saveVisit,
   type Db,
 } from '@clinicflow/db';
-import { intakeFor } from './intake.handlers';
-import { estimatedWait, stale, type Handler, type HandlerInput, type Outcome } from './handler';
+import { intakeFor } from '../intake/intake.handlers';
+import { stale, type Handler, type HandlerInput, type Outcome } from '../../platform/handler';
+import { estimatedWait } from './estimated-wait';
 
 type VisitCommand = Extract<Command, { visitId: string; version: number }>;
 type RoomCommand = Extract<Command, { type: keyof typeof roomCommandActions }>;

@@ -16,9 +16,9 @@ import {
   type SessionRow,
   type StaffRow,
 } from '@clinicflow/db';
-import { audit } from './audit.service';
-import type { ServiceContext } from './context';
-import { hashToken, newToken } from './tokens';
+import { audit } from '../../platform/audit';
+import type { ServiceContext } from '../../platform/context';
+import { hashToken, newToken } from '../../platform/tokens';
 
 export type SessionPolicy = { idleMs: number; maxMs: number };
 

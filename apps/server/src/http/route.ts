@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { apiRoutes, idSchema, type ApiError, type RouteName } from '@clinicflow/contracts';
+import type { AuthService } from '../modules/auth/auth.service';
+import type { DeviceService } from '../modules/devices/device.service';
+import type { KioskLookups } from '../modules/intake/kiosk-lookups';
+import type { StaffService } from '../modules/staff/staff.service';
+import type { CommandService } from '../platform/command-bus';
+import type { ServiceContext } from '../platform/context';
+import type { DatabaseHealth } from '../platform/database-health';
+import type { Realtime } from '../realtime/realtime.gateway';
+import { identify, refusal, sameOrigin, sessionCookie, type Caller } from './access';
+
+export type ApiDeps = {
+  ctx: ServiceContext;
+  commands: CommandService;
+  auth: AuthService;
+  devices: DeviceService;
+  staff: StaffService;
+  realtime: Realtime;
+  health: DatabaseHealth;
+  lookups: KioskLookups;
+  demo: boolean;
+  databaseKind: string;
+  secureCookies: boolean;
+  publicOrigin: string | undefined;
+};
+
+type Handler = (req: FastifyRequest, reply: FastifyReply, caller: Caller) => unknown;
+
+const error = (reply: FastifyReply, status: number, body: Omit<ApiError, 'ok'>) =>
+  reply.code(status).send({ ok: false, ...body });
+
+function invalid(reply: FastifyReply, zerr: z.ZodError) {
+  const issues = zerr.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return error(reply, 400, { code: 'VALIDATION', message: issues.map((i) => i.message).join('; '), issues });
+}
+
+/** What a module's routes are written with: the typed route helper, the services, and the error replies. */
+export type Router = {
+  route: (name: RouteName, handler: Handler) => void;
+  deps: ApiDeps;
+  ctx: ServiceContext;
+  error: typeof error;
+  invalid: typeof invalid;
+  origin: (req: FastifyRequest) => string;
+};
+
+/** Every route comes from `apiRoutes`, so none can be added without its access rule. */
+export function createRouter(app: FastifyInstance, deps: ApiDeps): Router {
+  const route = (name: RouteName, handler: Handler) => {
+    const { method, path, access } = apiRoutes[name];
+    app.route({
+      method,
+      url: path,
+      handler: async (req, reply) => {
+        if (
+          method !== 'GET' &&
+          (req.cookies[sessionCookie] || req.headers.origin) &&
+          !sameOrigin(req, deps.publicOrigin)
+        ) {
+          return error(reply, 403, { code: 'FORBIDDEN', message: 'Cross-site request refused.' });
+        }
+        // Path ids are UUIDs; anything else is refused here, before a database could choke on it.
+        const params = req.params as Record<string, string>;
+        if ('id' in params && !idSchema.safeParse(params.id).success) {
+          return error(reply, 400, { code: 'VALIDATION', message: 'Not a valid id' });
+        }
+        // Reading the session state is not activity; everything else a person does is.
+        const caller = await identify(req, deps, { touch: name !== 'session' });
+        const refused = refusal(access, caller, req.body);
+        if (refused === 401) return error(reply, 401, { code: 'UNAUTHENTICATED', message: 'Sign in first.' });
+        if (refused === 403)
+          return error(reply, 403, { code: 'FORBIDDEN', message: 'You are not allowed to do this.' });
+        return handler(req, reply, caller);
+      },
+    });
+  };
+  return { route, deps, ctx: deps.ctx, error, invalid, origin: (req) => req.ip };
+}
