@@ -1,64 +1,34 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import fastifyCookie from '@fastify/cookie';
+import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
+import { clinicDay, maySee, type Clinic, type DisplayConfig, type DisplayPrivacy } from '@clinicflow/domain';
 import {
-  clinicDay,
-  displayPrivacyModes,
-  effectivePrivacy,
-  maySee,
-  projectForDisplay,
-  type Actor,
-  type Clinic,
-  type DisplayConfig,
-  type DisplayPrivacy,
-  type DomainEvent,
-  type EventEnvelope,
-  type ViewName,
-} from '@clinicflow/domain';
-import {
-  handshakeSchema,
   internalError,
   roomName,
   unavailable,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SessionEndReason,
-  type SyncMessage,
   type View,
 } from '@clinicflow/contracts';
-import { isDatabaseUnavailable, latestSeqs, listEventsAfter, type StoredEvent } from '@clinicflow/db';
-import { sessionCookie } from '../http/access';
-import { audit } from '../platform/audit';
+import { isDatabaseUnavailable, type StoredEvent } from '@clinicflow/db';
 import type { AuthService } from '../modules/auth/auth.service';
-import type { CommandService } from '../platform/command-bus';
-import type { DatabaseHealth } from '../platform/database-health';
-import type { ServiceContext } from '../platform/context';
 import type { DeviceService } from '../modules/devices/device.service';
 import type { KioskLookups } from '../modules/intake/kiosk-lookups';
+import type { CommandService } from '../platform/command-bus';
+import type { ServiceContext } from '../platform/context';
+import type { DatabaseHealth } from '../platform/database-health';
 import { RateLimiter } from '../platform/rate-limiter';
-import { loadDisplayBoard, loadFlowBoard } from './view-loaders';
+import { authenticateSockets, originAllowed } from './handshake';
+import { syncMessage } from './replay';
+import { liveViews } from './views';
+import type { LiveView, Watcher } from './views/live-view';
 
-type SocketData = {
-  view: View;
-  actor: Actor;
-  origin: string | null;
-  initialSeq: number | null;
-  sessionId: string | null;
-  /** Displays: this screen's own privacy setting (what the clinic allows caps it). */
-  privacyChoice: DisplayPrivacy;
-};
+type SocketData = Watcher;
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const lastSeqSchema = z.int().nonnegative();
-/** The permission-table view behind each realtime view. */
-const viewFor: Record<View, ViewName> = {
-  flowBoard: 'flowBoard',
-  displayBoard: 'displayBoard',
-  kiosk: 'kiosk',
-};
-
 export type Realtime = {
   io: AppServer;
   publish(events: StoredEvent[]): void;
@@ -84,8 +54,9 @@ export function createRealtime(input: {
 }): Realtime {
   const { ctx, replayLimit, auth, devices, lookups, health } = input;
   // What the clinic allows public screens to show; kept current as the setting changes.
+  // NOTE: per process; many nodes need it from the database or the event feed (the scale issue).
   let clinicPrivacy: DisplayPrivacy = input.clinic.displayPrivacy;
-  const privacyOf = (data: SocketData) => effectivePrivacy(clinicPrivacy, data.privacyChoice);
+  const views = liveViews({ ctx, clinicPrivacy: () => clinicPrivacy });
   const io: AppServer = new Server(input.httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -99,41 +70,15 @@ export function createRealtime(input: {
   // Only a socket that keeps sending while refused (hundreds a second) is a flood, and is dropped.
   const floodLimiter = new RateLimiter({ capacity: 500, perSecond: 50 });
 
-  io.use(async (socket, next) => {
-    try {
-      const parsed = handshakeSchema.safeParse(socket.handshake.auth);
-      if (!parsed.success) return next(new Error('INVALID_HANDSHAKE'));
-      const { view, lastSeq, deviceToken } = parsed.data;
-      const origin = socket.handshake.address ?? null;
-      let actor: Actor | null = null;
-      let sessionId: string | null = null;
-      let privacyChoice: DisplayPrivacy = 'ticket';
-      if (deviceToken) {
-        const device = await devices.authenticate(deviceToken);
-        actor = device?.actor ?? null;
-        privacyChoice = device?.device.config?.privacy ?? 'ticket';
-      } else {
-        const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[sessionCookie];
-        const result = await auth.authenticate(token, { touch: false });
-        if ('actor' in result) {
-          actor = result.actor;
-          sessionId = result.session.id;
-        }
-      }
-      if (!actor) return next(new Error('UNAUTHENTICATED'));
-      if (!maySee(actor, viewFor[view])) return next(new Error('FORBIDDEN'));
-      socket.data = { view, actor, origin, initialSeq: lastSeq, sessionId, privacyChoice };
-      next();
-    } catch (err) {
-      // The client tries again after a pause; UNAVAILABLE lets it say why.
-      if (isDatabaseUnavailable(err)) {
-        health.failed(err);
-        return next(new Error('UNAVAILABLE'));
-      }
-      ctx.logger.error({ err }, 'socket handshake failed');
-      next(new Error('INTERNAL'));
-    }
-  });
+  io.use(
+    authenticateSockets({
+      ctx,
+      auth,
+      devices,
+      health,
+      permissionOf: (view) => (view === 'kiosk' ? 'kiosk' : views[view].permission),
+    }),
+  );
 
   // Every screen hears when the database goes and comes back: "not live" while it is gone, then a resume.
   const unsubscribeHealth = health.onChange((status) => io.emit('databaseStatus', status));
@@ -156,9 +101,10 @@ export function createRealtime(input: {
       socket.on('disconnect', () => void presence(-1));
     }
     // Join first, then sync: events published in between arrive before the sync and the client drops duplicates.
-    if (view === 'flowBoard') void socket.join(roomName.console(ctx.clinicId));
-    if (view === 'displayBoard') void socket.join(roomName.display(ctx.clinicId, privacyOf(socket.data)));
-    if (view !== 'kiosk') void sync(socket, view, initialSeq);
+    if (view !== 'kiosk') {
+      void socket.join(views[view].roomOf(socket.data));
+      void sync(socket, view, initialSeq);
+    }
     if (view === 'displayBoard' && deviceId) {
       void devices.get(deviceId).then((d) => d?.config && socket.emit('displayConfig', d.config));
     }
@@ -283,7 +229,8 @@ export function createRealtime(input: {
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        socket.emit('sync', (await syncMessage(view, lastSeq, socket.data)) as SyncMessage<typeof view>);
+        const live = views[view] as LiveView<typeof view>;
+        socket.emit('sync', await syncMessage({ ctx, view: live, who: socket.data, lastSeq, replayLimit }));
         return;
       } catch (err) {
         // Just after the database is back the pool may still hand out a connection it lost: try once more.
@@ -300,55 +247,18 @@ export function createRealtime(input: {
     }
   }
 
-  /** Missed events when the client's gap is short and known; otherwise a fresh snapshot. */
-  async function syncMessage(view: Exclude<View, 'kiosk'>, lastSeq: number | null, who: SocketData) {
-    const serverTime = ctx.clock.now().toISOString();
-    const display = view === 'displayBoard';
-    if (lastSeq !== null) {
-      const seqs = await latestSeqs(ctx.db, ctx.clinicId);
-      const head = display ? seqs.lastDisplaySeq : seqs.lastSeq;
-      if (lastSeq <= head) {
-        const missed = await listEventsAfter(ctx.db, {
-          clinicId: ctx.clinicId,
-          afterSeq: lastSeq,
-          displayOnly: display,
-          limit: replayLimit + 1,
-        });
-        const first = missed[0];
-        const continuous = !first || (display ? first.displayPrev === lastSeq : first.seq === lastSeq + 1);
-        if (missed.length <= replayLimit && continuous) {
-          const events = missed
-            .map((e) => (display ? toDisplayEnvelope(e, privacyOf(who)) : toConsoleEnvelope(e)))
-            .filter((e) => e !== null);
-          if (!display && events.length) await auditRead(who, 'ReplayFlowBoard');
-          return { kind: 'replay' as const, events, seq: missed.at(-1)?.seq ?? lastSeq, serverTime };
-        }
-      }
-    }
-    if (display) {
-      const { board, seq } = await loadDisplayBoard(ctx, who.privacyChoice);
-      return { kind: 'snapshot' as const, state: board, seq, serverTime };
-    }
-    const { board, seq } = await loadFlowBoard(ctx);
-    await auditRead(who, 'ReadFlowBoard');
-    return { kind: 'snapshot' as const, state: board, seq, serverTime };
-  }
-
-  /** Reading the flow board reads patient data: audit it. */
-  const auditRead = (who: SocketData, action: string) =>
-    audit(ctx, { actor: who.actor, action, entityType: 'flow_board', entityId: null, origin: who.origin });
-
   function publish(events: StoredEvent[]): void {
     let regroup = false;
     for (const e of events) {
-      io.to(roomName.console(ctx.clinicId)).emit('event', toConsoleEnvelope(e));
       if (e.event.type === 'DisplaySettingsChanged' && e.event.payload.displayPrivacy !== clinicPrivacy) {
         clinicPrivacy = e.event.payload.displayPrivacy;
         regroup = true;
       }
-      for (const privacy of displayPrivacyModes) {
-        const projected = toDisplayEnvelope(e, privacy);
-        if (projected) io.to(roomName.display(ctx.clinicId, privacy)).emit('event', projected);
+      for (const live of Object.values(views)) {
+        for (const { room, envelope } of live.rooms()) {
+          const projected = envelope(e);
+          if (projected) io.to(room).emit('event', projected);
+        }
       }
     }
     // A privacy change relabels every ticket: displays get a fresh snapshot in their new group.
@@ -360,8 +270,8 @@ export function createRealtime(input: {
     const targets = await (deviceId ? io.in(roomName.device(deviceId)) : io).fetchSockets();
     for (const remote of targets) {
       if (remote.data.view !== 'displayBoard') continue;
-      for (const privacy of displayPrivacyModes) remote.leave(roomName.display(ctx.clinicId, privacy));
-      remote.join(roomName.display(ctx.clinicId, privacyOf(remote.data)));
+      for (const { room } of views.displayBoard.rooms()) remote.leave(room);
+      remote.join(views.displayBoard.roomOf(remote.data));
       const local = io.sockets.sockets.get(remote.id);
       if (local) void sync(local, 'displayBoard', null);
     }
@@ -399,26 +309,3 @@ const slowDown = {
   code: 'RATE_LIMITED',
   message: 'Too many requests at once; wait a moment and try again.',
 } as const;
-
-/** Browsers always send Origin on a WebSocket or polling request; it must be this server's own. */
-function originAllowed(req: IncomingMessage, publicOrigin: string | undefined): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true; // not a browser: no ambient cookie to hijack
-  if (publicOrigin) return origin === publicOrigin;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-function toConsoleEnvelope(e: StoredEvent): EventEnvelope<DomainEvent> {
-  // The console sees every event, so its previous event is always seq - 1.
-  return { ...e.event, seq: e.seq, prev: e.seq - 1, at: e.at };
-}
-
-function toDisplayEnvelope(e: StoredEvent, privacy: DisplayPrivacy) {
-  if (e.displayPrev === null) return null;
-  const projected = projectForDisplay(e.event, privacy);
-  return projected ? { ...projected, seq: e.seq, prev: e.displayPrev, at: e.at } : null;
-}

@@ -1,12 +1,4 @@
-import {
-  clinicDay,
-  effectivePrivacy,
-  emptyFlowBoard,
-  projectFlowBoardForDisplay,
-  type DisplayBoard,
-  type DisplayPrivacy,
-  type FlowBoard,
-} from '@clinicflow/domain';
+import { clinicDay, emptyFlowBoard, type FlowBoard } from '@clinicflow/domain';
 import {
   getClinic,
   latestSeqs,
@@ -17,7 +9,7 @@ import {
   listVisitsForDay,
   type Db,
 } from '@clinicflow/db';
-import type { ServiceContext } from '../platform/context';
+import type { ServiceContext } from '../../platform/context';
 
 export type FlowBoardSnapshot = { board: FlowBoard; seq: number; displaySeq: number };
 
@@ -44,14 +36,4 @@ export async function readFlowBoard(db: Db, clinicId: string, now: Date): Promis
   for (const visit of visits) board.visits[visit.id] = visit;
   for (const alert of alerts) board.alerts[alert.id] = alert;
   return { board, seq: seqs.lastSeq, displaySeq: seqs.lastDisplaySeq };
-}
-
-/** A display's picture, labelled as its own privacy setting allows (never more than the clinic allows). */
-export async function loadDisplayBoard(
-  ctx: ServiceContext,
-  privacy: DisplayPrivacy,
-): Promise<{ board: DisplayBoard; seq: number }> {
-  const snapshot = await loadFlowBoard(ctx);
-  const allowed = effectivePrivacy(snapshot.board.clinic.displayPrivacy, privacy);
-  return { board: projectFlowBoardForDisplay(snapshot.board, allowed), seq: snapshot.displaySeq };
 }
