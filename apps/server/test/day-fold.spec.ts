@@ -13,7 +13,7 @@ import {
   type Visit,
 } from '@clinicflow/domain';
 import type { CheckInResult, CommandResult, DeviceInfo, SyncMessage } from '@clinicflow/contracts';
-import { getPatient, listEventsAfter } from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
   api,
@@ -185,7 +185,7 @@ describe.each(testBackends)(
       await finishIntake(late.result.visitId, late.result);
 
       // Console: the day's events over the day's empty board are the board the server builds from its tables.
-      const events = await listEventsAfter(server.database.db, {
+      const events = await repo.events.listAfter(server.database.db, {
         clinicId: server.clinic.id,
         afterSeq: 0,
         displayOnly: false,
@@ -231,7 +231,9 @@ describe.each(testBackends)(
       );
       const seen = namesWall.received.map((r) => r.raw).join('\n');
       const patients = await Promise.all(
-        Object.values(end.visits).map((v) => getPatient(server.database.db, server.clinic.id, v.patientId)),
+        Object.values(end.visits).map((v) =>
+          repo.patients.get(server.database.db, server.clinic.id, v.patientId),
+        ),
       );
       const privateValues = [
         ...patients.flatMap((p) => [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@clinicflow/db/testing';
 import type { Alert, DomainEvent, EventEnvelope, Questionnaire, Visit } from '@clinicflow/domain';
 import type { CheckInResult, CommandResult, QueuedResult } from '@clinicflow/contracts';
-import { getPatient } from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import {
   api,
   openSocket,
@@ -153,7 +153,7 @@ describe.each(testBackends)(
           emergencyContactName: 'Sam Doe',
         }),
       ).toMatchObject({ ok: true });
-      const patient = await getPatient(server.database.db, server.clinic.id, visit.patientId);
+      const patient = await repo.patients.get(server.database.db, server.clinic.id, visit.patientId);
       expect(patient).toMatchObject({
         phone: '555 010 9999',
         emergencyContactName: 'Sam Doe',

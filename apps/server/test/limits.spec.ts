@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '@clinicflow/domain';
 import type { CheckInResult, CommandResult, FindAppointmentResult } from '@clinicflow/contracts';
-import { assignTicket, listEventsAfter } from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
   api,
@@ -65,7 +65,7 @@ describe.each(testBackends)(
       };
       expect(a1.result.ticketCode).toBe('A-001');
       // A busy day: the appointment queue has reached 999.
-      await assignTicket(server.database.db, { visitId: first!.id, number: 999, code: 'A-999' });
+      await repo.visits.assignTicket(server.database.db, { visitId: first!.id, number: 999, code: 'A-999' });
 
       await lookUp(kiosk, second!);
       const next = await send(kiosk, { type: 'CheckInPatient', visitId: second!.id });
@@ -117,7 +117,7 @@ describe.each(testBackends)(
         result: { visitId: visit!.id, ticketCode: expect.stringMatching(/^A-/) },
       });
       // Still once: one check-in event for this visit.
-      const events = await listEventsAfter(server.database.db, {
+      const events = await repo.events.listAfter(server.database.db, {
         clinicId: server.clinic.id,
         afterSeq: 0,
         displayOnly: false,

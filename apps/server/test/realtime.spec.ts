@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DomainEvent, type EventEnvelope, type Visit } from '@clinicflow/domain';
 import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
-import { listEventsAfter } from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
   api,
@@ -103,7 +103,7 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     expect(fromKiosk).toEqual(first);
     expect(fromConsole).toEqual(first);
     expect(first).toMatchObject({ ok: true, result: { ticketCode: 'A-002' } });
-    const events = await listEventsAfter(server.database.db, {
+    const events = await repo.events.listAfter(server.database.db, {
       clinicId: server.clinic.id,
       afterSeq: 0,
       displayOnly: false,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
 import type { FlowBoard } from '@clinicflow/domain';
-import { findCommandResult, listEventsAfter } from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import { openSocket, signIn, startTestServer, until, type TestServer } from './harness';
 
@@ -68,7 +68,7 @@ describe.each(testBackends)('a restart in the middle of commands (%s)', (backend
       if (outcome.result !== 'no ack' && outcome.result.ok) continue;
       expect(await again.socket.emitWithAck('command', outcome.command), id).toMatchObject({ ok: true });
     }
-    const events = await listEventsAfter(server.database.db, {
+    const events = await repo.events.listAfter(server.database.db, {
       clinicId: server.clinic.id,
       afterSeq: 0,
       displayOnly: false,
@@ -77,7 +77,7 @@ describe.each(testBackends)('a restart in the middle of commands (%s)', (backend
     const delays = events.filter((e) => e.event.type === 'ProviderDelayChanged');
     expect(delays).toHaveLength(outcomes.size);
     for (const id of outcomes.keys())
-      expect(await findCommandResult(server.database.db, id), id).not.toBeNull();
+      expect(await repo.commands.findResult(server.database.db, id), id).not.toBeNull();
     again.socket.disconnect();
   }, 60_000);
 });

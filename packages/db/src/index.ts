@@ -1,15 +1,48 @@
+import { appointments } from './repositories/appointment.repository';
+import { auditLog } from './repositories/audit.repository';
+import { clinics } from './repositories/clinic.repository';
+import { commands } from './repositories/command.repository';
+import { pairingRequests, devices } from './repositories/device.repository';
+import { equipment } from './repositories/equipment.repository';
+import { events } from './repositories/event.repository';
+import { questionnaires, consents, alerts, contactDetails } from './repositories/intake.repository';
+import { patients, providers } from './repositories/people.repository';
+import { rooms } from './repositories/room.repository';
+import { staff, sessions } from './repositories/staff.repository';
+import { loginThrottle } from './repositories/throttle.repository';
+import { visits } from './repositories/visit.repository';
+
 export { openDatabase, type Db, type DatabaseHandle, type Schema } from './client';
-export * from './repositories/clinic.repository';
-export * from './repositories/room.repository';
-export * from './repositories/people.repository';
-export * from './repositories/appointment.repository';
-export * from './repositories/visit.repository';
-export * from './repositories/event.repository';
-export * from './repositories/command.repository';
-export * from './repositories/audit.repository';
 export { constraintViolated, isDatabaseUnavailable, isTransientConflict } from './repositories/errors';
-export * from './repositories/staff.repository';
-export * from './repositories/throttle.repository';
-export * from './repositories/device.repository';
-export * from './repositories/intake.repository';
-export * from './repositories/equipment.repository';
+export { type NewAppointment, type AppointmentConflict } from './repositories/appointment.repository';
+export { type AuditEntry, type AuditFilter } from './repositories/audit.repository';
+export { type DeviceRow } from './repositories/device.repository';
+export { type StoredEvent } from './repositories/event.repository';
+export { type ContactDetails } from './repositories/intake.repository';
+export { type NewPatient } from './repositories/people.repository';
+export { type StaffRow, type SessionRow } from './repositories/staff.repository';
+export { type ThrottleState } from './repositories/throttle.repository';
+export { type NewVisit } from './repositories/visit.repository';
+
+/** The repositories, one namespaced object per table group: `repo.visits.get(db, clinicId, id)`. Queries only. */
+export const repo = {
+  alerts,
+  appointments,
+  auditLog,
+  clinics,
+  commands,
+  consents,
+  contactDetails,
+  devices,
+  equipment,
+  events,
+  loginThrottle,
+  pairingRequests,
+  patients,
+  providers,
+  questionnaires,
+  rooms,
+  sessions,
+  staff,
+  visits,
+};

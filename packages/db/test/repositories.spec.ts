@@ -1,28 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicDay, displayPrivacyModes } from '@clinicflow/domain';
-import {
-  appendAudit,
-  constraintViolated,
-  appendEvents,
-  insertAppointment,
-  insertClinic,
-  insertPatient,
-  insertProvider,
-  insertRooms,
-  insertVisit,
-  findCommandResult,
-  findVisitsByPatient,
-  getVisit,
-  latestSeqs,
-  listEventsAfter,
-  listRooms,
-  recordCommand,
-  saveRoom,
-  saveVisit,
-  assignTicket,
-  verifyAuditChain,
-  type DatabaseHandle,
-} from '../src';
+import { constraintViolated, type DatabaseHandle, repo } from '../src';
 import { auditLog } from '../src/schema';
 import { openTestDatabase, testBackends } from '../src/testing';
 import { eq, sql } from 'drizzle-orm';
@@ -45,7 +23,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    const clinic = await insertClinic(handle.db, {
+    const clinic = await repo.clinics.insert(handle.db, {
       name: 'Test Clinic',
       timezone: 'America/New_York',
       displayPrivacy: displayPrivacyModes[0],
@@ -54,10 +32,10 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       roomThresholds: {},
     });
     clinicId = clinic.id;
-    providerId = (await insertProvider(handle.db, { clinicId, name: 'Dr. Lee' })).id;
-    otherProviderId = (await insertProvider(handle.db, { clinicId, name: 'Dr. Ortiz' })).id;
+    providerId = (await repo.providers.insert(handle.db, { clinicId, name: 'Dr. Lee' })).id;
+    otherProviderId = (await repo.providers.insert(handle.db, { clinicId, name: 'Dr. Ortiz' })).id;
     patientId = (
-      await insertPatient(handle.db, {
+      await repo.patients.insert(handle.db, {
         clinicId,
         firstName: 'Ana',
         lastName: 'Quintero',
@@ -69,14 +47,14 @@ describe.each(testBackends)('repositories on %s', (backend) => {
 
   it('refuses a second appointment for the same provider at an overlapping time, naming the provider', async () => {
     const other = (
-      await insertPatient(handle.db, {
+      await repo.patients.insert(handle.db, {
         clinicId,
         firstName: 'Bo',
         lastName: 'Park',
         dateOfBirth: '1990-01-01',
       })
     ).id;
-    const first = await insertAppointment(handle.db, {
+    const first = await repo.appointments.insert(handle.db, {
       clinicId,
       patientId,
       providerId,
@@ -86,7 +64,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       reason: null,
     });
     expect(first.ok).toBe(true);
-    const clash = await insertAppointment(handle.db, {
+    const clash = await repo.appointments.insert(handle.db, {
       clinicId,
       patientId: other,
       providerId,
@@ -97,7 +75,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
     });
     expect(clash).toEqual({ ok: false, conflict: 'provider' });
     // Back to back is fine: intervals are half-open.
-    const next = await insertAppointment(handle.db, {
+    const next = await repo.appointments.insert(handle.db, {
       clinicId,
       patientId: other,
       providerId,
@@ -110,7 +88,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
   });
 
   it('overlapping bookings at the same moment: one is booked, every other is told what clashed', async () => {
-    const [room] = await insertRooms(handle.db, clinicId, ['Room Race'], now);
+    const [room] = await repo.rooms.insertMany(handle.db, clinicId, ['Room Race'], now);
     const booking = (round: number) => ({
       clinicId,
       patientId,
@@ -123,7 +101,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
     // Ten at once for the same provider, room and patient, fifty times; on Postgres some used to deadlock (40P01).
     for (let round = 0; round < 50; round++) {
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => insertAppointment(handle.db, booking(round))),
+        Array.from({ length: 10 }, () => repo.appointments.insert(handle.db, booking(round))),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       for (const refused of results.filter((r) => !r.ok)) {
@@ -133,9 +111,9 @@ describe.each(testBackends)('repositories on %s', (backend) => {
   });
 
   it('refuses a patient booked with two providers at once, and a room booked twice', async () => {
-    const [room] = await insertRooms(handle.db, clinicId, ['Room A'], now);
+    const [room] = await repo.rooms.insertMany(handle.db, clinicId, ['Room A'], now);
     const p2 = (
-      await insertPatient(handle.db, {
+      await repo.patients.insert(handle.db, {
         clinicId,
         firstName: 'Cy',
         lastName: 'Nguyen',
@@ -143,7 +121,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       })
     ).id;
     const p3 = (
-      await insertPatient(handle.db, {
+      await repo.patients.insert(handle.db, {
         clinicId,
         firstName: 'Di',
         lastName: 'Olsen',
@@ -152,7 +130,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
     ).id;
     expect(
       (
-        await insertAppointment(handle.db, {
+        await repo.appointments.insert(handle.db, {
           clinicId,
           patientId: p2,
           providerId,
@@ -164,7 +142,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       ).ok,
     ).toBe(true);
     expect(
-      await insertAppointment(handle.db, {
+      await repo.appointments.insert(handle.db, {
         clinicId,
         patientId: p2,
         providerId: otherProviderId,
@@ -175,7 +153,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       }),
     ).toEqual({ ok: false, conflict: 'patient' });
     expect(
-      await insertAppointment(handle.db, {
+      await repo.appointments.insert(handle.db, {
         clinicId,
         patientId: p3,
         providerId: otherProviderId,
@@ -188,8 +166,8 @@ describe.each(testBackends)('repositories on %s', (backend) => {
   });
 
   it('gives every event the next seq and links display-visible ones by prev', async () => {
-    const before = await latestSeqs(handle.db, clinicId);
-    const visit = await insertVisit(handle.db, {
+    const before = await repo.events.latestSeqs(handle.db, clinicId);
+    const visit = await repo.visits.insert(handle.db, {
       clinicId,
       day: '2026-11-29',
       appointmentId: null,
@@ -201,7 +179,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       now,
     });
     const stored = await handle.db.transaction((tx) =>
-      appendEvents(tx, {
+      repo.events.append(tx, {
         clinicId,
         at: now,
         commandId: null,
@@ -214,7 +192,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
     );
     expect(stored.map((e) => e.seq)).toEqual([before.lastSeq + 1, before.lastSeq + 2, before.lastSeq + 3]);
     expect(stored.map((e) => e.displayPrev)).toEqual([null, before.lastDisplaySeq, before.lastSeq + 2]);
-    const forDisplay = await listEventsAfter(handle.db, {
+    const forDisplay = await repo.events.listAfter(handle.db, {
       clinicId,
       afterSeq: before.lastSeq,
       displayOnly: true,
@@ -225,7 +203,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
   });
 
   it('refuses a stale visit or room edit and keeps the newer one', async () => {
-    const visit = await insertVisit(handle.db, {
+    const visit = await repo.visits.insert(handle.db, {
       clinicId,
       day: '2026-11-29',
       appointmentId: null,
@@ -236,19 +214,19 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       status: 'booked',
       now,
     });
-    expect(await saveVisit(handle.db, { ...visit, status: 'arrived', version: 1 }, 0)).toBe(true);
-    expect(await saveVisit(handle.db, { ...visit, status: 'no_show', version: 1 }, 0)).toBe(false);
-    expect((await getVisit(handle.db, clinicId, visit.id))!.status).toBe('arrived');
-    const [room] = await listRooms(handle.db, clinicId);
+    expect(await repo.visits.save(handle.db, { ...visit, status: 'arrived', version: 1 }, 0)).toBe(true);
+    expect(await repo.visits.save(handle.db, { ...visit, status: 'no_show', version: 1 }, 0)).toBe(false);
+    expect((await repo.visits.get(handle.db, clinicId, visit.id))!.status).toBe('arrived');
+    const [room] = await repo.rooms.list(handle.db, clinicId);
     expect(
-      await saveRoom(
+      await repo.rooms.save(
         handle.db,
         { ...room!, status: 'out_of_service', version: room!.version + 1 },
         room!.version,
       ),
     ).toBe(true);
     expect(
-      await saveRoom(
+      await repo.rooms.save(
         handle.db,
         { ...room!, status: 'needs_cleaning', version: room!.version + 1 },
         room!.version,
@@ -258,7 +236,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
 
   it('keeps ticket codes unique per clinic-day', async () => {
     const day = clinicDay(now, 'America/New_York');
-    const a = await insertVisit(handle.db, {
+    const a = await repo.visits.insert(handle.db, {
       clinicId,
       day,
       appointmentId: null,
@@ -269,7 +247,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       status: 'arrived',
       now,
     });
-    const b = await insertVisit(handle.db, {
+    const b = await repo.visits.insert(handle.db, {
       clinicId,
       day,
       appointmentId: null,
@@ -280,15 +258,15 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       status: 'arrived',
       now,
     });
-    await assignTicket(handle.db, { visitId: a.id, number: 7, code: 'A-007' });
+    await repo.visits.assignTicket(handle.db, { visitId: a.id, number: 7, code: 'A-007' });
     expect(
       await violatedBy(
-        assignTicket(handle.db, { visitId: b.id, number: 7, code: 'A-007' }),
+        repo.visits.assignTicket(handle.db, { visitId: b.id, number: 7, code: 'A-007' }),
         'visits_clinic_day_ticket_key',
       ),
     ).toBe(true);
     // The same code on another day is a different ticket.
-    const c = await insertVisit(handle.db, {
+    const c = await repo.visits.insert(handle.db, {
       clinicId,
       day: '2026-11-30',
       appointmentId: null,
@@ -299,11 +277,11 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       status: 'arrived',
       now,
     });
-    await assignTicket(handle.db, { visitId: c.id, number: 7, code: 'A-007' });
+    await repo.visits.assignTicket(handle.db, { visitId: c.id, number: 7, code: 'A-007' });
   });
 
   it('finds today’s visit by last name in any case and date of birth, and nothing for a wrong date', async () => {
-    const found = await findVisitsByPatient(handle.db, {
+    const found = await repo.visits.findByPatient(handle.db, {
       clinicId,
       day: '2026-11-29',
       lastName: '  qUINTERO ',
@@ -312,7 +290,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((v) => v.patient.firstName === 'Ana')).toBe(true);
     expect(
-      await findVisitsByPatient(handle.db, {
+      await repo.visits.findByPatient(handle.db, {
         clinicId,
         day: '2026-11-29',
         lastName: 'Quintero',
@@ -322,13 +300,13 @@ describe.each(testBackends)('repositories on %s', (backend) => {
   });
 
   it('finds a patient whose name has accents when the kiosk types it without, or in another Unicode form', async () => {
-    const nguyen = await insertPatient(handle.db, {
+    const nguyen = await repo.patients.insert(handle.db, {
       clinicId,
       firstName: 'Hằng',
       lastName: 'Nguyễn',
       dateOfBirth: '1979-09-02',
     });
-    await insertVisit(handle.db, {
+    await repo.visits.insert(handle.db, {
       clinicId,
       day: '2026-11-29',
       appointmentId: null,
@@ -340,7 +318,12 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       now,
     });
     const find = (lastName: string) =>
-      findVisitsByPatient(handle.db, { clinicId, day: '2026-11-29', lastName, dateOfBirth: '1979-09-02' });
+      repo.visits.findByPatient(handle.db, {
+        clinicId,
+        day: '2026-11-29',
+        lastName,
+        dateOfBirth: '1979-09-02',
+      });
     for (const typed of ['Nguyen', 'NGUYEN', 'Nguyễn'.normalize('NFD'), ' nguyễn '])
       expect(
         (await find(typed)).map((v) => v.patient.firstName),
@@ -351,18 +334,18 @@ describe.each(testBackends)('repositories on %s', (backend) => {
 
   it('stores a command result once; the same id cannot be recorded twice', async () => {
     const commandId = crypto.randomUUID();
-    expect(await findCommandResult(handle.db, commandId)).toBeNull();
-    await recordCommand(handle.db, {
+    expect(await repo.commands.findResult(handle.db, commandId)).toBeNull();
+    await repo.commands.record(handle.db, {
       commandId,
       clinicId,
       type: 'CheckInPatient',
       actor: { kind: 'system' },
       result: { ok: true, seq: 3 },
     });
-    expect(await findCommandResult(handle.db, commandId)).toEqual({ ok: true, seq: 3 });
+    expect(await repo.commands.findResult(handle.db, commandId)).toEqual({ ok: true, seq: 3 });
     expect(
       await violatedBy(
-        recordCommand(handle.db, {
+        repo.commands.record(handle.db, {
           commandId,
           clinicId,
           type: 'CheckInPatient',
@@ -376,7 +359,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
 
   it('detects a modified audit row', async () => {
     for (const action of ['read', 'update', 'read']) {
-      await appendAudit(handle.db, {
+      await repo.auditLog.append(handle.db, {
         clinicId,
         at: now,
         actor: { kind: 'system' },
@@ -386,7 +369,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
         origin: '127.0.0.1',
       });
     }
-    expect(await verifyAuditChain(handle.db, clinicId)).toEqual({ rows: 3, brokenAt: null });
+    expect(await repo.auditLog.verifyChain(handle.db, clinicId)).toEqual({ rows: 3, brokenAt: null });
     const [second] = await handle.db
       .select()
       .from(auditLog)
@@ -395,7 +378,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       .offset(1)
       .limit(1);
     await handle.db.update(auditLog).set({ action: 'delete' }).where(eq(auditLog.id, second!.id));
-    expect((await verifyAuditChain(handle.db, clinicId)).brokenAt).toBe(second!.id);
+    expect((await repo.auditLog.verifyChain(handle.db, clinicId)).brokenAt).toBe(second!.id);
   });
 
   it('has the btree_gist extension and named constraints', async () => {

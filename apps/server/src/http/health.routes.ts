@@ -1,4 +1,4 @@
-import { latestSeqs } from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import type { Router } from './route';
 
 export function registerHealthRoutes({ route, deps, ctx }: Router): void {
@@ -7,7 +7,7 @@ export function registerHealthRoutes({ route, deps, ctx }: Router): void {
     if ((await deps.health.probe()) === 'down') {
       return reply.code(503).send({ ok: false, database: deps.databaseKind, databaseStatus: 'down' });
     }
-    const seq = await latestSeqs(ctx.db, ctx.clinicId).then(
+    const seq = await repo.events.latestSeqs(ctx.db, ctx.clinicId).then(
       (s) => s.lastSeq,
       () => null,
     );

@@ -1,10 +1,10 @@
 import type { Actor } from '@clinicflow/domain';
 import type { AuditQuery, AuditRow } from '@clinicflow/contracts';
-import { appendAudit, listAudit, lockClinic, verifyAuditChain, type Db } from '@clinicflow/db';
+import { type Db, repo } from '@clinicflow/db';
 import type { ServiceContext } from './context';
 
 /**
- * Appends one audit row in its own transaction. Inside a command, use appendAudit on the command's transaction
+ * Appends one audit row in its own transaction. Inside a command, use repo.auditLog.append on the command's transaction
  * instead; both take the clinic lock so the hash chain never forks.
  */
 export async function audit(
@@ -12,8 +12,8 @@ export async function audit(
   entry: { actor: Actor; action: string; entityType: string; entityId: string | null; origin: string | null },
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await lockClinic(tx as Db, ctx.clinicId);
-    await appendAudit(tx as Db, { clinicId: ctx.clinicId, at: ctx.clock.now(), ...entry });
+    await repo.clinics.lock(tx as Db, ctx.clinicId);
+    await repo.auditLog.append(tx as Db, { clinicId: ctx.clinicId, at: ctx.clock.now(), ...entry });
   });
 }
 
@@ -21,7 +21,7 @@ export const describeActor = (actor: Actor): string =>
   actor.kind === 'staff' ? `staff:${actor.id}` : actor.kind === 'device' ? `device:${actor.id}` : 'system';
 
 export async function queryAudit(ctx: ServiceContext, query: AuditQuery): Promise<AuditRow[]> {
-  const rows = await listAudit(ctx.db, ctx.clinicId, query);
+  const rows = await repo.auditLog.list(ctx.db, ctx.clinicId, query);
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
@@ -33,4 +33,4 @@ export async function queryAudit(ctx: ServiceContext, query: AuditQuery): Promis
   }));
 }
 
-export const verifyAudit = (ctx: ServiceContext) => verifyAuditChain(ctx.db, ctx.clinicId);
+export const verifyAudit = (ctx: ServiceContext) => repo.auditLog.verifyChain(ctx.db, ctx.clinicId);

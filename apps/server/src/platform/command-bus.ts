@@ -10,18 +10,7 @@ import {
   type CommandResult,
   type CommandType,
 } from '@clinicflow/contracts';
-import {
-  appendAudit,
-  appendEvents,
-  findCommand,
-  findCommandResult,
-  isDatabaseUnavailable,
-  isTransientConflict,
-  lockClinic,
-  recordCommand,
-  type Db,
-  type StoredEvent,
-} from '@clinicflow/db';
+import { type Db, isDatabaseUnavailable, isTransientConflict, repo, type StoredEvent } from '@clinicflow/db';
 import type { ServiceContext } from './context';
 import type { DatabaseHealth } from './database-health';
 import { RateLimiter } from './rate-limiter';
@@ -87,7 +76,7 @@ export class CommandService {
     try {
       // A retry is answered first, whoever sends it and whatever has changed since: the kiosk's lookup may have
       // expired, or the server restarted in between; a lost acknowledgement must not send the patient to the desk.
-      const stored = await findCommand(this.#ctx.db, command.commandId);
+      const stored = await repo.commands.find(this.#ctx.db, command.commandId);
       if (stored) {
         if (stored.clinicId !== this.#ctx.clinicId || stored.type !== command.type) {
           return {
@@ -175,9 +164,9 @@ export class CommandService {
     // execute() answered a stored result already; only a twin committed since then is left to catch.
     return db.transaction(async (txDb) => {
       const tx = txDb as Db;
-      await lockClinic(tx, clinicId);
+      await repo.clinics.lock(tx, clinicId);
       // A twin of this command may have committed while we waited for the lock.
-      const twin = await findCommandResult(tx, command.commandId);
+      const twin = await repo.commands.findResult(tx, command.commandId);
       if (twin) return { result: twin as CommandResult, events: [] };
 
       const now = clock.now();
@@ -188,7 +177,7 @@ export class CommandService {
       if (!outcome.ok) {
         result = outcome;
       } else {
-        events = await appendEvents(tx, {
+        events = await repo.events.append(tx, {
           clinicId,
           at: now,
           commandId: command.commandId,
@@ -199,7 +188,7 @@ export class CommandService {
           seq: events.at(-1)?.seq ?? 0,
           ...(outcome.result ? { result: outcome.result } : {}),
         };
-        await appendAudit(tx, {
+        await repo.auditLog.append(tx, {
           clinicId,
           at: now,
           actor,
@@ -210,7 +199,13 @@ export class CommandService {
         });
       }
       // Refusals are stored too: a retry of the same command gets the same answer.
-      await recordCommand(tx, { commandId: command.commandId, clinicId, type: command.type, actor, result });
+      await repo.commands.record(tx, {
+        commandId: command.commandId,
+        clinicId,
+        type: command.type,
+        actor,
+        result,
+      });
       return { result, events, kioskVisit: outcome.ok ? outcome.kioskVisit : undefined };
     });
   }

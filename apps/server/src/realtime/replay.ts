@@ -1,5 +1,5 @@
 import type { SyncMessage, View } from '@clinicflow/contracts';
-import { latestSeqs, listEventsAfter } from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import { audit } from '../platform/audit';
 import type { ServiceContext } from '../platform/context';
 import type { LiveView, Watcher } from './views/live-view';
@@ -16,8 +16,8 @@ export async function syncMessage<V extends Exclude<View, 'kiosk'>>(input: {
   const serverTime = ctx.clock.now().toISOString();
   const auditRead = (action: string) =>
     audit(ctx, { actor: who.actor, action, entityType: 'flow_board', entityId: null, origin: who.origin });
-  if (lastSeq !== null && lastSeq <= view.head(await latestSeqs(ctx.db, ctx.clinicId))) {
-    const missed = await listEventsAfter(ctx.db, {
+  if (lastSeq !== null && lastSeq <= view.head(await repo.events.latestSeqs(ctx.db, ctx.clinicId))) {
+    const missed = await repo.events.listAfter(ctx.db, {
       clinicId: ctx.clinicId,
       afterSeq: lastSeq,
       displayOnly: view.displayOnly,

@@ -1,5 +1,5 @@
 import { clinicDay } from '@clinicflow/domain';
-import { appointmentCodesForDay, getClinic, listVisitsForDay } from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import { audit } from '../platform/audit';
 import type { Router } from '../http/route';
 
@@ -7,10 +7,10 @@ export function registerDemoRoutes({ route, deps, ctx, error, origin }: Router):
   route('demoPatients', async (req, reply, caller) => {
     // Demo only: who to type at the kiosk. Synthetic patients; the route answers 404 when DEMO is off.
     if (!deps.demo) return error(reply, 404, { code: 'NOT_FOUND', message: 'Not found' });
-    const clinic = (await getClinic(ctx.db, ctx.clinicId))!;
+    const clinic = (await repo.clinics.get(ctx.db, ctx.clinicId))!;
     const day = clinicDay(ctx.clock.now(), clinic.timezone);
-    const visits = await listVisitsForDay(ctx.db, ctx.clinicId, day);
-    const codes = await appointmentCodesForDay(ctx.db, ctx.clinicId, day);
+    const visits = await repo.visits.listForDay(ctx.db, ctx.clinicId, day);
+    const codes = await repo.visits.appointmentCodesForDay(ctx.db, ctx.clinicId, day);
     await audit(ctx, {
       actor: caller.actor!,
       action: 'ListDemoPatients',

@@ -8,26 +8,7 @@ import {
   type Clinic,
   type DomainEvent,
 } from '@clinicflow/domain';
-import {
-  appendEvents,
-  firstClinic,
-  insertAppointment,
-  insertClinic,
-  insertPatient,
-  insertProvider,
-  insertRooms,
-  insertStaff,
-  insertVisit,
-  listProviders,
-  listVisitsForDay,
-  lockClinic,
-  type Db,
-  insertConsent,
-  insertEquipment,
-  insertConsentDocument,
-  insertQuestionnaire,
-  listActiveConsentDocuments,
-} from '@clinicflow/db';
+import { type Db, repo } from '@clinicflow/db';
 import { demoConsent, demoQuestionnaires, demoSurvey } from './demo-intake';
 import { newShortCode } from '../platform/tokens';
 import { hashPassword } from '../modules/auth/auth.service';
@@ -151,14 +132,14 @@ export async function ensureClinic(
   },
 ): Promise<{ clinic: Clinic; created: boolean }> {
   const demoIntake = input.demo && input.demoIntake !== false;
-  const existing = await firstClinic(db);
+  const existing = await repo.clinics.first(db);
   if (existing) return { clinic: existing, created: false };
   // Hash outside the transaction: argon2 is deliberately slow.
   const adminHash = await hashPassword(input.adminPassword);
   const demoHash = input.demo ? await hashPassword(demoPassword) : null;
   return db.transaction(async (txDb) => {
     const tx = txDb as Db;
-    const clinic = await insertClinic(tx, {
+    const clinic = await repo.clinics.insert(tx, {
       name: input.name,
       timezone: input.timezone,
       displayPrivacy: 'ticket',
@@ -168,10 +149,10 @@ export async function ensureClinic(
     });
     if (!input.demo) {
       const admin = { username: 'admin', displayName: 'Administrator', role: 'admin' } as const;
-      await insertStaff(tx, { clinicId: clinic.id, ...admin, passwordHash: adminHash });
+      await repo.staff.insert(tx, { clinicId: clinic.id, ...admin, passwordHash: adminHash });
       return { clinic, created: true };
     }
-    const rooms = await insertRooms(
+    const rooms = await repo.rooms.insertMany(
       tx,
       clinic.id,
       ['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'Room 6'],
@@ -185,20 +166,20 @@ export async function ensureClinic(
       ['Otoscope', 4],
       ['Vaccine fridge', 5],
     ] as const) {
-      await insertEquipment(tx, { clinicId: clinic.id, name, roomId: rooms[room]!.id });
+      await repo.equipment.insert(tx, { clinicId: clinic.id, name, roomId: rooms[room]!.id });
     }
     if (demoIntake) {
       for (const [position, questionnaire] of [...demoQuestionnaires, demoSurvey].entries()) {
-        await insertQuestionnaire(tx, { clinicId: clinic.id, position, questionnaire });
+        await repo.questionnaires.insert(tx, { clinicId: clinic.id, position, questionnaire });
       }
-      await insertConsentDocument(tx, { clinicId: clinic.id, document: demoConsent });
+      await repo.consents.insertDocument(tx, { clinicId: clinic.id, document: demoConsent });
     }
     for (const account of staffAccounts) {
-      const { id } = await insertStaff(tx, { clinicId: clinic.id, ...account, passwordHash: demoHash });
+      const { id } = await repo.staff.insert(tx, { clinicId: clinic.id, ...account, passwordHash: demoHash });
       if (account.role === 'physician')
-        await insertProvider(tx, { clinicId: clinic.id, name: account.displayName, staffId: id });
+        await repo.providers.insert(tx, { clinicId: clinic.id, name: account.displayName, staffId: id });
     }
-    for (const name of providerNames.slice(1)) await insertProvider(tx, { clinicId: clinic.id, name });
+    for (const name of providerNames.slice(1)) await repo.providers.insert(tx, { clinicId: clinic.id, name });
     return { clinic, created: true };
   });
 }
@@ -210,12 +191,12 @@ export async function ensureClinic(
 export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }): Promise<number> {
   const { clinic, now } = input;
   const day = clinicDay(now, clinic.timezone);
-  if ((await listVisitsForDay(db, clinic.id, day)).length > 0) return 0;
+  if ((await repo.visits.listForDay(db, clinic.id, day)).length > 0) return 0;
   return db.transaction(async (txDb) => {
     const tx = txDb as Db;
-    await lockClinic(tx, clinic.id);
-    const providers = await listProviders(tx, clinic.id);
-    const consentDocuments = await listActiveConsentDocuments(tx, clinic.id);
+    await repo.clinics.lock(tx, clinic.id);
+    const providers = await repo.providers.list(tx, clinic.id);
+    const consentDocuments = await repo.consents.listActiveDocuments(tx, clinic.id);
     const rand = random(Number(day.replaceAll('-', '')));
     const events: DomainEvent[] = [];
     for (let i = 0; i < 30; i++) {
@@ -229,7 +210,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
       );
       const end = new Date(start.getTime() + 30 * 60_000);
       const birthYear = 1940 + Math.floor(rand() * 65);
-      const patient = await insertPatient(tx, {
+      const patient = await repo.patients.insert(tx, {
         clinicId: clinic.id,
         firstName: firstNames[i % firstNames.length]!,
         lastName: lastNames[(i * 7) % lastNames.length]!,
@@ -237,7 +218,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         phone: `555-01${String(i).padStart(2, '0')}`,
       });
       const [reason, reasonCategory] = reasons[i % reasons.length]!;
-      const booked = await insertAppointment(tx, {
+      const booked = await repo.appointments.insert(tx, {
         clinicId: clinic.id,
         patientId: patient.id,
         providerId: provider.id,
@@ -248,7 +229,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         code: newShortCode(),
       });
       if (!booked.ok) throw new Error(`demo schedule clashes on ${booked.conflict}`);
-      const visit = await insertVisit(tx, {
+      const visit = await repo.visits.insert(tx, {
         clinicId: clinic.id,
         day,
         appointmentId: booked.id,
@@ -264,7 +245,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
       // Returning vaccination patients signed the consent at an earlier visit: they have no forms today.
       if (reasonCategory === 'vaccination') {
         for (const document of consentDocuments) {
-          await insertConsent(tx, {
+          await repo.consents.insert(tx, {
             clinicId: clinic.id,
             patientId: patient.id,
             visitId: null,
@@ -277,7 +258,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         }
       }
     }
-    await appendEvents(tx, {
+    await repo.events.append(tx, {
       clinicId: clinic.id,
       at: now,
       commandId: null,

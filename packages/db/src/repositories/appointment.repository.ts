@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Appointment } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { appointments } from '../schema';
+import * as t from '../schema';
 import { constraintViolated } from './errors';
 
 export type NewAppointment = Omit<Appointment, 'id' | 'status'> & { code?: string | null };
@@ -20,7 +20,7 @@ export type AppointmentConflict = 'provider' | 'room' | 'patient';
  * so a booking first takes a lock on each of its resources, always in the same order: bookings that share one
  * queue, and the second meets the constraint like any other double booking.
  */
-export async function insertAppointment(
+async function insertAppointment(
   db: Db,
   input: NewAppointment,
 ): Promise<{ ok: true; id: string } | { ok: false; conflict: AppointmentConflict }> {
@@ -30,9 +30,9 @@ export async function insertAppointment(
       for (const id of resources)
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${id}, 0))`);
       return tx
-        .insert(appointments)
+        .insert(t.appointments)
         .values({ ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) })
-        .returning({ id: appointments.id });
+        .returning({ id: t.appointments.id });
     });
     return { ok: true, id: row!.id };
   } catch (error) {
@@ -42,3 +42,7 @@ export async function insertAppointment(
     throw error;
   }
 }
+
+export const appointments = {
+  insert: insertAppointment,
+};

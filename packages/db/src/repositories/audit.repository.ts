@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Actor } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { auditLog } from '../schema';
+import * as t from '../schema';
 
 export type AuditEntry = {
   clinicId: string;
@@ -38,27 +38,27 @@ function hashOf(prevHash: string, e: AuditEntry): string {
 }
 
 /** Appends to the clinic's hash chain. Call inside a transaction holding the clinic lock so links never fork. */
-export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   const [last] = await db
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.clinicId, entry.clinicId))
-    .orderBy(desc(auditLog.id))
+    .select({ hash: t.auditLog.hash })
+    .from(t.auditLog)
+    .where(eq(t.auditLog.clinicId, entry.clinicId))
+    .orderBy(desc(t.auditLog.id))
     .limit(1);
   const prevHash = last?.hash ?? genesis;
-  await db.insert(auditLog).values({ ...entry, prevHash, hash: hashOf(prevHash, entry) });
+  await db.insert(t.auditLog).values({ ...entry, prevHash, hash: hashOf(prevHash, entry) });
 }
 
 /** Recomputes the chain; returns the id of the first row that does not match, or null when intact. */
-export async function verifyAuditChain(
+async function verifyAuditChain(
   db: Db,
   clinicId: string,
 ): Promise<{ rows: number; brokenAt: number | null }> {
   const rows = await db
     .select()
-    .from(auditLog)
-    .where(eq(auditLog.clinicId, clinicId))
-    .orderBy(asc(auditLog.id));
+    .from(t.auditLog)
+    .where(eq(t.auditLog.clinicId, clinicId))
+    .orderBy(asc(t.auditLog.id));
   let prev = genesis;
   for (const row of rows) {
     const expected = hashOf(prev, row);
@@ -80,23 +80,29 @@ export type AuditFilter = {
 };
 
 /** Newest first, filtered. */
-export async function listAudit(db: Db, clinicId: string, filter: AuditFilter) {
+async function listAudit(db: Db, clinicId: string, filter: AuditFilter) {
   const [kind, id] = filter.actor?.split(':') ?? [];
   return db
     .select()
-    .from(auditLog)
+    .from(t.auditLog)
     .where(
       and(
-        eq(auditLog.clinicId, clinicId),
-        kind ? sql`${auditLog.actor}->>'kind' = ${kind}` : undefined,
-        id ? sql`${auditLog.actor}->>'id' = ${id}` : undefined,
-        filter.action ? eq(auditLog.action, filter.action) : undefined,
-        filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
-        filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
-        filter.from ? gte(auditLog.at, new Date(filter.from)) : undefined,
-        filter.to ? lte(auditLog.at, new Date(filter.to)) : undefined,
+        eq(t.auditLog.clinicId, clinicId),
+        kind ? sql`${t.auditLog.actor}->>'kind' = ${kind}` : undefined,
+        id ? sql`${t.auditLog.actor}->>'id' = ${id}` : undefined,
+        filter.action ? eq(t.auditLog.action, filter.action) : undefined,
+        filter.entityType ? eq(t.auditLog.entityType, filter.entityType) : undefined,
+        filter.entityId ? eq(t.auditLog.entityId, filter.entityId) : undefined,
+        filter.from ? gte(t.auditLog.at, new Date(filter.from)) : undefined,
+        filter.to ? lte(t.auditLog.at, new Date(filter.to)) : undefined,
       ),
     )
-    .orderBy(desc(auditLog.id))
+    .orderBy(desc(t.auditLog.id))
     .limit(filter.limit);
 }
+
+export const auditLog = {
+  append: appendAudit,
+  verifyChain: verifyAuditChain,
+  list: listAudit,
+};

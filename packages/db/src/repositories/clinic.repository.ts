@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Clinic } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { clinics } from '../schema';
+import * as t from '../schema';
 
-const toClinic = (row: typeof clinics.$inferSelect): Clinic => ({
+const toClinic = (row: typeof t.clinics.$inferSelect): Clinic => ({
   id: row.id,
   name: row.name,
   timezone: row.timezone,
@@ -13,32 +13,40 @@ const toClinic = (row: typeof clinics.$inferSelect): Clinic => ({
   roomThresholds: row.roomThresholds,
 });
 
-export async function insertClinic(db: Db, input: Omit<Clinic, 'id'>): Promise<Clinic> {
-  const [row] = await db.insert(clinics).values(input).returning();
+async function insertClinic(db: Db, input: Omit<Clinic, 'id'>): Promise<Clinic> {
+  const [row] = await db.insert(t.clinics).values(input).returning();
   return toClinic(row!);
 }
 
-export async function getClinic(db: Db, id: string): Promise<Clinic | null> {
-  const [row] = await db.select().from(clinics).where(eq(clinics.id, id));
+async function getClinic(db: Db, id: string): Promise<Clinic | null> {
+  const [row] = await db.select().from(t.clinics).where(eq(t.clinics.id, id));
   return row ? toClinic(row) : null;
 }
 
-export async function firstClinic(db: Db): Promise<Clinic | null> {
-  const [row] = await db.select().from(clinics).orderBy(asc(clinics.createdAt)).limit(1);
+async function firstClinic(db: Db): Promise<Clinic | null> {
+  const [row] = await db.select().from(t.clinics).orderBy(asc(t.clinics.createdAt)).limit(1);
   return row ? toClinic(row) : null;
 }
 
 /** Takes the clinic's row lock: a clinic's writes run one at a time, so seqs and tickets never race. */
-export async function lockClinic(db: Db, id: string): Promise<Clinic | null> {
-  const [row] = await db.select().from(clinics).where(eq(clinics.id, id)).for('update');
+async function lockClinic(db: Db, id: string): Promise<Clinic | null> {
+  const [row] = await db.select().from(t.clinics).where(eq(t.clinics.id, id)).for('update');
   return row ? toClinic(row) : null;
 }
 
-export async function updateDisplaySettings(
+async function updateDisplaySettings(
   db: Db,
   id: string,
   changes: Partial<Pick<Clinic, 'displayNotice' | 'roomThresholds' | 'displayPrivacy'>>,
 ): Promise<Clinic> {
-  const [row] = await db.update(clinics).set(changes).where(eq(clinics.id, id)).returning();
+  const [row] = await db.update(t.clinics).set(changes).where(eq(t.clinics.id, id)).returning();
   return toClinic(row!);
 }
+
+export const clinics = {
+  insert: insertClinic,
+  get: getClinic,
+  first: firstClinic,
+  lock: lockClinic,
+  updateDisplaySettings,
+};

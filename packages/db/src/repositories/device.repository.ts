@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { DeviceType, DisplayConfig } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { devices, pairingRequests } from '../schema';
+import * as t from '../schema';
 
 export type DeviceRow = {
   id: string;
@@ -15,7 +15,7 @@ export type DeviceRow = {
   config: DisplayConfig | null;
 };
 
-const toDevice = (row: typeof devices.$inferSelect): DeviceRow => ({
+const toDevice = (row: typeof t.devices.$inferSelect): DeviceRow => ({
   id: row.id,
   clinicId: row.clinicId,
   name: row.name,
@@ -27,7 +27,7 @@ const toDevice = (row: typeof devices.$inferSelect): DeviceRow => ({
   config: row.config,
 });
 
-export async function insertPairingRequest(
+async function insertPairingRequest(
   db: Db,
   input: {
     clinicId: string;
@@ -39,8 +39,8 @@ export async function insertPairingRequest(
   },
 ): Promise<void> {
   // Expired requests are of no use to anyone; clear them as new ones arrive.
-  await db.delete(pairingRequests).where(lt(pairingRequests.expiresAt, input.now));
-  await db.insert(pairingRequests).values({
+  await db.delete(t.pairingRequests).where(lt(t.pairingRequests.expiresAt, input.now));
+  await db.insert(t.pairingRequests).values({
     clinicId: input.clinicId,
     code: input.code,
     tokenHash: input.tokenHash,
@@ -50,26 +50,28 @@ export async function insertPairingRequest(
   });
 }
 
-export async function findPendingPairing(
+async function findPendingPairing(
   db: Db,
   input: { clinicId: string; now: Date } & ({ code: string } | { tokenHash: string }),
 ) {
   const match =
-    'code' in input ? eq(pairingRequests.code, input.code) : eq(pairingRequests.tokenHash, input.tokenHash);
+    'code' in input
+      ? eq(t.pairingRequests.code, input.code)
+      : eq(t.pairingRequests.tokenHash, input.tokenHash);
   const [row] = await db
     .select()
-    .from(pairingRequests)
+    .from(t.pairingRequests)
     .where(
-      and(eq(pairingRequests.clinicId, input.clinicId), match, gt(pairingRequests.expiresAt, input.now)),
+      and(eq(t.pairingRequests.clinicId, input.clinicId), match, gt(t.pairingRequests.expiresAt, input.now)),
     );
   return row ?? null;
 }
 
-export async function deletePairingRequest(db: Db, id: string): Promise<void> {
-  await db.delete(pairingRequests).where(eq(pairingRequests.id, id));
+async function deletePairingRequest(db: Db, id: string): Promise<void> {
+  await db.delete(t.pairingRequests).where(eq(t.pairingRequests.id, id));
 }
 
-export async function insertDevice(
+async function insertDevice(
   db: Db,
   input: {
     clinicId: string;
@@ -82,53 +84,53 @@ export async function insertDevice(
   },
 ): Promise<DeviceRow> {
   const [row] = await db
-    .insert(devices)
+    .insert(t.devices)
     .values({ ...input, createdAt: input.now })
     .returning();
   return toDevice(row!);
 }
 
 /** The active (not revoked) device holding this token. */
-export async function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<DeviceRow | null> {
+async function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<DeviceRow | null> {
   const [row] = await db
     .select()
-    .from(devices)
-    .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)));
+    .from(t.devices)
+    .where(and(eq(t.devices.tokenHash, tokenHash), isNull(t.devices.revokedAt)));
   return row ? toDevice(row) : null;
 }
 
-export async function getDevice(db: Db, clinicId: string, id: string): Promise<DeviceRow | null> {
+async function getDevice(db: Db, clinicId: string, id: string): Promise<DeviceRow | null> {
   const [row] = await db
     .select()
-    .from(devices)
-    .where(and(eq(devices.clinicId, clinicId), eq(devices.id, id)));
+    .from(t.devices)
+    .where(and(eq(t.devices.clinicId, clinicId), eq(t.devices.id, id)));
   return row ? toDevice(row) : null;
 }
 
-export async function listDevices(db: Db, clinicId: string): Promise<DeviceRow[]> {
+async function listDevices(db: Db, clinicId: string): Promise<DeviceRow[]> {
   const rows = await db
     .select()
-    .from(devices)
-    .where(eq(devices.clinicId, clinicId))
-    .orderBy(asc(devices.name));
+    .from(t.devices)
+    .where(eq(t.devices.clinicId, clinicId))
+    .orderBy(asc(t.devices.name));
   return rows.map(toDevice);
 }
 
-export async function touchDevice(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, id));
+async function touchDevice(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(t.devices).set({ lastSeenAt: now }).where(eq(t.devices.id, id));
 }
 
 /** Revoking drops the token hash too, so the token can never authenticate again. */
-export async function revokeDevice(db: Db, id: string, now: Date): Promise<boolean> {
+async function revokeDevice(db: Db, id: string, now: Date): Promise<boolean> {
   const rows = await db
-    .update(devices)
+    .update(t.devices)
     .set({ revokedAt: now, tokenHash: null })
-    .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
-    .returning({ id: devices.id });
+    .where(and(eq(t.devices.id, id), isNull(t.devices.revokedAt)))
+    .returning({ id: t.devices.id });
   return rows.length === 1;
 }
 
-export async function updateDevice(
+async function updateDevice(
   db: Db,
   input: {
     clinicId: string;
@@ -141,9 +143,25 @@ export async function updateDevice(
   const { clinicId, id, ...changes } = input;
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   const [row] = await db
-    .update(devices)
+    .update(t.devices)
     .set(set)
-    .where(and(eq(devices.clinicId, clinicId), eq(devices.id, id)))
+    .where(and(eq(t.devices.clinicId, clinicId), eq(t.devices.id, id)))
     .returning();
   return row ? toDevice(row) : null;
 }
+
+export const pairingRequests = {
+  insert: insertPairingRequest,
+  findPending: findPendingPairing,
+  delete: deletePairingRequest,
+};
+
+export const devices = {
+  insert: insertDevice,
+  findByTokenHash: findDeviceByTokenHash,
+  get: getDevice,
+  list: listDevices,
+  touch: touchDevice,
+  revoke: revokeDevice,
+  update: updateDevice,
+};

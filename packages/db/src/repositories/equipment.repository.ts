@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Equipment } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { equipment } from '../schema';
+import * as t from '../schema';
 
-const toEquipment = (row: typeof equipment.$inferSelect): Equipment => ({
+const toEquipment = (row: typeof t.equipment.$inferSelect): Equipment => ({
   id: row.id,
   clinicId: row.clinicId,
   name: row.name,
@@ -12,37 +12,44 @@ const toEquipment = (row: typeof equipment.$inferSelect): Equipment => ({
   version: row.version,
 });
 
-export async function insertEquipment(
+async function insertEquipment(
   db: Db,
   input: { clinicId: string; name: string; roomId: string | null },
 ): Promise<Equipment> {
-  const [row] = await db.insert(equipment).values(input).returning();
+  const [row] = await db.insert(t.equipment).values(input).returning();
   return toEquipment(row!);
 }
 
-export async function listEquipment(db: Db, clinicId: string): Promise<Equipment[]> {
+async function listEquipment(db: Db, clinicId: string): Promise<Equipment[]> {
   const rows = await db
     .select()
-    .from(equipment)
-    .where(eq(equipment.clinicId, clinicId))
-    .orderBy(asc(equipment.name));
+    .from(t.equipment)
+    .where(eq(t.equipment.clinicId, clinicId))
+    .orderBy(asc(t.equipment.name));
   return rows.map(toEquipment);
 }
 
-export async function getEquipment(db: Db, clinicId: string, id: string): Promise<Equipment | null> {
+async function getEquipment(db: Db, clinicId: string, id: string): Promise<Equipment | null> {
   const [row] = await db
     .select()
-    .from(equipment)
-    .where(and(eq(equipment.clinicId, clinicId), eq(equipment.id, id)));
+    .from(t.equipment)
+    .where(and(eq(t.equipment.clinicId, clinicId), eq(t.equipment.id, id)));
   return row ? toEquipment(row) : null;
 }
 
 /** Writes the item only if nobody changed it since `expectedVersion`. */
-export async function saveEquipment(db: Db, item: Equipment, expectedVersion: number): Promise<boolean> {
+async function saveEquipment(db: Db, item: Equipment, expectedVersion: number): Promise<boolean> {
   const rows = await db
-    .update(equipment)
+    .update(t.equipment)
     .set({ status: item.status, roomId: item.roomId, version: item.version })
-    .where(and(eq(equipment.id, item.id), eq(equipment.version, expectedVersion)))
-    .returning({ id: equipment.id });
+    .where(and(eq(t.equipment.id, item.id), eq(t.equipment.version, expectedVersion)))
+    .returning({ id: t.equipment.id });
   return rows.length === 1;
 }
+
+export const equipment = {
+  insert: insertEquipment,
+  list: listEquipment,
+  get: getEquipment,
+  save: saveEquipment,
+};

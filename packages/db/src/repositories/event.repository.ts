@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNotNull, min, sql } from 'drizzle-orm';
 import type { DomainEvent } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { clinics, events } from '../schema';
+import * as t from '../schema';
 
 export type StoredEvent = {
   seq: number;
@@ -11,7 +11,7 @@ export type StoredEvent = {
   event: DomainEvent;
 };
 
-const toStored = (row: typeof events.$inferSelect): StoredEvent => ({
+const toStored = (row: typeof t.events.$inferSelect): StoredEvent => ({
   seq: row.seq,
   at: row.at.toISOString(),
   displayPrev: row.displayPrev,
@@ -22,7 +22,7 @@ const toStored = (row: typeof events.$inferSelect): StoredEvent => ({
  * Appends events with the clinic's next seqs. Must run in the command's transaction: the update takes the clinic
  * row lock, so seqs are gap-free and in commit order.
  */
-export async function appendEvents(
+async function appendEvents(
   db: Db,
   input: {
     clinicId: string;
@@ -34,15 +34,15 @@ export async function appendEvents(
   const stored: StoredEvent[] = [];
   for (const { event, displayVisible } of input.events) {
     const [counter] = await db
-      .update(clinics)
-      .set({ lastSeq: sql`${clinics.lastSeq} + 1` })
-      .where(eq(clinics.id, input.clinicId))
-      .returning({ seq: clinics.lastSeq, lastDisplaySeq: clinics.lastDisplaySeq });
+      .update(t.clinics)
+      .set({ lastSeq: sql`${t.clinics.lastSeq} + 1` })
+      .where(eq(t.clinics.id, input.clinicId))
+      .returning({ seq: t.clinics.lastSeq, lastDisplaySeq: t.clinics.lastDisplaySeq });
     const { seq, lastDisplaySeq } = counter!;
     if (displayVisible)
-      await db.update(clinics).set({ lastDisplaySeq: seq }).where(eq(clinics.id, input.clinicId));
+      await db.update(t.clinics).set({ lastDisplaySeq: seq }).where(eq(t.clinics.id, input.clinicId));
     const [row] = await db
-      .insert(events)
+      .insert(t.events)
       .values({
         clinicId: input.clinicId,
         seq,
@@ -59,42 +59,46 @@ export async function appendEvents(
 }
 
 /** Events after `afterSeq`, in order; `displayOnly` keeps those a display may see. At most `limit`. */
-export async function listEventsAfter(
+async function listEventsAfter(
   db: Db,
   input: { clinicId: string; afterSeq: number; displayOnly: boolean; limit: number },
 ): Promise<StoredEvent[]> {
   const rows = await db
     .select()
-    .from(events)
+    .from(t.events)
     .where(
       and(
-        eq(events.clinicId, input.clinicId),
-        gt(events.seq, input.afterSeq),
-        input.displayOnly ? isNotNull(events.displayPrev) : undefined,
+        eq(t.events.clinicId, input.clinicId),
+        gt(t.events.seq, input.afterSeq),
+        input.displayOnly ? isNotNull(t.events.displayPrev) : undefined,
       ),
     )
-    .orderBy(asc(events.seq))
+    .orderBy(asc(t.events.seq))
     .limit(input.limit);
   return rows.map(toStored);
 }
 
 /** The clinic's latest seq overall and the latest a display could see. */
-export async function latestSeqs(
-  db: Db,
-  clinicId: string,
-): Promise<{ lastSeq: number; lastDisplaySeq: number }> {
+async function latestSeqs(db: Db, clinicId: string): Promise<{ lastSeq: number; lastDisplaySeq: number }> {
   const [row] = await db
-    .select({ lastSeq: clinics.lastSeq, lastDisplaySeq: clinics.lastDisplaySeq })
-    .from(clinics)
-    .where(eq(clinics.id, clinicId));
+    .select({ lastSeq: t.clinics.lastSeq, lastDisplaySeq: t.clinics.lastDisplaySeq })
+    .from(t.clinics)
+    .where(eq(t.clinics.id, clinicId));
   return row ?? { lastSeq: 0, lastDisplaySeq: 0 };
 }
 
 /** The oldest seq still kept for replay (everything older needs a snapshot). */
-export async function oldestSeq(db: Db, clinicId: string): Promise<number | null> {
+async function oldestSeq(db: Db, clinicId: string): Promise<number | null> {
   const [row] = await db
-    .select({ seq: min(events.seq) })
-    .from(events)
-    .where(eq(events.clinicId, clinicId));
+    .select({ seq: min(t.events.seq) })
+    .from(t.events)
+    .where(eq(t.events.clinicId, clinicId));
   return row?.seq ?? null;
 }
+
+export const events = {
+  append: appendEvents,
+  listAfter: listEventsAfter,
+  latestSeqs,
+  oldestSeq,
+};

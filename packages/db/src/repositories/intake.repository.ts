@@ -1,64 +1,56 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor, Alert, Answers, ConsentDocument, Questionnaire, Signature } from '@clinicflow/domain';
 import type { Db } from '../client';
-import {
-  alerts,
-  consentDocuments,
-  consents,
-  patients,
-  questionnaireResponses,
-  questionnaires,
-  visits,
-} from '../schema';
+import * as t from '../schema';
 
-const toQuestionnaire = (row: typeof questionnaires.$inferSelect): Questionnaire => ({
+const toQuestionnaire = (row: typeof t.questionnaires.$inferSelect): Questionnaire => ({
   ...row.definition,
   id: row.id,
   key: row.key,
   version: row.version,
 });
 
-export async function insertQuestionnaire(
+async function insertQuestionnaire(
   db: Db,
   input: { clinicId: string; position: number; questionnaire: Omit<Questionnaire, 'id'> },
 ): Promise<Questionnaire> {
   const { key, version, ...definition } = input.questionnaire;
   const [row] = await db
-    .insert(questionnaires)
+    .insert(t.questionnaires)
     .values({ clinicId: input.clinicId, key, version, position: input.position, definition })
     .returning();
   return toQuestionnaire(row!);
 }
 
 /** The clinic's active questionnaires, in the order the kiosk asks them. */
-export async function listActiveQuestionnaires(db: Db, clinicId: string): Promise<Questionnaire[]> {
+async function listActiveQuestionnaires(db: Db, clinicId: string): Promise<Questionnaire[]> {
   const rows = await db
     .select()
-    .from(questionnaires)
-    .where(and(eq(questionnaires.clinicId, clinicId), eq(questionnaires.active, true)))
-    .orderBy(asc(questionnaires.position), asc(questionnaires.key));
+    .from(t.questionnaires)
+    .where(and(eq(t.questionnaires.clinicId, clinicId), eq(t.questionnaires.active, true)))
+    .orderBy(asc(t.questionnaires.position), asc(t.questionnaires.key));
   return rows.map(toQuestionnaire);
 }
 
-export async function getQuestionnaire(db: Db, clinicId: string, id: string): Promise<Questionnaire | null> {
+async function getQuestionnaire(db: Db, clinicId: string, id: string): Promise<Questionnaire | null> {
   const [row] = await db
     .select()
-    .from(questionnaires)
-    .where(and(eq(questionnaires.clinicId, clinicId), eq(questionnaires.id, id)));
+    .from(t.questionnaires)
+    .where(and(eq(t.questionnaires.clinicId, clinicId), eq(t.questionnaires.id, id)));
   return row ? toQuestionnaire(row) : null;
 }
 
 /** Ids of the questionnaires already answered for this visit. */
-export async function answeredQuestionnaires(db: Db, visitId: string): Promise<string[]> {
+async function answeredQuestionnaires(db: Db, visitId: string): Promise<string[]> {
   const rows = await db
-    .select({ id: questionnaireResponses.questionnaireId })
-    .from(questionnaireResponses)
-    .where(eq(questionnaireResponses.visitId, visitId));
+    .select({ id: t.questionnaireResponses.questionnaireId })
+    .from(t.questionnaireResponses)
+    .where(eq(t.questionnaireResponses.visitId, visitId));
   return rows.map((r) => r.id);
 }
 
 /** Stores (or replaces, when the patient goes back and changes them) the answers to one questionnaire. */
-export async function saveQuestionnaireResponse(
+async function saveQuestionnaireResponse(
   db: Db,
   input: {
     clinicId: string;
@@ -80,10 +72,10 @@ export async function saveQuestionnaireResponse(
     submittedBy: input.by,
   };
   await db
-    .insert(questionnaireResponses)
+    .insert(t.questionnaireResponses)
     .values(values)
     .onConflictDoUpdate({
-      target: [questionnaireResponses.visitId, questionnaireResponses.questionnaireId],
+      target: [t.questionnaireResponses.visitId, t.questionnaireResponses.questionnaireId],
       set: {
         answers: values.answers,
         urgent: values.urgent,
@@ -93,51 +85,51 @@ export async function saveQuestionnaireResponse(
     });
 }
 
-export async function listQuestionnaireResponses(db: Db, visitId: string) {
-  return db.select().from(questionnaireResponses).where(eq(questionnaireResponses.visitId, visitId));
+async function listQuestionnaireResponses(db: Db, visitId: string) {
+  return db.select().from(t.questionnaireResponses).where(eq(t.questionnaireResponses.visitId, visitId));
 }
 
-const toDocument = (row: typeof consentDocuments.$inferSelect): ConsentDocument => ({
+const toDocument = (row: typeof t.consentDocuments.$inferSelect): ConsentDocument => ({
   id: row.id,
   key: row.key,
   version: row.version,
   ...row.content,
 });
 
-export async function insertConsentDocument(
+async function insertConsentDocument(
   db: Db,
   input: { clinicId: string; document: Omit<ConsentDocument, 'id'> },
 ): Promise<ConsentDocument> {
   const { key, version, title, body } = input.document;
   const [row] = await db
-    .insert(consentDocuments)
+    .insert(t.consentDocuments)
     .values({ clinicId: input.clinicId, key, version, content: { title, body } })
     .returning();
   return toDocument(row!);
 }
 
 /** The newest active version of each consent document. */
-export async function listActiveConsentDocuments(db: Db, clinicId: string): Promise<ConsentDocument[]> {
+async function listActiveConsentDocuments(db: Db, clinicId: string): Promise<ConsentDocument[]> {
   const rows = await db
     .select()
-    .from(consentDocuments)
-    .where(and(eq(consentDocuments.clinicId, clinicId), eq(consentDocuments.active, true)))
-    .orderBy(asc(consentDocuments.key), desc(consentDocuments.version));
+    .from(t.consentDocuments)
+    .where(and(eq(t.consentDocuments.clinicId, clinicId), eq(t.consentDocuments.active, true)))
+    .orderBy(asc(t.consentDocuments.key), desc(t.consentDocuments.version));
   const newest = new Map<string, ConsentDocument>();
   for (const row of rows) if (!newest.has(row.key)) newest.set(row.key, toDocument(row));
   return [...newest.values()];
 }
 
 /** Document ids this patient has signed (any visit). */
-export async function signedDocuments(db: Db, patientId: string): Promise<string[]> {
+async function signedDocuments(db: Db, patientId: string): Promise<string[]> {
   const rows = await db
-    .select({ id: consents.documentId })
-    .from(consents)
-    .where(eq(consents.patientId, patientId));
+    .select({ id: t.consents.documentId })
+    .from(t.consents)
+    .where(eq(t.consents.patientId, patientId));
   return rows.map((r) => r.id);
 }
 
-export async function insertConsent(
+async function insertConsent(
   db: Db,
   input: {
     clinicId: string;
@@ -150,7 +142,7 @@ export async function insertConsent(
     by: Actor;
   },
 ): Promise<void> {
-  await db.insert(consents).values({
+  await db.insert(t.consents).values({
     clinicId: input.clinicId,
     patientId: input.patientId,
     visitId: input.visitId,
@@ -172,32 +164,29 @@ export type ContactDetails = {
 };
 
 /** Writes only the details given; what the patient left blank stays as it was. */
-export async function updateContactDetails(
-  db: Db,
-  patientId: string,
-  details: ContactDetails,
-): Promise<void> {
+async function updateContactDetails(db: Db, patientId: string, details: ContactDetails): Promise<void> {
   const changes = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== ''));
-  if (Object.keys(changes).length) await db.update(patients).set(changes).where(eq(patients.id, patientId));
+  if (Object.keys(changes).length)
+    await db.update(t.patients).set(changes).where(eq(t.patients.id, patientId));
 }
 
-type AlertRow = typeof alerts.$inferSelect;
+type AlertRow = typeof t.alerts.$inferSelect;
 
 /** Alerts with the ticket and patient name staff need to act on them. */
 async function withVisit(db: Db, rows: AlertRow[]): Promise<Alert[]> {
   if (!rows.length) return [];
   const info = await db
     .select({
-      id: visits.id,
-      ticketCode: visits.ticketCode,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
+      id: t.visits.id,
+      ticketCode: t.visits.ticketCode,
+      firstName: t.patients.firstName,
+      lastName: t.patients.lastName,
     })
-    .from(visits)
-    .innerJoin(patients, eq(patients.id, visits.patientId))
+    .from(t.visits)
+    .innerJoin(t.patients, eq(t.patients.id, t.visits.patientId))
     .where(
       inArray(
-        visits.id,
+        t.visits.id,
         rows.map((r) => r.visitId),
       ),
     );
@@ -218,12 +207,12 @@ async function withVisit(db: Db, rows: AlertRow[]): Promise<Alert[]> {
   });
 }
 
-export async function insertAlert(
+async function insertAlert(
   db: Db,
   input: { clinicId: string; visitId: string; findings: string[]; at: Date },
 ): Promise<Alert> {
   const [row] = await db
-    .insert(alerts)
+    .insert(t.alerts)
     .values({
       clinicId: input.clinicId,
       visitId: input.visitId,
@@ -235,36 +224,63 @@ export async function insertAlert(
   return (await withVisit(db, [row!]))[0]!;
 }
 
-export async function acknowledgeAlert(
+async function acknowledgeAlert(
   db: Db,
   input: { clinicId: string; alertId: string; by: string; at: Date },
 ): Promise<Alert | null> {
   const [row] = await db
-    .update(alerts)
+    .update(t.alerts)
     .set({ acknowledgedAt: input.at, acknowledgedBy: input.by })
-    .where(and(eq(alerts.clinicId, input.clinicId), eq(alerts.id, input.alertId)))
+    .where(and(eq(t.alerts.clinicId, input.clinicId), eq(t.alerts.id, input.alertId)))
     .returning();
   return row ? (await withVisit(db, [row]))[0]! : null;
 }
 
-export async function getAlert(db: Db, clinicId: string, id: string): Promise<Alert | null> {
+async function getAlert(db: Db, clinicId: string, id: string): Promise<Alert | null> {
   const [row] = await db
     .select()
-    .from(alerts)
-    .where(and(eq(alerts.clinicId, clinicId), eq(alerts.id, id)));
+    .from(t.alerts)
+    .where(and(eq(t.alerts.clinicId, clinicId), eq(t.alerts.id, id)));
   return row ? (await withVisit(db, [row]))[0]! : null;
 }
 
 /** The alerts raised for a clinic-day's visits. */
-export async function listAlertsForDay(db: Db, clinicId: string, day: string): Promise<Alert[]> {
+async function listAlertsForDay(db: Db, clinicId: string, day: string): Promise<Alert[]> {
   const rows = await db
-    .select({ alert: alerts })
-    .from(alerts)
-    .innerJoin(visits, eq(visits.id, alerts.visitId))
-    .where(and(eq(alerts.clinicId, clinicId), eq(visits.day, day)))
-    .orderBy(asc(alerts.raisedAt));
+    .select({ alert: t.alerts })
+    .from(t.alerts)
+    .innerJoin(t.visits, eq(t.visits.id, t.alerts.visitId))
+    .where(and(eq(t.alerts.clinicId, clinicId), eq(t.visits.day, day)))
+    .orderBy(asc(t.alerts.raisedAt));
   return withVisit(
     db,
     rows.map((r) => r.alert),
   );
 }
+
+export const questionnaires = {
+  insert: insertQuestionnaire,
+  listActive: listActiveQuestionnaires,
+  get: getQuestionnaire,
+  answered: answeredQuestionnaires,
+  saveResponse: saveQuestionnaireResponse,
+  listResponses: listQuestionnaireResponses,
+};
+
+export const consents = {
+  insertDocument: insertConsentDocument,
+  listActiveDocuments: listActiveConsentDocuments,
+  signedDocuments,
+  insert: insertConsent,
+};
+
+export const alerts = {
+  insert: insertAlert,
+  acknowledge: acknowledgeAlert,
+  get: getAlert,
+  listForDay: listAlertsForDay,
+};
+
+export const contactDetails = {
+  update: updateContactDetails,
+};

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Provider } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { patients, providers } from '../schema';
+import * as t from '../schema';
 
 export type NewPatient = {
   clinicId: string;
@@ -11,64 +11,76 @@ export type NewPatient = {
   phone?: string | null;
 };
 
-export async function insertPatient(db: Db, input: NewPatient): Promise<{ id: string }> {
-  const [row] = await db.insert(patients).values(input).returning({ id: patients.id });
+async function insertPatient(db: Db, input: NewPatient): Promise<{ id: string }> {
+  const [row] = await db.insert(t.patients).values(input).returning({ id: t.patients.id });
   return row!;
 }
 
-export async function insertProvider(
+async function insertProvider(
   db: Db,
   input: { clinicId: string; name: string; staffId?: string | null },
 ): Promise<Provider> {
-  const [row] = await db.insert(providers).values(input).returning();
+  const [row] = await db.insert(t.providers).values(input).returning();
   return { id: row!.id, name: row!.name, delayMinutes: row!.delayMinutes };
 }
 
-export async function listProviders(db: Db, clinicId: string): Promise<Provider[]> {
+async function listProviders(db: Db, clinicId: string): Promise<Provider[]> {
   const rows = await db
     .select()
-    .from(providers)
-    .where(eq(providers.clinicId, clinicId))
-    .orderBy(asc(providers.name));
+    .from(t.providers)
+    .where(eq(t.providers.clinicId, clinicId))
+    .orderBy(asc(t.providers.name));
   return rows.map((r) => ({ id: r.id, name: r.name, delayMinutes: r.delayMinutes }));
 }
 
 /** The patient with exactly this name and date of birth (any case), if the clinic knows them. */
-export async function findPatientByIdentity(
+async function findPatientByIdentity(
   db: Db,
   input: { clinicId: string; firstName: string; lastName: string; dateOfBirth: string },
 ): Promise<{ id: string } | null> {
   const [row] = await db
-    .select({ id: patients.id })
-    .from(patients)
+    .select({ id: t.patients.id })
+    .from(t.patients)
     .where(
       and(
-        eq(patients.clinicId, input.clinicId),
-        eq(sql`lower(${patients.firstName})`, input.firstName.trim().toLowerCase()),
-        eq(sql`lower(${patients.lastName})`, input.lastName.trim().toLowerCase()),
-        eq(patients.dateOfBirth, input.dateOfBirth),
+        eq(t.patients.clinicId, input.clinicId),
+        eq(sql`lower(${t.patients.firstName})`, input.firstName.trim().toLowerCase()),
+        eq(sql`lower(${t.patients.lastName})`, input.lastName.trim().toLowerCase()),
+        eq(t.patients.dateOfBirth, input.dateOfBirth),
       ),
     )
     .limit(1);
   return row ?? null;
 }
 
-export async function getPatient(db: Db, clinicId: string, id: string) {
+async function getPatient(db: Db, clinicId: string, id: string) {
   const [row] = await db
     .select()
-    .from(patients)
-    .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+    .from(t.patients)
+    .where(and(eq(t.patients.clinicId, clinicId), eq(t.patients.id, id)));
   return row ?? null;
 }
 
-export async function setProviderDelay(
+async function setProviderDelay(
   db: Db,
   input: { clinicId: string; providerId: string; minutes: number },
 ): Promise<Provider | null> {
   const [row] = await db
-    .update(providers)
+    .update(t.providers)
     .set({ delayMinutes: input.minutes })
-    .where(and(eq(providers.clinicId, input.clinicId), eq(providers.id, input.providerId)))
+    .where(and(eq(t.providers.clinicId, input.clinicId), eq(t.providers.id, input.providerId)))
     .returning();
   return row ? { id: row.id, name: row.name, delayMinutes: row.delayMinutes } : null;
 }
+
+export const patients = {
+  insert: insertPatient,
+  findByIdentity: findPatientByIdentity,
+  get: getPatient,
+};
+
+export const providers = {
+  insert: insertProvider,
+  list: listProviders,
+  setDelay: setProviderDelay,
+};

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Room } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { rooms } from '../schema';
+import * as t from '../schema';
 
-const toRoom = (row: typeof rooms.$inferSelect): Room => ({
+const toRoom = (row: typeof t.rooms.$inferSelect): Room => ({
   id: row.id,
   clinicId: row.clinicId,
   name: row.name,
@@ -13,38 +13,49 @@ const toRoom = (row: typeof rooms.$inferSelect): Room => ({
   version: row.version,
 });
 
-export async function insertRooms(db: Db, clinicId: string, names: string[], now: Date): Promise<Room[]> {
+async function insertRooms(db: Db, clinicId: string, names: string[], now: Date): Promise<Room[]> {
   const rows = await db
-    .insert(rooms)
+    .insert(t.rooms)
     .values(names.map((name) => ({ clinicId, name, statusSince: now })))
     .returning();
   return rows.map(toRoom);
 }
 
-export async function listRooms(db: Db, clinicId: string): Promise<Room[]> {
-  const rows = await db.select().from(rooms).where(eq(rooms.clinicId, clinicId)).orderBy(asc(rooms.name));
+async function listRooms(db: Db, clinicId: string): Promise<Room[]> {
+  const rows = await db
+    .select()
+    .from(t.rooms)
+    .where(eq(t.rooms.clinicId, clinicId))
+    .orderBy(asc(t.rooms.name));
   return rows.map(toRoom);
 }
 
-export async function getRoom(db: Db, clinicId: string, id: string): Promise<Room | null> {
+async function getRoom(db: Db, clinicId: string, id: string): Promise<Room | null> {
   const [row] = await db
     .select()
-    .from(rooms)
-    .where(and(eq(rooms.clinicId, clinicId), eq(rooms.id, id)));
+    .from(t.rooms)
+    .where(and(eq(t.rooms.clinicId, clinicId), eq(t.rooms.id, id)));
   return row ? toRoom(row) : null;
 }
 
 /** Writes the room only if nobody changed it since `expectedVersion`; false means the edit was stale. */
-export async function saveRoom(db: Db, room: Room, expectedVersion: number): Promise<boolean> {
+async function saveRoom(db: Db, room: Room, expectedVersion: number): Promise<boolean> {
   const updated = await db
-    .update(rooms)
+    .update(t.rooms)
     .set({
       status: room.status,
       statusSince: new Date(room.statusSince),
       visitId: room.visitId,
       version: room.version,
     })
-    .where(and(eq(rooms.id, room.id), eq(rooms.version, expectedVersion)))
-    .returning({ id: rooms.id });
+    .where(and(eq(t.rooms.id, room.id), eq(t.rooms.version, expectedVersion)))
+    .returning({ id: t.rooms.id });
   return updated.length === 1;
 }
+
+export const rooms = {
+  insertMany: insertRooms,
+  list: listRooms,
+  get: getRoom,
+  save: saveRoom,
+};

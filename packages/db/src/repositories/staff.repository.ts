@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { StaffRole } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { sessions, staff } from '../schema';
+import * as t from '../schema';
 
 export type StaffRow = {
   id: string;
@@ -14,7 +14,7 @@ export type StaffRow = {
   createdAt: string;
 };
 
-const toStaff = (row: typeof staff.$inferSelect): StaffRow => ({
+const toStaff = (row: typeof t.staff.$inferSelect): StaffRow => ({
   id: row.id,
   clinicId: row.clinicId,
   username: row.username,
@@ -25,7 +25,7 @@ const toStaff = (row: typeof staff.$inferSelect): StaffRow => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-export async function insertStaff(
+async function insertStaff(
   db: Db,
   input: {
     clinicId: string;
@@ -35,46 +35,46 @@ export async function insertStaff(
     passwordHash?: string | null;
   },
 ): Promise<StaffRow> {
-  const [row] = await db.insert(staff).values(input).returning();
+  const [row] = await db.insert(t.staff).values(input).returning();
   return toStaff(row!);
 }
 
-export async function findStaffByUsername(
-  db: Db,
-  clinicId: string,
-  username: string,
-): Promise<StaffRow | null> {
+async function findStaffByUsername(db: Db, clinicId: string, username: string): Promise<StaffRow | null> {
   const [row] = await db
     .select()
-    .from(staff)
-    .where(and(eq(staff.clinicId, clinicId), eq(staff.username, username)));
+    .from(t.staff)
+    .where(and(eq(t.staff.clinicId, clinicId), eq(t.staff.username, username)));
   return row ? toStaff(row) : null;
 }
 
-export async function getStaff(db: Db, clinicId: string, id: string): Promise<StaffRow | null> {
+async function getStaff(db: Db, clinicId: string, id: string): Promise<StaffRow | null> {
   const [row] = await db
     .select()
-    .from(staff)
-    .where(and(eq(staff.clinicId, clinicId), eq(staff.id, id)));
+    .from(t.staff)
+    .where(and(eq(t.staff.clinicId, clinicId), eq(t.staff.id, id)));
   return row ? toStaff(row) : null;
 }
 
-export async function listStaff(db: Db, clinicId: string): Promise<StaffRow[]> {
-  const rows = await db.select().from(staff).where(eq(staff.clinicId, clinicId)).orderBy(asc(staff.username));
+async function listStaff(db: Db, clinicId: string): Promise<StaffRow[]> {
+  const rows = await db
+    .select()
+    .from(t.staff)
+    .where(eq(t.staff.clinicId, clinicId))
+    .orderBy(asc(t.staff.username));
   return rows.map(toStaff);
 }
 
-export async function updateStaff(
+async function updateStaff(
   db: Db,
   id: string,
   changes: Partial<Pick<StaffRow, 'displayName' | 'role' | 'disabled' | 'passwordHash'>>,
 ): Promise<void> {
-  await db.update(staff).set(changes).where(eq(staff.id, id));
+  await db.update(t.staff).set(changes).where(eq(t.staff.id, id));
 }
 
-export type SessionRow = typeof sessions.$inferSelect;
+export type SessionRow = typeof t.sessions.$inferSelect;
 
-export async function insertSession(
+async function insertSession(
   db: Db,
   input: {
     clinicId: string;
@@ -86,7 +86,7 @@ export async function insertSession(
   },
 ): Promise<SessionRow> {
   const [row] = await db
-    .insert(sessions)
+    .insert(t.sessions)
     .values({
       clinicId: input.clinicId,
       staffId: input.staffId,
@@ -100,37 +100,54 @@ export async function insertSession(
   return row!;
 }
 
-export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow | null> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+async function findSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow | null> {
+  const [row] = await db.select().from(t.sessions).where(eq(t.sessions.tokenHash, tokenHash));
   return row ?? null;
 }
 
-export async function getSession(db: Db, id: string): Promise<SessionRow | null> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+async function getSession(db: Db, id: string): Promise<SessionRow | null> {
+  const [row] = await db.select().from(t.sessions).where(eq(t.sessions.id, id));
   return row ?? null;
 }
 
-export async function touchSession(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, id));
+async function touchSession(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(t.sessions).set({ lastActiveAt: now }).where(eq(t.sessions.id, id));
 }
 
-export async function endSession(db: Db, id: string, input: { now: Date; reason: string }): Promise<void> {
+async function endSession(db: Db, id: string, input: { now: Date; reason: string }): Promise<void> {
   await db
-    .update(sessions)
+    .update(t.sessions)
     .set({ endedAt: input.now, endReason: input.reason })
-    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+    .where(and(eq(t.sessions.id, id), isNull(t.sessions.endedAt)));
 }
 
 /** Ends every open session of a staff member; returns the ids that were open. */
-export async function endStaffSessions(
+async function endStaffSessions(
   db: Db,
   staffId: string,
   input: { now: Date; reason: string },
 ): Promise<string[]> {
   const rows = await db
-    .update(sessions)
+    .update(t.sessions)
     .set({ endedAt: input.now, endReason: input.reason })
-    .where(and(eq(sessions.staffId, staffId), isNull(sessions.endedAt)))
-    .returning({ id: sessions.id });
+    .where(and(eq(t.sessions.staffId, staffId), isNull(t.sessions.endedAt)))
+    .returning({ id: t.sessions.id });
   return rows.map((r) => r.id);
 }
+
+export const staff = {
+  insert: insertStaff,
+  findByUsername: findStaffByUsername,
+  get: getStaff,
+  list: listStaff,
+  update: updateStaff,
+};
+
+export const sessions = {
+  insert: insertSession,
+  findByTokenHash: findSessionByTokenHash,
+  get: getSession,
+  touch: touchSession,
+  end: endSession,
+  endForStaff: endStaffSessions,
+};

@@ -1,21 +1,27 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { loginThrottle } from '../schema';
+import * as t from '../schema';
 
 export type ThrottleState = { failures: number; windowStartedAt: Date; lockedUntil: Date | null };
 
-export async function getThrottle(db: Db, key: string): Promise<ThrottleState | null> {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+async function getThrottle(db: Db, key: string): Promise<ThrottleState | null> {
+  const [row] = await db.select().from(t.loginThrottle).where(eq(t.loginThrottle.key, key));
   return row ?? null;
 }
 
-export async function saveThrottle(db: Db, key: string, state: ThrottleState): Promise<void> {
+async function saveThrottle(db: Db, key: string, state: ThrottleState): Promise<void> {
   await db
-    .insert(loginThrottle)
+    .insert(t.loginThrottle)
     .values({ key, ...state })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: state });
+    .onConflictDoUpdate({ target: t.loginThrottle.key, set: state });
 }
 
-export async function clearThrottle(db: Db, key: string): Promise<void> {
-  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+async function clearThrottle(db: Db, key: string): Promise<void> {
+  await db.delete(t.loginThrottle).where(eq(t.loginThrottle.key, key));
 }
+
+export const loginThrottle = {
+  get: getThrottle,
+  save: saveThrottle,
+  clear: clearThrottle,
+};

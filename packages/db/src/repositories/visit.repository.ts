@@ -1,14 +1,18 @@
 import { and, asc, eq, like, max } from 'drizzle-orm';
 import { nameKey, type TicketQueue, type Visit, type VisitStatus } from '@clinicflow/domain';
 import type { Db } from '../client';
-import { appointments, patients, visits } from '../schema';
+import * as t from '../schema';
 
 const columns = {
-  visit: visits,
-  patient: { firstName: patients.firstName, lastName: patients.lastName, dateOfBirth: patients.dateOfBirth },
+  visit: t.visits,
+  patient: {
+    firstName: t.patients.firstName,
+    lastName: t.patients.lastName,
+    dateOfBirth: t.patients.dateOfBirth,
+  },
 };
 
-type Row = { visit: typeof visits.$inferSelect; patient: Visit['patient'] };
+type Row = { visit: typeof t.visits.$inferSelect; patient: Visit['patient'] };
 
 const toVisit = ({ visit: v, patient }: Row): Visit => ({
   id: v.id,
@@ -30,7 +34,7 @@ const toVisit = ({ visit: v, patient }: Row): Visit => ({
 });
 
 const selectVisits = (db: Db) =>
-  db.select(columns).from(visits).innerJoin(patients, eq(patients.id, visits.patientId));
+  db.select(columns).from(t.visits).innerJoin(t.patients, eq(t.patients.id, t.visits.patientId));
 
 export type NewVisit = {
   clinicId: string;
@@ -45,10 +49,10 @@ export type NewVisit = {
   now: Date;
 };
 
-export async function insertVisit(db: Db, input: NewVisit): Promise<Visit> {
+async function insertVisit(db: Db, input: NewVisit): Promise<Visit> {
   const at = input.now.toISOString();
   const [row] = await db
-    .insert(visits)
+    .insert(t.visits)
     .values({
       clinicId: input.clinicId,
       day: input.day,
@@ -62,19 +66,19 @@ export async function insertVisit(db: Db, input: NewVisit): Promise<Visit> {
       statusSince: input.now,
       times: { [input.status]: at },
     })
-    .returning({ id: visits.id });
+    .returning({ id: t.visits.id });
   return (await getVisit(db, input.clinicId, row!.id))!;
 }
 
-export async function getVisit(db: Db, clinicId: string, id: string): Promise<Visit | null> {
-  const [row] = await selectVisits(db).where(and(eq(visits.clinicId, clinicId), eq(visits.id, id)));
+async function getVisit(db: Db, clinicId: string, id: string): Promise<Visit | null> {
+  const [row] = await selectVisits(db).where(and(eq(t.visits.clinicId, clinicId), eq(t.visits.id, id)));
   return row ? toVisit(row) : null;
 }
 
-export async function listVisitsForDay(db: Db, clinicId: string, day: string): Promise<Visit[]> {
+async function listVisitsForDay(db: Db, clinicId: string, day: string): Promise<Visit[]> {
   const rows = await selectVisits(db)
-    .where(and(eq(visits.clinicId, clinicId), eq(visits.day, day)))
-    .orderBy(asc(visits.scheduledAt), asc(visits.id));
+    .where(and(eq(t.visits.clinicId, clinicId), eq(t.visits.day, day)))
+    .orderBy(asc(t.visits.scheduledAt), asc(t.visits.id));
   return rows.map(toVisit);
 }
 
@@ -82,15 +86,15 @@ export async function listVisitsForDay(db: Db, clinicId: string, day: string): P
  * Today's visits of patients with this date of birth and last name, the name matched as the domain says (any
  * case, spacing, accents or Unicode form): the day's patients born that day are few, so it is compared here.
  */
-export async function findVisitsByPatient(
+async function findVisitsByPatient(
   db: Db,
   input: { clinicId: string; day: string; lastName: string; dateOfBirth: string },
 ): Promise<Visit[]> {
   const rows = await selectVisits(db).where(
     and(
-      eq(visits.clinicId, input.clinicId),
-      eq(visits.day, input.day),
-      eq(patients.dateOfBirth, input.dateOfBirth),
+      eq(t.visits.clinicId, input.clinicId),
+      eq(t.visits.day, input.day),
+      eq(t.patients.dateOfBirth, input.dateOfBirth),
     ),
   );
   const wanted = nameKey(input.lastName);
@@ -98,9 +102,9 @@ export async function findVisitsByPatient(
 }
 
 /** Writes the visit only if nobody changed it since `expectedVersion`; false means the edit was stale. */
-export async function saveVisit(db: Db, visit: Visit, expectedVersion: number): Promise<boolean> {
+async function saveVisit(db: Db, visit: Visit, expectedVersion: number): Promise<boolean> {
   const updated = await db
-    .update(visits)
+    .update(t.visits)
     .set({
       status: visit.status,
       statusSince: new Date(visit.statusSince),
@@ -109,8 +113,8 @@ export async function saveVisit(db: Db, visit: Visit, expectedVersion: number): 
       times: visit.times,
       version: visit.version,
     })
-    .where(and(eq(visits.id, visit.id), eq(visits.version, expectedVersion)))
-    .returning({ id: visits.id });
+    .where(and(eq(t.visits.id, visit.id), eq(t.visits.version, expectedVersion)))
+    .returning({ id: t.visits.id });
   return updated.length === 1;
 }
 
@@ -118,56 +122,65 @@ export async function saveVisit(db: Db, visit: Visit, expectedVersion: number): 
  * Highest ticket number issued in one queue (A-, W-) for the clinic-day; call under the clinic lock so two
  * check-ins cannot race.
  */
-export async function lastTicketNumber(
+async function lastTicketNumber(
   db: Db,
   input: { clinicId: string; day: string; queue: TicketQueue },
 ): Promise<number> {
   const [row] = await db
-    .select({ n: max(visits.ticketNumber) })
-    .from(visits)
+    .select({ n: max(t.visits.ticketNumber) })
+    .from(t.visits)
     .where(
       and(
-        eq(visits.clinicId, input.clinicId),
-        eq(visits.day, input.day),
-        like(visits.ticketCode, `${input.queue}-%`),
+        eq(t.visits.clinicId, input.clinicId),
+        eq(t.visits.day, input.day),
+        like(t.visits.ticketCode, `${input.queue}-%`),
       ),
     );
   return row?.n ?? 0;
 }
 
-export async function assignTicket(
-  db: Db,
-  input: { visitId: string; number: number; code: string },
-): Promise<void> {
+async function assignTicket(db: Db, input: { visitId: string; number: number; code: string }): Promise<void> {
   await db
-    .update(visits)
+    .update(t.visits)
     .set({ ticketNumber: input.number, ticketCode: input.code })
-    .where(eq(visits.id, input.visitId));
+    .where(eq(t.visits.id, input.visitId));
 }
 
 /** Today's visit booked under this appointment code, if any. */
-export async function findVisitsByAppointmentCode(
+async function findVisitsByAppointmentCode(
   db: Db,
   input: { clinicId: string; day: string; code: string },
 ): Promise<Visit[]> {
   const rows = await selectVisits(db)
-    .innerJoin(appointments, eq(appointments.id, visits.appointmentId))
+    .innerJoin(t.appointments, eq(t.appointments.id, t.visits.appointmentId))
     .where(
-      and(eq(visits.clinicId, input.clinicId), eq(visits.day, input.day), eq(appointments.code, input.code)),
+      and(
+        eq(t.visits.clinicId, input.clinicId),
+        eq(t.visits.day, input.day),
+        eq(t.appointments.code, input.code),
+      ),
     );
   return rows.map(toVisit);
 }
 
 /** Appointment codes of a clinic-day's visits, by visit id (demo and front-desk reprints). */
-export async function appointmentCodesForDay(
-  db: Db,
-  clinicId: string,
-  day: string,
-): Promise<Map<string, string>> {
+async function appointmentCodesForDay(db: Db, clinicId: string, day: string): Promise<Map<string, string>> {
   const rows = await db
-    .select({ visitId: visits.id, code: appointments.code })
-    .from(visits)
-    .innerJoin(appointments, eq(appointments.id, visits.appointmentId))
-    .where(and(eq(visits.clinicId, clinicId), eq(visits.day, day)));
+    .select({ visitId: t.visits.id, code: t.appointments.code })
+    .from(t.visits)
+    .innerJoin(t.appointments, eq(t.appointments.id, t.visits.appointmentId))
+    .where(and(eq(t.visits.clinicId, clinicId), eq(t.visits.day, day)));
   return new Map(rows.filter((r) => r.code).map((r) => [r.visitId, r.code!]));
 }
+
+export const visits = {
+  insert: insertVisit,
+  get: getVisit,
+  listForDay: listVisitsForDay,
+  findByPatient: findVisitsByPatient,
+  save: saveVisit,
+  lastTicketNumber,
+  assignTicket,
+  findByAppointmentCode: findVisitsByAppointmentCode,
+  appointmentCodesForDay,
+};

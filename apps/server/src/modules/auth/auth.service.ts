@@ -1,21 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Actor, StaffRole } from '@clinicflow/domain';
 import type { SessionEndReason, SessionInfo } from '@clinicflow/contracts';
-import {
-  clearThrottle,
-  endSession,
-  endStaffSessions,
-  findSessionByTokenHash,
-  findStaffByUsername,
-  getSession,
-  getStaff,
-  getThrottle,
-  insertSession,
-  saveThrottle,
-  touchSession,
-  type SessionRow,
-  type StaffRow,
-} from '@clinicflow/db';
+import { repo, type SessionRow, type StaffRow } from '@clinicflow/db';
 import { audit } from '../../platform/audit';
 import type { ServiceContext } from '../../platform/context';
 import { hashToken, newToken } from '../../platform/tokens';
@@ -107,7 +93,7 @@ export class AuthService {
     if (delay) await new Promise((r) => setTimeout(r, delay));
 
     const now = clock.now();
-    const staff = await findStaffByUsername(db, clinicId, input.username);
+    const staff = await repo.staff.findByUsername(db, clinicId, input.username);
     const valid = await verify(staff?.passwordHash ?? (await decoyHash), input.password).catch(() => false);
     if (!staff || !staff.passwordHash || !valid) {
       const lockedNow = await this.#recordFailure(keys, now);
@@ -119,9 +105,9 @@ export class AuthService {
       await this.#audit(actorOf(staff), 'LoginRefusedDisabled', 'staff', staff.id, input.origin);
       return { ok: false, status: 403, code: 'FORBIDDEN', message: 'This account is disabled.' };
     }
-    await clearThrottle(db, keys.pair);
+    await repo.loginThrottle.clear(db, keys.pair);
     const token = newToken();
-    const session = await insertSession(db, {
+    const session = await repo.sessions.insert(db, {
       clinicId,
       staffId: staff.id,
       tokenHash: hashToken(token),
@@ -139,7 +125,7 @@ export class AuthService {
     options: { touch: boolean },
   ): Promise<StaffSession | { ended: SessionEndReason | 'unknown' }> {
     if (!token) return { ended: 'unknown' };
-    const session = await findSessionByTokenHash(this.#ctx.db, hashToken(token));
+    const session = await repo.sessions.findByTokenHash(this.#ctx.db, hashToken(token));
     return session ? this.#check(session, options) : { ended: 'unknown' };
   }
 
@@ -148,7 +134,7 @@ export class AuthService {
     sessionId: string,
     options: { touch: boolean },
   ): Promise<StaffSession | { ended: SessionEndReason | 'unknown' }> {
-    const session = await getSession(this.#ctx.db, sessionId);
+    const session = await repo.sessions.get(this.#ctx.db, sessionId);
     return session ? this.#check(session, options) : { ended: 'unknown' };
   }
 
@@ -159,7 +145,7 @@ export class AuthService {
     const { db, clinicId, clock } = this.#ctx;
     const now = clock.now();
     if (session.endedAt) return { ended: (session.endReason as SessionEndReason | null) ?? 'signed_out' };
-    const staff = await getStaff(db, clinicId, session.staffId);
+    const staff = await repo.staff.get(db, clinicId, session.staffId);
     const reason: SessionEndReason | null =
       !staff || staff.disabled
         ? 'disabled'
@@ -169,12 +155,12 @@ export class AuthService {
             ? 'idle'
             : null;
     if (reason || !staff) {
-      await endSession(db, session.id, { now, reason: reason ?? 'disabled' });
+      await repo.sessions.end(db, session.id, { now, reason: reason ?? 'disabled' });
       return { ended: reason ?? 'disabled' };
     }
     // Write at most every 15 s: activity is a minute-scale signal, not a per-click one.
     if (options.touch && now.getTime() - session.lastActiveAt.getTime() > 15_000) {
-      await touchSession(db, session.id, now);
+      await repo.sessions.touch(db, session.id, now);
       session = { ...session, lastActiveAt: now };
     }
     return { actor: actorOf(staff), session, staff };
@@ -192,7 +178,10 @@ export class AuthService {
   }
 
   async logout(who: StaffSession, origin: string | null): Promise<void> {
-    await endSession(this.#ctx.db, who.session.id, { now: this.#ctx.clock.now(), reason: 'signed_out' });
+    await repo.sessions.end(this.#ctx.db, who.session.id, {
+      now: this.#ctx.clock.now(),
+      reason: 'signed_out',
+    });
     await this.#audit(who.actor, 'Logout', 'session', who.session.id, origin);
   }
 
@@ -203,7 +192,7 @@ export class AuthService {
     reason: SessionEndReason;
     origin: string | null;
   }): Promise<string[]> {
-    const ids = await endStaffSessions(this.#ctx.db, input.staffId, {
+    const ids = await repo.sessions.endForStaff(this.#ctx.db, input.staffId, {
       now: this.#ctx.clock.now(),
       reason: input.reason,
     });
@@ -213,7 +202,7 @@ export class AuthService {
 
   async #lockedUntil(keys: readonly string[], now: Date): Promise<Date | null> {
     for (const key of keys) {
-      const state = await getThrottle(this.#ctx.db, key);
+      const state = await repo.loginThrottle.get(this.#ctx.db, key);
       if (state?.lockedUntil && state.lockedUntil > now) return state.lockedUntil;
     }
     return null;
@@ -221,7 +210,7 @@ export class AuthService {
 
   /** How long an attempt from this address waits first: nothing until it has failed many times lately. */
   async #addressDelayMs(key: string, now: Date): Promise<number> {
-    const state = await getThrottle(this.#ctx.db, key);
+    const state = await repo.loginThrottle.get(this.#ctx.db, key);
     if (!state || now.getTime() - state.windowStartedAt.getTime() > throttleRules.windowMs) return 0;
     const over = state.failures - throttleRules.addressSlowAfter;
     return over < 0 ? 0 : Math.min(throttleRules.addressMaxDelayMs, 1000 * 2 ** over);
@@ -239,11 +228,11 @@ export class AuthService {
       [keys.address, Number.POSITIVE_INFINITY],
     ];
     for (const [key, limit] of limits) {
-      const prev = await getThrottle(this.#ctx.db, key);
+      const prev = await repo.loginThrottle.get(this.#ctx.db, key);
       const fresh = !prev || now.getTime() - prev.windowStartedAt.getTime() > throttleRules.windowMs;
       const failures = fresh ? 1 : prev.failures + 1;
       const lockedUntil = failures >= limit ? new Date(now.getTime() + throttleRules.lockMs) : null;
-      await saveThrottle(this.#ctx.db, key, {
+      await repo.loginThrottle.save(this.#ctx.db, key, {
         failures: lockedUntil ? 0 : failures,
         windowStartedAt: fresh || lockedUntil ? now : prev.windowStartedAt,
         lockedUntil,

@@ -1,19 +1,6 @@
 import { defaultDisplayConfig, type Actor, type DeviceType, type DisplayConfig } from '@clinicflow/domain';
 import type { DeviceInfo, DeviceStatus, PairingRequest } from '@clinicflow/contracts';
-import {
-  deletePairingRequest,
-  findDeviceByTokenHash,
-  findPendingPairing,
-  getClinic,
-  getDevice,
-  insertDevice,
-  insertPairingRequest,
-  listDevices,
-  revokeDevice,
-  touchDevice,
-  updateDevice,
-  type DeviceRow,
-} from '@clinicflow/db';
+import { type DeviceRow, repo } from '@clinicflow/db';
 import { audit } from '../../platform/audit';
 import type { ServiceContext } from '../../platform/context';
 import { hashToken, newShortCode, newToken } from '../../platform/tokens';
@@ -40,7 +27,7 @@ export class DeviceService {
     for (let attempt = 0; ; attempt++) {
       const code = newShortCode();
       try {
-        await insertPairingRequest(db, {
+        await repo.pairingRequests.insert(db, {
           clinicId,
           code,
           tokenHash: hashToken(token),
@@ -59,16 +46,16 @@ export class DeviceService {
   async status(token: string | undefined): Promise<DeviceStatus | null> {
     if (!token) return null;
     const tokenHash = hashToken(token);
-    const device = await findDeviceByTokenHash(this.#ctx.db, tokenHash);
+    const device = await repo.devices.findByTokenHash(this.#ctx.db, tokenHash);
     if (device) {
-      const clinic = (await getClinic(this.#ctx.db, this.#ctx.clinicId))!;
+      const clinic = (await repo.clinics.get(this.#ctx.db, this.#ctx.clinicId))!;
       return {
         state: 'paired',
         device: this.#info(device),
         clinic: { name: clinic.name, timezone: clinic.timezone },
       };
     }
-    const pending = await findPendingPairing(this.#ctx.db, {
+    const pending = await repo.pairingRequests.findPending(this.#ctx.db, {
       clinicId: this.#ctx.clinicId,
       now: this.#ctx.clock.now(),
       tokenHash,
@@ -80,7 +67,7 @@ export class DeviceService {
 
   async authenticate(token: string | undefined): Promise<{ actor: DeviceActor; device: DeviceRow } | null> {
     if (!token) return null;
-    const device = await findDeviceByTokenHash(this.#ctx.db, hashToken(token));
+    const device = await repo.devices.findByTokenHash(this.#ctx.db, hashToken(token));
     if (!device || device.clinicId !== this.#ctx.clinicId) return null;
     return { actor: { kind: 'device', id: device.id, type: device.type }, device };
   }
@@ -97,10 +84,10 @@ export class DeviceService {
     const now = clock.now();
     const device = await db.transaction(async (txDb) => {
       const tx = txDb as typeof db;
-      const pending = await findPendingPairing(tx, { clinicId, now, code: input.code });
+      const pending = await repo.pairingRequests.findPending(tx, { clinicId, now, code: input.code });
       if (!pending) return null;
-      await deletePairingRequest(tx, pending.id);
-      return insertDevice(tx, {
+      await repo.pairingRequests.delete(tx, pending.id);
+      return repo.devices.insert(tx, {
         clinicId,
         name: input.name,
         type: input.type,
@@ -128,11 +115,11 @@ export class DeviceService {
     origin: string | null;
     changes: { name?: string | undefined; location?: string | undefined; config?: DisplayConfig | undefined };
   }): Promise<DeviceInfo | null> {
-    const existing = await getDevice(this.#ctx.db, this.#ctx.clinicId, input.id);
+    const existing = await repo.devices.get(this.#ctx.db, this.#ctx.clinicId, input.id);
     if (!existing || existing.revokedAt) return null;
     // A kiosk has no display settings.
     const changes = existing.type === 'kiosk' ? { ...input.changes, config: undefined } : input.changes;
-    const device = await updateDevice(this.#ctx.db, {
+    const device = await repo.devices.update(this.#ctx.db, {
       clinicId: this.#ctx.clinicId,
       id: input.id,
       ...changes,
@@ -149,7 +136,7 @@ export class DeviceService {
   }
 
   async revoke(input: { by: Actor; deviceId: string; origin: string | null }): Promise<boolean> {
-    const done = await revokeDevice(this.#ctx.db, input.deviceId, this.#ctx.clock.now());
+    const done = await repo.devices.revoke(this.#ctx.db, input.deviceId, this.#ctx.clock.now());
     if (done)
       await audit(this.#ctx, {
         actor: input.by,
@@ -162,11 +149,11 @@ export class DeviceService {
   }
 
   async get(id: string): Promise<DeviceRow | null> {
-    return getDevice(this.#ctx.db, this.#ctx.clinicId, id);
+    return repo.devices.get(this.#ctx.db, this.#ctx.clinicId, id);
   }
 
   async list(): Promise<DeviceInfo[]> {
-    return (await listDevices(this.#ctx.db, this.#ctx.clinicId)).map((d) => this.#info(d));
+    return (await repo.devices.list(this.#ctx.db, this.#ctx.clinicId)).map((d) => this.#info(d));
   }
 
   /** Counts a device socket in or out; returns true when the device went online or offline. */
@@ -175,7 +162,7 @@ export class DeviceService {
     const after = Math.max(0, before + change);
     if (after === 0) this.#online.delete(deviceId);
     else this.#online.set(deviceId, after);
-    await touchDevice(this.#ctx.db, deviceId, this.#ctx.clock.now());
+    await repo.devices.touch(this.#ctx.db, deviceId, this.#ctx.clock.now());
     return (before === 0) !== (after === 0);
   }
 

@@ -1,18 +1,13 @@
 import { refuse } from '@clinicflow/domain';
 import type { Command } from '@clinicflow/contracts';
-import {
-  getEquipment,
-  saveEquipment,
-  setProviderDelay,
-  updateDisplaySettings as saveSettings,
-} from '@clinicflow/db';
+import { repo } from '@clinicflow/db';
 import { stale, type Handler } from '../../platform/handler';
 
 type C<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /** "Dr. Feld is running 20 minutes late": shown on the waiting-room screens until set back to 0. */
 export const announceDelay: Handler<C<'AnnounceDelay'>> = async ({ tx, command, clinicId }) => {
-  const provider = await setProviderDelay(tx, {
+  const provider = await repo.providers.setDelay(tx, {
     clinicId,
     providerId: command.providerId,
     minutes: command.minutes,
@@ -36,7 +31,7 @@ export const updateDisplaySettings: Handler<C<'UpdateDisplaySettings'>> = async 
   if (Object.keys(changes).length === 0) {
     return refuse('INVALID', 'Nothing to change: give a notice, room time limits or a privacy setting.');
   }
-  const clinic = await saveSettings(tx, clinicId, changes);
+  const clinic = await repo.clinics.updateDisplaySettings(tx, clinicId, changes);
   const { displayPrivacy, displayNotice, roomThresholds } = clinic;
   return {
     ok: true,
@@ -46,11 +41,11 @@ export const updateDisplaySettings: Handler<C<'UpdateDisplaySettings'>> = async 
 };
 
 export const setEquipmentStatus: Handler<C<'SetEquipmentStatus'>> = async ({ tx, command, clinicId }) => {
-  const item = await getEquipment(tx, clinicId, command.equipmentId);
+  const item = await repo.equipment.get(tx, clinicId, command.equipmentId);
   if (!item) return refuse('NOT_FOUND', 'That equipment does not exist.');
   if (item.version !== command.version) return stale(item);
   const next = { ...item, status: command.status, version: item.version + 1 };
-  await saveEquipment(tx, next, item.version);
+  await repo.equipment.save(tx, next, item.version);
   return {
     ok: true,
     events: [{ type: 'EquipmentStatusChanged', payload: { equipment: next } }],

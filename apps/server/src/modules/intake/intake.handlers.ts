@@ -13,26 +13,7 @@ import {
   type Visit,
 } from '@clinicflow/domain';
 import type { Command, Intake } from '@clinicflow/contracts';
-import {
-  acknowledgeAlert as saveAcknowledgement,
-  answeredQuestionnaires,
-  getAlert,
-  getClinic,
-  getQuestionnaire,
-  getVisit,
-  insertAlert,
-  insertConsent,
-  insertPatient,
-  insertVisit,
-  findPatientByIdentity,
-  listActiveConsentDocuments,
-  listActiveQuestionnaires,
-  saveQuestionnaireResponse,
-  saveVisit,
-  signedDocuments,
-  updateContactDetails as saveContactDetails,
-  type Db,
-} from '@clinicflow/db';
+import { type Db, repo } from '@clinicflow/db';
 import { stale, type Handler } from '../../platform/handler';
 import { estimatedWait } from '../visits/estimated-wait';
 import { arriveAndMaybeQueue, issueTicket } from '../visits/visit.handlers';
@@ -41,22 +22,22 @@ type C<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /** What is still to ask this patient before they join the queue; null when nothing is. */
 export async function intakeFor(tx: Db, clinicId: string, visit: Visit): Promise<Intake | null> {
-  const clinic = (await getClinic(tx, clinicId))!;
+  const clinic = (await repo.clinics.get(tx, clinicId))!;
   const questionnaires = questionnairesDue({
-    questionnaires: await listActiveQuestionnaires(tx, clinicId),
+    questionnaires: await repo.questionnaires.listActive(tx, clinicId),
     reasonCategory: visit.reasonCategory,
-    answered: await answeredQuestionnaires(tx, visit.id),
+    answered: await repo.questionnaires.answered(tx, visit.id),
   });
-  const signed = await signedDocuments(tx, visit.patientId);
+  const signed = await repo.consents.signedDocuments(tx, visit.patientId);
   const consent =
-    (await listActiveConsentDocuments(tx, clinicId)).find((d) => !signed.includes(d.id)) ?? null;
+    (await repo.consents.listActiveDocuments(tx, clinicId)).find((d) => !signed.includes(d.id)) ?? null;
   if (!questionnaires.length && !consent && !clinic.askContactDetails) return null;
   return { questionnaires, consent, askContactDetails: clinic.askContactDetails };
 }
 
 /** The intake visit a kiosk or the desk works on: it must exist and not yet be in the queue. */
 async function arrivedVisit(tx: Db, clinicId: string, visitId: string): Promise<Visit | string> {
-  const visit = await getVisit(tx, clinicId, visitId);
+  const visit = await repo.visits.get(tx, clinicId, visitId);
   if (!visit) return 'We could not find this visit.';
   if (visit.status !== 'arrived') return 'This check-in is already finished.';
   return visit;
@@ -65,7 +46,7 @@ async function arrivedVisit(tx: Db, clinicId: string, visitId: string): Promise<
 /** A walk-in: the patient (known or new) gets a visit for today, arrives at once, and takes a W- ticket. */
 export const registerWalkIn: Handler<C<'RegisterWalkIn'>> = async (input) => {
   const { tx, command, clinicId, now } = input;
-  const clinic = (await getClinic(tx, clinicId))!;
+  const clinic = (await repo.clinics.get(tx, clinicId))!;
   const identity = {
     clinicId,
     firstName: command.firstName,
@@ -73,9 +54,9 @@ export const registerWalkIn: Handler<C<'RegisterWalkIn'>> = async (input) => {
     dateOfBirth: command.dateOfBirth,
   };
   const patient =
-    (await findPatientByIdentity(tx, identity)) ??
-    (await insertPatient(tx, { ...identity, phone: command.phone }));
-  const visit = await insertVisit(tx, {
+    (await repo.patients.findByIdentity(tx, identity)) ??
+    (await repo.patients.insert(tx, { ...identity, phone: command.phone }));
+  const visit = await repo.visits.insert(tx, {
     clinicId,
     day: clinicDay(now, clinic.timezone),
     appointmentId: null,
@@ -104,7 +85,7 @@ export const submitQuestionnaire: Handler<C<'SubmitQuestionnaire'>> = async ({
 }) => {
   const visit = await arrivedVisit(tx, clinicId, command.visitId);
   if (typeof visit === 'string') return refuse('ILLEGAL_TRANSITION', visit);
-  const questionnaire = await getQuestionnaire(tx, clinicId, command.questionnaireId);
+  const questionnaire = await repo.questionnaires.get(tx, clinicId, command.questionnaireId);
   if (!questionnaire) return refuse('NOT_FOUND', 'This questionnaire no longer exists.');
   const checked = validateAnswers(questionnaire, command.answers);
   if (!checked.ok) {
@@ -116,7 +97,7 @@ export const submitQuestionnaire: Handler<C<'SubmitQuestionnaire'>> = async ({
     };
   }
   const findings = urgentFindings(questionnaire, checked.answers);
-  await saveQuestionnaireResponse(tx, {
+  await repo.questionnaires.saveResponse(tx, {
     clinicId,
     visitId: visit.id,
     questionnaireId: questionnaire.id,
@@ -132,7 +113,7 @@ export const submitQuestionnaire: Handler<C<'SubmitQuestionnaire'>> = async ({
     },
   ];
   if (findings.length) {
-    const alert = await insertAlert(tx, { clinicId, visitId: visit.id, findings, at: now });
+    const alert = await repo.alerts.insert(tx, { clinicId, visitId: visit.id, findings, at: now });
     events.push({ type: 'UrgentAlertRaised', payload: { alert } });
   }
   return {
@@ -148,7 +129,9 @@ export const submitQuestionnaire: Handler<C<'SubmitQuestionnaire'>> = async ({
 export const signConsent: Handler<C<'SignConsent'>> = async ({ tx, command, actor, clinicId, now }) => {
   const visit = await arrivedVisit(tx, clinicId, command.visitId);
   if (typeof visit === 'string') return refuse('ILLEGAL_TRANSITION', visit);
-  const document = (await listActiveConsentDocuments(tx, clinicId)).find((d) => d.id === command.documentId);
+  const document = (await repo.consents.listActiveDocuments(tx, clinicId)).find(
+    (d) => d.id === command.documentId,
+  );
   if (!document) return refuse('NOT_FOUND', 'This consent form has changed; please start again.');
   const problem = signatureProblem(command.signature);
   if (problem) {
@@ -159,7 +142,7 @@ export const signConsent: Handler<C<'SignConsent'>> = async ({ tx, command, acto
       issues: [{ path: 'signature', message: problem, code: problem }],
     };
   }
-  await insertConsent(tx, {
+  await repo.consents.insert(tx, {
     clinicId,
     patientId: visit.patientId,
     visitId: visit.id,
@@ -186,7 +169,7 @@ export const updateContactDetails: Handler<C<'UpdateContactDetails'>> = async ({
   const visit = await arrivedVisit(tx, clinicId, command.visitId);
   if (typeof visit === 'string') return refuse('ILLEGAL_TRANSITION', visit);
   const { type: _t, commandId: _c, visitId: _v, ...details } = command;
-  await saveContactDetails(tx, visit.patientId, details);
+  await repo.contactDetails.update(tx, visit.patientId, details);
   return {
     ok: true,
     events: [{ type: 'ContactDetailsUpdated', payload: { visitId: visit.id } }],
@@ -212,8 +195,8 @@ export const completeCheckIn: Handler<C<'CompleteCheckIn'>> = async ({
   }
   const queued = transitionVisit({ visit, action: 'queue', actor, now });
   if (!queued.ok) return queued;
-  if (!(await saveVisit(tx, queued.value.visit, visit.version)))
-    return stale(await getVisit(tx, clinicId, visit.id));
+  if (!(await repo.visits.save(tx, queued.value.visit, visit.version)))
+    return stale(await repo.visits.get(tx, clinicId, visit.id));
   return {
     ok: true,
     events: [{ type: 'VisitStatusChanged', payload: { visit: queued.value.visit, from: visit.status } }],
@@ -233,11 +216,11 @@ export const acknowledgeAlert: Handler<C<'AcknowledgeAlert'>> = async ({
   clinicId,
   now,
 }) => {
-  const alert = await getAlert(tx, clinicId, command.alertId);
+  const alert = await repo.alerts.get(tx, clinicId, command.alertId);
   if (!alert) return refuse('NOT_FOUND', 'This alert no longer exists.');
   if (alert.acknowledgedAt) return refuse('ILLEGAL_TRANSITION', 'Someone has already taken this alert.');
   if (actor.kind !== 'staff') return refuse('NOT_ALLOWED', 'Only staff acknowledge alerts.');
-  const acknowledged = (await saveAcknowledgement(tx, {
+  const acknowledged = (await repo.alerts.acknowledge(tx, {
     clinicId,
     alertId: alert.id,
     by: actor.id,
@@ -252,13 +235,13 @@ export const acknowledgeAlert: Handler<C<'AcknowledgeAlert'>> = async ({
 
 /** The optional satisfaction survey, after check-out: once per visit, feeding the clinic's quality figures. */
 export const submitSurvey: Handler<C<'SubmitSurvey'>> = async ({ tx, command, actor, clinicId, now }) => {
-  const visit = await getVisit(tx, clinicId, command.visitId);
+  const visit = await repo.visits.get(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'We could not find this visit.');
   if (visit.status !== 'checked_out')
     return refuse('ILLEGAL_TRANSITION', 'The survey opens after your visit.');
-  const survey = await getQuestionnaire(tx, clinicId, command.questionnaireId);
+  const survey = await repo.questionnaires.get(tx, clinicId, command.questionnaireId);
   if (!survey || survey.purpose !== 'survey') return refuse('NOT_FOUND', 'This survey no longer exists.');
-  if ((await answeredQuestionnaires(tx, visit.id)).includes(survey.id)) {
+  if ((await repo.questionnaires.answered(tx, visit.id)).includes(survey.id)) {
     return refuse('ILLEGAL_TRANSITION', 'Thank you, we already have your answers.');
   }
   const checked = validateAnswers(survey, command.answers);
@@ -270,7 +253,7 @@ export const submitSurvey: Handler<C<'SubmitSurvey'>> = async ({ tx, command, ac
       issues: checked.errors.map((e) => ({ path: `answers.${e.question}`, message: e.code, code: e.code })),
     };
   }
-  await saveQuestionnaireResponse(tx, {
+  await repo.questionnaires.saveResponse(tx, {
     clinicId,
     visitId: visit.id,
     questionnaireId: survey.id,
@@ -290,9 +273,9 @@ export const submitSurvey: Handler<C<'SubmitSurvey'>> = async ({ tx, command, ac
 /** The survey a checked-out patient may still answer, or null. */
 export async function surveyFor(tx: Db, clinicId: string, visit: Visit): Promise<Questionnaire | null> {
   if (visit.status !== 'checked_out') return null;
-  const answered = await answeredQuestionnaires(tx, visit.id);
+  const answered = await repo.questionnaires.answered(tx, visit.id);
   return (
-    (await listActiveQuestionnaires(tx, clinicId)).find(
+    (await repo.questionnaires.listActive(tx, clinicId)).find(
       (q) => q.purpose === 'survey' && !answered.includes(q.id),
     ) ?? null
   );

@@ -1,13 +1,6 @@
 import { clinicDay, type Actor } from '@clinicflow/domain';
 import { findAppointmentSchema, type FindAppointmentResult } from '@clinicflow/contracts';
-import {
-  appendAudit,
-  findVisitsByAppointmentCode,
-  findVisitsByPatient,
-  getClinic,
-  lockClinic,
-  type Db,
-} from '@clinicflow/db';
+import { type Db, repo } from '@clinicflow/db';
 import type { ServiceContext } from '../../platform/context';
 import { surveyFor } from './intake.handlers';
 import type { KioskScope } from './kiosk-scope';
@@ -100,17 +93,17 @@ async function findAppointment(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (txDb) => {
     const tx = txDb as Db;
-    const clinic = await getClinic(tx, ctx.clinicId);
+    const clinic = await repo.clinics.get(tx, ctx.clinicId);
     if (!clinic) throw new Error('clinic missing');
     const where = { clinicId: ctx.clinicId, day: clinicDay(now, clinic.timezone) };
     const visits =
       'code' in parsed.data
-        ? await findVisitsByAppointmentCode(tx, { ...where, code: parsed.data.code })
-        : await findVisitsByPatient(tx, { ...where, ...parsed.data });
+        ? await repo.visits.findByAppointmentCode(tx, { ...where, code: parsed.data.code })
+        : await repo.visits.findByPatient(tx, { ...where, ...parsed.data });
     const patients = new Set(visits.map((v) => v.patientId));
-    // Lock before auditing so the audit chain stays linear (see appendAudit).
-    await lockClinic(tx, ctx.clinicId);
-    await appendAudit(tx, {
+    // Lock before auditing so the audit chain stays linear (see repo.auditLog.append).
+    await repo.clinics.lock(tx, ctx.clinicId);
+    await repo.auditLog.append(tx, {
       clinicId: ctx.clinicId,
       at: now,
       actor: input.actor,

@@ -1,14 +1,6 @@
 import type { Actor, StaffRole } from '@clinicflow/domain';
 import type { StaffAccount } from '@clinicflow/contracts';
-import {
-  constraintViolated,
-  getThrottle,
-  getStaff,
-  insertStaff,
-  listStaff,
-  updateStaff,
-  type StaffRow,
-} from '@clinicflow/db';
+import { constraintViolated, repo, type StaffRow } from '@clinicflow/db';
 import { audit } from '../../platform/audit';
 import { hashPassword } from '../auth/auth.service';
 import type { ServiceContext } from '../../platform/context';
@@ -22,7 +14,7 @@ export class StaffService {
   }
 
   async list(): Promise<StaffAccount[]> {
-    const rows = await listStaff(this.#ctx.db, this.#ctx.clinicId);
+    const rows = await repo.staff.list(this.#ctx.db, this.#ctx.clinicId);
     return Promise.all(rows.map((r) => this.#account(r)));
   }
 
@@ -35,7 +27,7 @@ export class StaffService {
     password: string;
   }): Promise<StaffAccount | 'USERNAME_TAKEN'> {
     try {
-      const row = await insertStaff(this.#ctx.db, {
+      const row = await repo.staff.insert(this.#ctx.db, {
         clinicId: this.#ctx.clinicId,
         username: input.username,
         displayName: input.displayName,
@@ -67,10 +59,10 @@ export class StaffService {
       disabled?: boolean | undefined;
     };
   }): Promise<StaffAccount | null> {
-    const existing = await getStaff(this.#ctx.db, this.#ctx.clinicId, input.id);
+    const existing = await repo.staff.get(this.#ctx.db, this.#ctx.clinicId, input.id);
     if (!existing) return null;
     const changes = Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== undefined));
-    await updateStaff(this.#ctx.db, input.id, changes);
+    await repo.staff.update(this.#ctx.db, input.id, changes);
     await audit(this.#ctx, {
       actor: input.by,
       action: 'UpdateStaffAccount',
@@ -87,9 +79,9 @@ export class StaffService {
     id: string;
     password: string;
   }): Promise<boolean> {
-    const existing = await getStaff(this.#ctx.db, this.#ctx.clinicId, input.id);
+    const existing = await repo.staff.get(this.#ctx.db, this.#ctx.clinicId, input.id);
     if (!existing) return false;
-    await updateStaff(this.#ctx.db, input.id, { passwordHash: await hashPassword(input.password) });
+    await repo.staff.update(this.#ctx.db, input.id, { passwordHash: await hashPassword(input.password) });
     await audit(this.#ctx, {
       actor: input.by,
       action: 'ResetStaffPassword',
@@ -101,7 +93,7 @@ export class StaffService {
   }
 
   async #account(r: StaffRow): Promise<StaffAccount> {
-    const throttle = await getThrottle(this.#ctx.db, `account:${r.username}`);
+    const throttle = await repo.loginThrottle.get(this.#ctx.db, `account:${r.username}`);
     const locked =
       throttle?.lockedUntil && throttle.lockedUntil > this.#ctx.clock.now() ? throttle.lockedUntil : null;
     return {

@@ -8,15 +8,7 @@ import {
   type Visit,
 } from '@clinicflow/domain';
 import { roomCommandActions, visitCommandActions, type Command } from '@clinicflow/contracts';
-import {
-  assignTicket,
-  getRoom,
-  getVisit,
-  lastTicketNumber,
-  saveRoom,
-  saveVisit,
-  type Db,
-} from '@clinicflow/db';
+import { type Db, repo } from '@clinicflow/db';
 import { intakeFor } from '../intake/intake.handlers';
 import { stale, type Handler, type HandlerInput, type Outcome } from '../../platform/handler';
 import { estimatedWait } from './estimated-wait';
@@ -35,9 +27,10 @@ function checkInRefusal(status: Visit['status']): string {
 
 /** Gives an arrived visit the next ticket of its queue for the day (A-… for appointments, W-… for walk-ins). */
 export async function issueTicket(tx: Db, visit: Visit, queue: TicketQueue): Promise<Visit> {
-  const number = (await lastTicketNumber(tx, { clinicId: visit.clinicId, day: visit.day, queue })) + 1;
+  const number =
+    (await repo.visits.lastTicketNumber(tx, { clinicId: visit.clinicId, day: visit.day, queue })) + 1;
   const ticketCode = formatTicket(number, queue);
-  await assignTicket(tx, { visitId: visit.id, number, code: ticketCode });
+  await repo.visits.assignTicket(tx, { visitId: visit.id, number, code: ticketCode });
   return { ...visit, ticketCode };
 }
 
@@ -61,7 +54,8 @@ export async function arriveAndMaybeQueue(
     saved = queued.value.visit;
     events.push({ type: 'VisitStatusChanged', payload: { visit: saved, from: arrived.status } });
   }
-  if (!(await saveVisit(tx, saved, expectedVersion))) return stale(await getVisit(tx, clinicId, arrived.id));
+  if (!(await repo.visits.save(tx, saved, expectedVersion)))
+    return stale(await repo.visits.get(tx, clinicId, arrived.id));
   return {
     ok: true,
     events,
@@ -78,7 +72,7 @@ export async function arriveAndMaybeQueue(
 
 export const checkIn: Handler<Extract<Command, { type: 'CheckInPatient' }>> = async (input) => {
   const { tx, command, actor, clinicId, now } = input;
-  const visit = await getVisit(tx, clinicId, command.visitId);
+  const visit = await repo.visits.get(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'We could not find this appointment.');
   if (visit.status === 'arrived') return resumeIntake(input, visit);
   if (visit.status !== 'booked') return refuse('ILLEGAL_TRANSITION', checkInRefusal(visit.status));
@@ -108,33 +102,33 @@ async function resumeIntake(input: HandlerInput, visit: Visit): Promise<Outcome>
 }
 
 export const changeVisit: Handler<VisitCommand> = async ({ tx, command, actor, clinicId, now }) => {
-  const visit = await getVisit(tx, clinicId, command.visitId);
+  const visit = await repo.visits.get(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'This visit no longer exists.');
   if (visit.version !== command.version) return stale(visit);
   const roomId = command.type === 'CallPatient' ? command.roomId : visit.roomId;
-  const room = roomId ? await getRoom(tx, clinicId, roomId) : null;
+  const room = roomId ? await repo.rooms.get(tx, clinicId, roomId) : null;
   if (roomId && !room) return refuse('NOT_FOUND', 'That room does not exist.');
   const action = command.type === 'CallPatient' ? 'call' : visitCommandActions[command.type];
   const next = transitionVisit({ visit, action, actor, now, room });
   if (!next.ok) return next;
-  await saveVisit(tx, next.value.visit, visit.version);
+  await repo.visits.save(tx, next.value.visit, visit.version);
   const events: DomainEvent[] = [
     { type: 'VisitStatusChanged', payload: { visit: next.value.visit, from: visit.status } },
   ];
   if (next.value.room && room) {
-    await saveRoom(tx, next.value.room, room.version);
+    await repo.rooms.save(tx, next.value.room, room.version);
     events.push({ type: 'RoomStatusChanged', payload: { room: next.value.room, from: room.status } });
   }
   return { ok: true, events, entity: { type: 'visit', id: visit.id } };
 };
 
 export const changeRoom: Handler<RoomCommand> = async ({ tx, command, actor, clinicId, now }) => {
-  const room = await getRoom(tx, clinicId, command.roomId);
+  const room = await repo.rooms.get(tx, clinicId, command.roomId);
   if (!room) return refuse('NOT_FOUND', 'That room does not exist.');
   if (room.version !== command.version) return stale(room);
   const next = changeRoomStatus({ room, action: roomCommandActions[command.type], actor, now });
   if (!next.ok) return next;
-  await saveRoom(tx, next.value, room.version);
+  await repo.rooms.save(tx, next.value, room.version);
   return {
     ok: true,
     events: [{ type: 'RoomStatusChanged', payload: { room: next.value, from: room.status } }],
