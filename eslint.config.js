@@ -2,16 +2,7 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
-
-const appsMayNotImport = [
-  '@clinicflow/db',
-  '@clinicflow/documents',
-  'socket.io',
-  'pg',
-  'postgres',
-  '@electric-sql/pglite',
-  'fastify',
-];
+import { layersPlugin } from './.eslint/layers.js';
 
 export default ts.config(
   {
@@ -30,16 +21,11 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
+  // Layers (ARCHITECTURE.md): one rule, read from the list of parts in .eslint/layers.js.
   {
-    files: ['packages/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ group: ['@clinicflow/server', '**/apps/**'], message: 'Nothing imports from apps/.' }],
-        },
-      ],
-    },
+    files: ['**/*.ts', '**/*.js', '**/*.svelte'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   // Every string a client sends is checked for control characters and broken Unicode in one place.
   {
@@ -55,57 +41,12 @@ export default ts.config(
       ],
     },
   },
-  // Layers (ARCHITECTURE.md): the domain is pure; apps never reach the database; nothing imports an app.
   {
     files: ['packages/domain/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'node:*',
-                '@clinicflow/*',
-                'svelte',
-                'svelte/*',
-                '@sveltejs/*',
-                'zod',
-                'drizzle-orm*',
-                'socket.io*',
-                'fs',
-                'path',
-                'http',
-                '**/apps/**',
-              ],
-              message: 'packages/domain is pure: no I/O, framework or other workspace package.',
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'Time and config are inputs to the domain.' },
-      ],
-    },
-  },
-  {
-    files: [
-      'apps/kiosk/**',
-      'apps/wallboard/**',
-      'apps/console/**',
-      'packages/ui/**',
-      'packages/realtime-client/**',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: appsMayNotImport.map((name) => ({
-            name,
-            message: 'Browser code never imports server-only packages.',
-          })),
-        },
       ],
     },
   },

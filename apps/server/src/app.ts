@@ -16,7 +16,7 @@ import { CommandService } from './platform/command-bus';
 import type { ServiceContext } from './platform/context';
 import { DatabaseHealth } from './platform/database-health';
 import { DeviceService } from './modules/devices/device.service';
-import { KioskScope } from './modules/intake/kiosk-scope';
+import { KioskScope } from './platform/kiosk-scope';
 import { KioskLookups } from './modules/intake/kiosk-lookups';
 import { StaffService } from './modules/staff/staff.service';
 

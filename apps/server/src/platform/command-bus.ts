@@ -15,7 +15,7 @@ import type { ServiceContext } from './context';
 import type { DatabaseHealth } from './database-health';
 import { RateLimiter } from './rate-limiter';
 import type { Handler, HandlerMap } from './handler';
-import type { KioskScope } from '../modules/intake/kiosk-scope';
+import type { KioskScope } from './kiosk-scope';
 import { SerialQueue } from './serial-queue';
 
 export type CommandOutcome = { result: CommandResult; events: StoredEvent[]; kioskVisit?: string | null };

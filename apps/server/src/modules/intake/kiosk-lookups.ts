@@ -3,7 +3,7 @@ import { findAppointmentSchema, type FindAppointmentResult } from '@clinicflow/c
 import { type Db, repo } from '@clinicflow/db';
 import type { ServiceContext } from '../../platform/context';
 import { surveyFor } from './intake.handlers';
-import type { KioskScope } from './kiosk-scope';
+import type { KioskScope } from '../../platform/kiosk-scope';
 
 /** A real kiosk has one lookup at a time; more waiting than this is a script, refused at once. */
 const maxWaitingPerKiosk = 2;
