@@ -1,61 +1,66 @@
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
 import { signIn } from './support/auth';
-import { openScreen, pairDevice, pairingCode, revokeDevice, uniqueName } from './support/devices';
+import { liveBadge } from './support/console';
+import { pairDevice, pairingCode, pairingCodeText, revokeDevice, uniqueName } from './support/devices';
+import { expect, test, viewports } from './support/fixtures';
+import { button, isPrimaryProject, kioskBadge, kioskText } from './support/kiosk';
 
 const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const { en } = kioskText;
 
 test('an admin pairs a kiosk and a wallboard from the console, and a revoked kiosk asks to be paired again', async ({
-  browser,
+  openScreen,
 }) => {
-  const kiosk = await openScreen(browser, '/kiosk/', { width: 1080, height: 1920 });
-  const wallboard = await openScreen(browser, '/wallboard/', { width: 1920, height: 1080 });
+  const kiosk = await openScreen('/kiosk/', viewports.kioskPortrait);
+  const wallboard = await openScreen('/wallboard/', viewports.wallboard);
   const firstCode = await pairingCode(kiosk);
   await pairingCode(wallboard);
-  await expect(kiosk.getByTestId('pairing-screen')).toContainText('Clinicflow Console → Devices');
-  await expect(wallboard.getByTestId('pairing-expiry')).toBeVisible();
-  await kiosk.screenshot({ path: `${screenshots}kiosk-pairing.png`, animations: 'disabled' });
-  await wallboard.screenshot({ path: `${screenshots}wallboard-pairing.png`, animations: 'disabled' });
+  await expect(kiosk.getByRole('heading', { name: 'Set up this check-in screen' })).toBeVisible();
+  await expect(kiosk.getByRole('main')).toContainText('Clinicflow Console → Devices');
+  await expect(wallboard.getByRole('heading', { name: 'Set up this display' })).toBeVisible();
+  await expect(wallboard.getByText(/^This code changes in \d+ minutes?\.$/)).toBeVisible();
+  if (isPrimaryProject()) {
+    await kiosk.screenshot({ path: `${screenshots}kiosk-pairing.png`, animations: 'disabled' });
+    await wallboard.screenshot({ path: `${screenshots}wallboard-pairing.png`, animations: 'disabled' });
+  }
   // Nothing works before pairing: no patient data, no socket.
-  await expect(kiosk.getByTestId('start')).toHaveCount(0);
+  await expect(button(kiosk, en.start)).toHaveCount(0);
 
-  const admin = await openScreen(browser, '/console/', { width: 1366, height: 768 });
+  const admin = await openScreen('/console/', viewports.console);
   await signIn(admin, 'admin');
   await admin.goto('/console/admin/devices');
 
-  const kioskId = await pairDevice(admin, kiosk, {
-    name: uniqueName('Lobby kiosk'),
-    type: 'kiosk',
-    location: 'Lobby',
-  });
-  await expect(kiosk.getByTestId('start')).toBeVisible();
-  await expect(kiosk.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
+  const kioskName = uniqueName('Lobby kiosk');
+  await pairDevice(admin, kiosk, { name: kioskName, type: 'kiosk', location: 'Lobby' });
+  await expect(button(kiosk, en.start)).toBeVisible();
+  await expect(kioskBadge(kiosk)).toHaveText(en.connection.live);
 
   await pairDevice(admin, wallboard, {
     name: uniqueName('Waiting room TV'),
     type: 'waiting_room_display',
     location: 'Waiting room',
   });
-  await expect(wallboard.getByTestId('wallboard')).toHaveAttribute('data-layout', 'waiting');
-  await expect(wallboard.getByTestId('waiting-list')).toBeVisible();
-  await expect(wallboard.getByTestId('room-grid')).toHaveCount(0);
-  await expect(wallboard.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
+  // A waiting-room display: calls and the queue, no room grid.
+  await expect(wallboard.getByRole('region', { name: 'Now calling' })).toBeVisible();
+  await expect(wallboard.getByRole('region', { name: /^Waiting/ })).toBeVisible();
+  await expect(wallboard.getByRole('region', { name: 'Rooms' })).toHaveCount(0);
+  await expect(liveBadge(wallboard)).toBeVisible();
 
   // A reload keeps the pairing: the token stays on the device.
   await kiosk.reload();
-  await expect(kiosk.getByTestId('start')).toBeVisible();
+  await expect(button(kiosk, en.start)).toBeVisible();
 
   // Revoked: the kiosk forgets its token and everything typed, and shows a new code within seconds.
-  await kiosk.getByTestId('start').click();
-  await kiosk.getByTestId('last-name').fill('Somebody');
-  await revokeDevice(admin, kioskId);
-  await expect(kiosk.getByTestId('pairing-code')).toBeVisible({ timeout: 5000 });
+  await button(kiosk, en.start).click();
+  await kiosk.getByLabel(en.nameTitle).fill('Somebody');
+  await revokeDevice(admin, kioskName);
+  await expect(pairingCodeText(kiosk)).toBeVisible({ timeout: 5000 });
   const newCode = await pairingCode(kiosk);
   expect(newCode).not.toBe(firstCode);
-  await expect(kiosk.getByTestId('last-name')).toHaveCount(0);
-  // The page's own storage, read in the browser (e2e has no DOM types).
-  const stored = await kiosk.evaluate<string | null>('localStorage.getItem("clinicflow.kiosk.device")');
+  await expect(kiosk.getByLabel(en.nameTitle)).toHaveCount(0);
+  // The page's own storage, read in the browser.
+  const stored = await kiosk.evaluate(() => localStorage.getItem('clinicflow.kiosk.device'));
   expect(stored).toBeNull();
   // The wallboard is untouched.
-  await expect(wallboard.getByTestId('connection-badge')).toHaveAttribute('data-state', 'live');
+  await expect(liveBadge(wallboard)).toBeVisible();
 });
