@@ -1,12 +1,33 @@
+// Building an Intl formatter costs far more than using one: keep one per zone (a clinic has one zone).
+function cached(make: (timezone: string) => Intl.DateTimeFormat) {
+  const byZone = new Map<string, Intl.DateTimeFormat>();
+  return (timezone: string) => {
+    let format = byZone.get(timezone);
+    if (!format) byZone.set(timezone, (format = make(timezone)));
+    return format;
+  };
+}
+// en-CA formats dates as YYYY-MM-DD.
+const dayFormat = cached(
+  (timeZone) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+);
+const wallFormat = cached(
+  (timeZone) =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    }),
+);
+
 /** The clinic-local calendar day (YYYY-MM-DD) that an instant falls on. */
 export function clinicDay(instant: Date, timezone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return dayFormat(timezone).format(instant);
 }
 
 /** The UTC instant of a clinic-local wall-clock time (e.g. day 2026-11-29, 08:30 in America/New_York). */
@@ -27,15 +48,7 @@ export function clinicTime(day: string, hhmm: string, timezone: string): Date {
 }
 
 function offsetMinutes(instant: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(instant);
+  const parts = wallFormat(timezone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
