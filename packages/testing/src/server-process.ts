@@ -70,7 +70,7 @@ export async function startServerProcess(
 
   const url = `http://127.0.0.1:${port}`;
   try {
-    const deadline = Date.now() + (options.bootTimeoutMs ?? 60_000);
+    const deadline = Date.now() + (options.bootTimeoutMs ?? 120_000);
     for (;;) {
       if (!alive()) throw new Error(`server exited during start (code ${child.exitCode}):\n${output}`);
       if (Date.now() > deadline) throw new Error(`server not healthy in time:\n${output}`);
