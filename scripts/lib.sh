@@ -199,6 +199,35 @@ drop_test_db() {
   TEST_DB_NAME=""
 }
 
+# db_url_with_name URL NAME: the same server, user and parameters, another database.
+db_url_with_name() {
+  local url="$1" name="$2" query=""
+  if [[ "$url" == *\?* ]]; then
+    query="?${url#*\?}"
+    url="${url%%\?*}"
+  fi
+  printf '%s/%s%s\n' "${url%/*}" "$name" "$query"
+}
+
+# create_sibling_db URL NAME: a fresh database NAME on the server of URL (connecting through URL); prints its URL.
+# NOTE: `|| true` after find_psql: inside an EXIT trap its bare `return` reports the status of the command that
+# failed before the trap, which errexit would take for its own failure.
+create_sibling_db() {
+  [[ -n "$PSQL" ]] || find_psql >&2 || true
+  "$PSQL" "$1" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE \"$2\"" >&2
+  db_url_with_name "$1" "$2"
+}
+
+# drop_sibling_db URL NAME: undoes create_sibling_db (connections still open are ended).
+drop_sibling_db() {
+  [[ -n "$PSQL" ]] || find_psql || true
+  if "$PSQL" "$1" -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS \"$2\" WITH (FORCE)"; then
+    log "dropped database $2"
+  else
+    warn "could not drop database $2"
+  fi
+}
+
 # Turbo flags: never a remote cache in CI, plain streamed output.
 turbo_flags() {
   if [[ "${CI:-}" == "true" ]]; then

@@ -35,6 +35,7 @@ done
 if [[ -n "$ONLY" ]]; then
   if [[ ",$ONLY," == *,test,* && ",$ONLY," != *,postgres,* && -z "${TEST_DATABASE_URL:-}" ]]; then ONLY="$ONLY,postgres"; fi
   if [[ ",$ONLY," == *,e2e,* && ",$ONLY," != *,chromium,* ]]; then ONLY="$ONLY,chromium"; fi
+  if [[ ",$ONLY," == *,e2e,* && ",$ONLY," != *,postgres,* && -z "${TEST_DATABASE_URL:-}" ]]; then ONLY="$ONLY,postgres"; fi
 fi
 selected() {
   [[ ",$SKIP," != *",$1,"* ]] && { [[ -z "$ONLY" ]] || [[ ",$ONLY," == *",$1,"* ]]; }
@@ -137,14 +138,33 @@ stage_audit() {
   return 1
 }
 
+# The suite twice, in one Playwright run with a project (and a server) per database: on a fresh embedded PGlite,
+# and on a fresh Postgres database created beside TEST_DATABASE_URL (the postgres stage's server), dropped
+# afterwards whatever happens. Tests tagged @one-db run on PGlite only (see playwright.config.ts).
 stage_e2e() {
-  local tmp
-  tmp="$(mktemp -d /tmp/clinicflow-e2e.XXXXXX)"
-  # shellcheck disable=SC2064
-  trap "rm -rf '$tmp'" EXIT
-  # The e2e server gets a fresh embedded database (see playwright.config.ts); a subfolder, so that files the
-  # server puts beside it (its lock file) are removed too.
-  CLINICFLOW_E2E_DATA_DIR="$tmp/data" pnpm exec playwright test
+  # Not local: the EXIT trap runs after this function has returned (the stage's subshell exits then).
+  E2E_RUN_DIR="$(mktemp -d /tmp/clinicflow-e2e.XXXXXX)" E2E_DB="" E2E_BESIDE="$CF_TEST_DATABASE_URL"
+  local e2e_url=""
+  # shellcheck disable=SC2317 # called by the trap
+  e2e_cleanup() {
+    if [[ -n "$E2E_DB" ]]; then drop_sibling_db "$E2E_BESIDE" "$E2E_DB"; fi
+    rm -rf "$E2E_RUN_DIR"
+  }
+  trap e2e_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  if [[ -n "$E2E_BESIDE" ]]; then
+    find_psql # here, not in the command substitution below (its result would stay there)
+    E2E_DB="clinicflow_e2e_$(date +%Y%m%d%H%M%S)_$$"
+    e2e_url="$(create_sibling_db "$E2E_BESIDE" "$E2E_DB")"
+    log "e2e on PGlite and on Postgres (database $E2E_DB)"
+  elif [[ "${CI:-}" == "true" ]]; then
+    die "no Postgres for the e2e run on Postgres (the postgres stage failed or was skipped)"
+  else
+    warn "no Postgres (the postgres stage was skipped): e2e on PGlite only"
+  fi
+  # The PGlite server's data and the run's bookkeeping live in the run dir (removed by e2e_cleanup).
+  CLINICFLOW_E2E_RUN_DIR="$E2E_RUN_DIR" E2E_DATABASE_URL="$e2e_url" pnpm exec playwright test
 }
 
 # ---------- runner ----------
