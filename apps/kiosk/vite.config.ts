@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
@@ -5,6 +6,8 @@ const server = 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [sveltekit()],
+  // Runes state is tested as the browser runs it (see runes-environment.ts).
+  test: { environment: './runes-environment.ts' },
   server: {
     port: 5173,
     proxy: {

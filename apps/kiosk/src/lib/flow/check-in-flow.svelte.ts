@@ -1,4 +1,4 @@
-import { onMount, tick } from 'svelte';
+import { tick } from 'svelte';
 import { newCommandId, type CommandInput, type RealtimeView } from '@clinicflow/realtime-client';
 import {
   worthRetrying,
@@ -66,6 +66,40 @@ type Realtime = RealtimeView<'kiosk'>;
 
 const emptySignature = (): Signature => ({ width: 1, height: 1, strokes: [] });
 
+/** Everything the patient typed, drew, or the server told about them: forgetting them is one assignment. */
+type PatientRecord = {
+  lastName: string;
+  firstName: string;
+  code: string;
+  dob: DateDraft;
+  phone: string;
+  contact: ContactDraft;
+  drafts: Record<string, Drafts>;
+  signerName: string;
+  signature: Signature;
+  match: Match | null;
+  visitId: string | null;
+  intake: Intake | null;
+  survey: Questionnaire | null;
+  answerErrors: Record<string, Record<string, AnswerErrorCode>>;
+};
+const blankPatient = (): PatientRecord => ({
+  lastName: '',
+  firstName: '',
+  code: '',
+  dob: { day: '', month: '', year: '' },
+  phone: '',
+  contact: emptyContact(),
+  drafts: {},
+  signerName: '',
+  signature: emptySignature(),
+  match: null,
+  visitId: null,
+  intake: null,
+  survey: null,
+  answerErrors: {},
+});
+
 /** The server's words are English; in other languages a plain "ask at the desk" is clearer than English. */
 const serverSays =
   (message: string, fallback: Text): Text =>
@@ -85,33 +119,78 @@ export class CheckInFlow {
   }
 
   // What the patient types: bound directly by the step components.
-  lastName = $state('');
-  firstName = $state('');
-  code = $state('');
-  dob = $state<DateDraft>({ day: '', month: '', year: '' });
-  phone = $state('');
-  contact = $state<ContactDraft>(emptyContact());
-  drafts = $state<Record<string, Drafts>>({});
-  signerName = $state('');
-  signature = $state<Signature>(emptySignature());
+  #patient = $state<PatientRecord>(blankPatient());
+  get lastName() {
+    return this.#patient.lastName;
+  }
+  set lastName(v: string) {
+    this.#patient.lastName = v;
+  }
+  get firstName() {
+    return this.#patient.firstName;
+  }
+  set firstName(v: string) {
+    this.#patient.firstName = v;
+  }
+  get code() {
+    return this.#patient.code;
+  }
+  set code(v: string) {
+    this.#patient.code = v;
+  }
+  get dob() {
+    return this.#patient.dob;
+  }
+  set dob(v: DateDraft) {
+    this.#patient.dob = v;
+  }
+  get phone() {
+    return this.#patient.phone;
+  }
+  set phone(v: string) {
+    this.#patient.phone = v;
+  }
+  get contact() {
+    return this.#patient.contact;
+  }
+  set contact(v: ContactDraft) {
+    this.#patient.contact = v;
+  }
+  get drafts() {
+    return this.#patient.drafts;
+  }
+  set drafts(v: Record<string, Drafts>) {
+    this.#patient.drafts = v;
+  }
+  get signerName() {
+    return this.#patient.signerName;
+  }
+  set signerName(v: string) {
+    this.#patient.signerName = v;
+  }
+  get signature() {
+    return this.#patient.signature;
+  }
+  set signature(v: Signature) {
+    this.#patient.signature = v;
+  }
+  /** Whether anything of a patient is still held (tests: every ending must leave this false). */
+  get holdsPatientData(): boolean {
+    return JSON.stringify(this.#patient) !== JSON.stringify(blankPatient());
+  }
   /** The current step's heading; focus moves there on every step change. */
   heading = $state<HTMLElement | null>(null);
 
   #step = $state<Step>('welcome');
   /** How the patient started: checking in, as a walk-in, or to tell us about a visit that is over. */
   #mode = $state<'appointment' | 'walkin' | 'survey'>('appointment');
-  #match = $state<Match | null>(null);
-  #visitId = $state<string | null>(null);
   #ticket = $state<{ code: string; minutes: number } | null>(null);
-  #intake = $state.raw<Intake | null>(null);
   /** The satisfaction survey being answered (after check-out); asked like the intake questions. */
-  #survey = $state.raw<Questionnaire | null>(null);
   /** What the survey's "Thank you" screen says instead of the usual words (already answered, not saved). */
   #surveyNote = $state<Text | null>(null);
   #formsAsked = $state(false);
   #qIndex = $state(0);
   #questionId = $state<string | null>(null);
-  #answerErrors = $state<Record<string, Record<string, AnswerErrorCode>>>({});
   #errors = $state<FieldError[]>([]);
   /** A problem that belongs to no single field (not found, offline…). */
   #problem = $state<Text | null>(null);
@@ -139,16 +218,16 @@ export class CheckInFlow {
       const timer = setTimeout(() => void this.attempt(), 5000);
       return () => clearTimeout(timer);
     });
+  }
 
-    onMount(() => {
-      // A reload mid-flow: what was in flight is sent when the connection allows, and the patient is told.
-      const saved = this.#outbox.get(Date.now());
-      if (saved) {
-        this.#pending = { command: saved.command, onResult: (r) => this.#recovered(saved.command, r) };
-        this.#step = 'offline';
-        if (this.rt.status === 'live') void this.attempt();
-      }
-    });
+  /** After a reload mid-flow: what was in flight is sent when the connection allows, and the patient is told. */
+  restore(): void {
+    const saved = this.#outbox.get(Date.now());
+    if (saved) {
+      this.#pending = { command: saved.command, onResult: (r) => this.#recovered(saved.command, r) };
+      this.#step = 'offline';
+      if (this.rt.status === 'live') void this.attempt();
+    }
   }
 
   get step(): Step {
@@ -158,13 +237,13 @@ export class CheckInFlow {
     return this.#mode;
   }
   get match(): Match | null {
-    return this.#match;
+    return this.#patient.match;
   }
   get ticket() {
     return this.#ticket;
   }
   get intake(): Intake | null {
-    return this.#intake;
+    return this.#patient.intake;
   }
   get surveyNote(): Text | null {
     return this.#surveyNote;
@@ -190,25 +269,11 @@ export class CheckInFlow {
 
   /** Forgets everything about the patient: nothing of theirs stays on screen or in memory. */
   reset = (): void => {
-    this.lastName = '';
-    this.firstName = '';
-    this.code = '';
-    this.dob = { day: '', month: '', year: '' };
-    this.phone = '';
-    this.#match = null;
-    this.#visitId = null;
+    this.#forgetPatient();
     this.#ticket = null;
-    this.#intake = null;
-    this.#survey = null;
     this.#surveyNote = null;
     this.#formsAsked = false;
-    this.contact = emptyContact();
     this.#qIndex = 0;
-    this.#questionId = null;
-    this.drafts = {};
-    this.#answerErrors = {};
-    this.signerName = '';
-    this.signature = emptySignature();
     this.#errors = [];
     this.#problem = null;
     this.#busy = false;
@@ -218,6 +283,11 @@ export class CheckInFlow {
     if (this.#pending) this.#pending = { command: this.#pending.command, onResult: () => {} };
     this.go('welcome');
   };
+
+  #forgetPatient(): void {
+    this.#patient = blankPatient();
+    this.#questionId = null;
+  }
 
   go(next: Step): void {
     this.#step = next;
@@ -402,7 +472,7 @@ export class CheckInFlow {
     const result = await this.rt.findAppointment(query);
     this.#busy = false;
     if (result.ok) {
-      this.#match = result.match;
+      this.#patient.match = result.match;
       if (result.match.status === 'checked_out' && result.match.survey) {
         // Came to tell us about the visit: straight to the questions; otherwise asked first.
         if (this.#mode === 'survey') this.startSurvey();
@@ -428,9 +498,9 @@ export class CheckInFlow {
   }
 
   confirm = (): void => {
-    if (!this.#match || this.#busy) return;
+    if (!this.#patient.match || this.#busy) return;
     this.clearErrors();
-    void this.#dispatch({ type: 'CheckInPatient', visitId: this.#match.visitId }, (r) =>
+    void this.#dispatch({ type: 'CheckInPatient', visitId: this.#patient.match.visitId }, (r) =>
       this.#afterCheckIn(r),
     );
   };
@@ -438,7 +508,7 @@ export class CheckInFlow {
   /** "That is not me": back to the name, forgetting the appointment found. */
   notMe = (): void => {
     this.clearErrors();
-    this.#match = null;
+    this.#patient.match = null;
     this.go('name');
   };
 
@@ -503,16 +573,18 @@ export class CheckInFlow {
       this.#desk((m) => m.errors.checkInFailed);
       return;
     }
-    this.#match = null;
-    this.#visitId = r.visitId;
+    this.#patient.match = null;
+    this.#patient.visitId = r.visitId;
     this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
     if (!r.intake) {
+      // Already in the queue: the ticket is all that stays.
+      this.#forgetPatient();
       this.go('ticket');
       return;
     }
-    this.#intake = r.intake;
+    this.#patient.intake = r.intake;
     this.drafts = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
-    this.#answerErrors = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
+    this.#patient.answerErrors = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
     if (r.intake.askContactDetails) this.go('contact-ask');
     else this.startQuestionnaire(0);
   }
@@ -533,7 +605,7 @@ export class CheckInFlow {
     event.preventDefault();
     this.clearErrors();
     const changes = contactChanges(this.contact);
-    const visitId = this.#visitId;
+    const visitId = this.#patient.visitId;
     if (!visitId || Object.keys(changes).length === 0) {
       this.startQuestionnaire(0);
       return;
@@ -561,22 +633,26 @@ export class CheckInFlow {
     });
   };
 
-  readonly questionnaire = $derived(this.#survey ?? this.#intake?.questionnaires[this.#qIndex] ?? null);
+  readonly questionnaire = $derived(
+    this.#patient.survey ?? this.#patient.intake?.questionnaires[this.#qIndex] ?? null,
+  );
   readonly #qDrafts = $derived(this.questionnaire ? (this.drafts[this.questionnaire.id] ?? {}) : {});
   readonly visible = $derived(this.questionnaire ? visibleQuestions(this.questionnaire, this.#qDrafts) : []);
   readonly qPos = $derived(this.visible.findIndex((q) => q.id === this.#questionId));
   readonly question = $derived<Question | null>(this.visible[this.qPos] ?? null);
   readonly questionErrorCode = $derived(
     this.questionnaire && this.question
-      ? (this.#answerErrors[this.questionnaire.id]?.[this.question.id] ?? null)
+      ? (this.#patient.answerErrors[this.questionnaire.id]?.[this.question.id] ?? null)
       : null,
   );
   readonly canGoBack = $derived(
-    this.qPos > 0 || !!this.#survey || (this.#qIndex === 0 && !!this.#intake?.askContactDetails),
+    this.qPos > 0 ||
+      !!this.#patient.survey ||
+      (this.#qIndex === 0 && !!this.#patient.intake?.askContactDetails),
   );
 
   startQuestionnaire = (index: number): void => {
-    const q = this.#intake?.questionnaires[index];
+    const q = this.#patient.intake?.questionnaires[index];
     if (!q) {
       this.#startConsent();
       return;
@@ -589,10 +665,10 @@ export class CheckInFlow {
   };
 
   #setAnswerError(qnId: string, qId: string, code: AnswerErrorCode | null): void {
-    const current = { ...(this.#answerErrors[qnId] ?? {}) };
+    const current = { ...(this.#patient.answerErrors[qnId] ?? {}) };
     if (code) current[qId] = code;
     else delete current[qId];
-    this.#answerErrors = { ...this.#answerErrors, [qnId]: current };
+    this.#patient.answerErrors = { ...this.#patient.answerErrors, [qnId]: current };
   }
 
   #focusAnswer(): void {
@@ -617,7 +693,7 @@ export class CheckInFlow {
     if (next) {
       this.#questionId = next.id;
       this.go('question');
-    } else if (this.#survey) this.#submitSurvey();
+    } else if (this.#patient.survey) this.#submitSurvey();
     else this.#submitQuestionnaire();
   };
 
@@ -626,14 +702,14 @@ export class CheckInFlow {
     if (prev) {
       this.#questionId = prev.id;
       this.go('question');
-    } else if (this.#survey) this.go('survey-offer');
-    else if (this.#qIndex === 0 && this.#intake?.askContactDetails) this.go('contact-ask');
+    } else if (this.#patient.survey) this.go('survey-offer');
+    else if (this.#qIndex === 0 && this.#patient.intake?.askContactDetails) this.go('contact-ask');
   };
 
   /** Sends to the first question with a problem, with its message beside it. */
   #showAnswerErrors(qnId: string, list: { question: string; code: AnswerErrorCode }[]): void {
-    this.#answerErrors = {
-      ...this.#answerErrors,
+    this.#patient.answerErrors = {
+      ...this.#patient.answerErrors,
       [qnId]: Object.fromEntries(list.map((e) => [e.question, e.code])),
     };
     const first = this.visible.find((q) => list.some((e) => e.question === q.id));
@@ -643,7 +719,7 @@ export class CheckInFlow {
 
   #submitQuestionnaire(): void {
     const q = this.questionnaire;
-    const visitId = this.#visitId;
+    const visitId = this.#patient.visitId;
     if (!q || !visitId) return;
     const checked = validateAnswers(q, answersFromDrafts(q, this.#qDrafts));
     if (!checked.ok) {
@@ -668,22 +744,25 @@ export class CheckInFlow {
   // ---- Satisfaction survey (after check-out, optional) ----
 
   startSurvey = (): void => {
-    const match = this.#match;
+    const match = this.#patient.match;
     const s = match?.survey;
     if (!match || !s) return;
-    this.#visitId = match.visitId;
-    this.#survey = s;
+    this.#patient.visitId = match.visitId;
+    this.#patient.survey = s;
     // What was already chosen stays chosen (Back to the offer and Yes again).
     this.drafts = { ...this.drafts, [s.id]: this.drafts[s.id] ?? {} };
-    this.#answerErrors = { ...this.#answerErrors, [s.id]: this.#answerErrors[s.id] ?? {} };
+    this.#patient.answerErrors = {
+      ...this.#patient.answerErrors,
+      [s.id]: this.#patient.answerErrors[s.id] ?? {},
+    };
     this.#questionId = visibleQuestions(s, this.drafts[s.id] ?? {})[0]?.id ?? null;
     this.clearErrors();
     this.go('question');
   };
 
   #submitSurvey(): void {
-    const q = this.#survey;
-    const visitId = this.#visitId;
+    const q = this.#patient.survey;
+    const visitId = this.#patient.visitId;
     if (!q || !visitId) return;
     const checked = validateAnswers(q, answersFromDrafts(q, this.#qDrafts));
     if (!checked.ok) {
@@ -697,9 +776,9 @@ export class CheckInFlow {
   }
 
   #surveyDone(result: CommandResult): void {
-    if (!result.ok && result.code === 'VALIDATION' && this.#survey) {
+    if (!result.ok && result.code === 'VALIDATION' && this.#patient.survey) {
       const list = issuesToErrors(result.issues);
-      if (list.length) this.#showAnswerErrors(this.#survey.id, list);
+      if (list.length) this.#showAnswerErrors(this.#patient.survey.id, list);
       else this.#problem = (m) => m.errors.validation;
       return;
     }
@@ -709,27 +788,19 @@ export class CheckInFlow {
       : result.code === 'ILLEGAL_TRANSITION'
         ? serverSays(result.message, (m) => m.surveyAlready)
         : (m) => m.surveyFailed;
-    this.#survey = null;
-    this.#match = null;
-    this.#visitId = null;
-    this.drafts = {};
-    this.#answerErrors = {};
-    this.#questionId = null;
+    this.#forgetPatient();
     this.go('survey-thanks');
   }
 
   #urgent(): void {
-    // The flow stops here; nothing the patient entered is kept on this screen.
-    this.#intake = null;
-    this.drafts = {};
-    this.#answerErrors = {};
-    this.contact = emptyContact();
+    // The flow stops here and the desk takes over: nothing the patient entered is kept.
+    this.#forgetPatient();
     this.#ticket = null;
     this.go('urgent');
   }
 
   #startConsent(): void {
-    if (this.#intake?.consent) {
+    if (this.#patient.intake?.consent) {
       this.#formsAsked = true;
       this.clearErrors();
       this.go('consent');
@@ -738,8 +809,8 @@ export class CheckInFlow {
 
   submitConsent = (event: SubmitEvent): void => {
     event.preventDefault();
-    const doc = this.#intake?.consent;
-    const visitId = this.#visitId;
+    const doc = this.#patient.intake?.consent;
+    const visitId = this.#patient.visitId;
     if (!doc || !visitId || this.#busy) return;
     this.clearErrors();
     const list: FieldError[] = [];
@@ -772,7 +843,7 @@ export class CheckInFlow {
   };
 
   #complete(): void {
-    const visitId = this.#visitId;
+    const visitId = this.#patient.visitId;
     if (!visitId) return;
     void this.#dispatch({ type: 'CompleteCheckIn', visitId }, (result) => {
       if (result.ok) this.#showTicket(result.result as QueuedResult | undefined);
@@ -788,13 +859,8 @@ export class CheckInFlow {
       this.#desk((m) => m.errors.checkInFailed);
       return;
     }
-    // Done with the forms: forget the answers and the signature.
-    this.#intake = null;
-    this.drafts = {};
-    this.#answerErrors = {};
-    this.contact = emptyContact();
-    this.signature = emptySignature();
-    this.signerName = '';
+    // Checked in: the ticket is all that stays on screen; nothing of the patient stays in memory.
+    this.#forgetPatient();
     this.go('ticket');
   }
 
