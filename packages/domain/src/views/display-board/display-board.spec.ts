@@ -16,6 +16,7 @@ import {
   DAY,
   domainEventArb,
   domainEventTypes,
+  eventArbs,
   typeCoverage,
   visitArb,
 } from '../../testing/event-arbitraries';
@@ -212,7 +213,17 @@ describe('applyDisplayEvent', () => {
     });
     fc.assert(
       fc.property(
-        fc.array(domainEventArb(visitArb([DAY])), { maxLength: 40 }),
+        // Mostly visit events, so that visits go through several statuses (and get checked in) within one log.
+        fc.array(
+          fc.oneof(
+            {
+              weight: 2,
+              arbitrary: eventArbs(visitArb([DAY])).VisitStatusChanged as fc.Arbitrary<DomainEvent>,
+            },
+            { weight: 1, arbitrary: domainEventArb(visitArb([DAY])) },
+          ),
+          { minLength: 5, maxLength: 40 },
+        ),
         fc.constantFrom(...displayPrivacyModes),
         (generated, privacy) => {
           const log = asServerLog(generated);
