@@ -22,14 +22,21 @@ const runDir = process.env.CLINICFLOW_E2E_RUN_DIR!;
 const e2eDatabaseUrl = process.env.E2E_DATABASE_URL;
 delete process.env.DATABASE_URL;
 
+/** The servers' ports; another run on the same machine (a second checkout) picks others. */
+function port(variable: string, fallback: number): number {
+  return Number(process.env[variable] ?? fallback);
+}
+
 /**
  * One server per database, each with its own demo clinic: every test runs on the embedded PGlite, and on a real
  * Postgres too when E2E_DATABASE_URL is set (CI). Tests tagged @one-db are the same whatever the database (static
  * files, the kiosk's own clock, a server of their own): they run in the first project only.
  */
 const databases: { name: string; port: number; env: Record<string, string> }[] = [
-  { name: 'pglite', port: 3199, env: { DATA_DIR: join(runDir, 'pglite', 'data') } },
-  ...(e2eDatabaseUrl ? [{ name: 'postgres', port: 3198, env: { DATABASE_URL: e2eDatabaseUrl } }] : []),
+  { name: 'pglite', port: port('E2E_PORT', 3199), env: { DATA_DIR: join(runDir, 'pglite', 'data') } },
+  ...(e2eDatabaseUrl
+    ? [{ name: 'postgres', port: port('E2E_POSTGRES_PORT', 3198), env: { DATABASE_URL: e2eDatabaseUrl } }]
+    : []),
 ];
 
 const chromium: NonNullable<PlaywrightTestConfig['use']> = {
