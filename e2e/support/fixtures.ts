@@ -92,7 +92,7 @@ export const test = base.extend<Fixtures>({
       const page = await context.newPage();
       await page.goto(path);
       await expect(signOutButton(page)).toBeVisible();
-      if (path === '/console/') await expect(consoleBadge(page)).toHaveText('Live');
+      if (path === '/console/') await expect(consoleBadge(page)).toHaveText('Live', { timeout: 15_000 });
       return page;
     });
     for (const context of contexts) await context.close();
@@ -112,7 +112,7 @@ export const test = base.extend<Fixtures>({
     });
     await pair(kiosk, { type: 'kiosk', name: uniqueName('Lobby kiosk'), location: 'Lobby' });
     await expect(button(kiosk, kioskText.en.start)).toBeVisible();
-    await expect(kioskBadge(kiosk)).toHaveText(kioskText.en.connection.live);
+    await expect(kioskBadge(kiosk)).toHaveText(kioskText.en.connection.live, { timeout: 15_000 });
     await use(kiosk);
   },
 
@@ -123,7 +123,7 @@ export const test = base.extend<Fixtures>({
       name: uniqueName('Waiting room TV'),
       location: 'Waiting room',
     });
-    await expect(liveBadge(display)).toBeVisible();
+    await expect(liveBadge(display)).toBeVisible({ timeout: 15_000 });
     await use(display);
   },
 
