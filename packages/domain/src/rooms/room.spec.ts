@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { changeRoomStatus, roomActions, roomStatuses, type RoomAction, type RoomStatus } from './room';
+import {
+  changeRoomStatus,
+  roomActions,
+  roomActionsFrom,
+  roomStatuses,
+  type RoomAction,
+  type RoomStatus,
+} from './room';
 import { deviceTypes, staffRoles } from '../shared/actor';
 import { actorOf, at, makeRoom } from '../testing/fixtures';
 
@@ -78,5 +85,17 @@ describe('changeRoomStatus', () => {
       now: at(1),
     });
     expect(r).toMatchObject({ ok: false, message: 'Room 3 is available; cannot mark it cleaned.' });
+  });
+});
+
+describe('the room changes a status offers', () => {
+  it('are exactly the ones changeRoomStatus accepts from it', () => {
+    for (const status of roomStatuses) {
+      const accepted = (Object.keys(roomActions) as RoomAction[]).filter(
+        (action) =>
+          changeRoomStatus({ room: makeRoom({ status }), action, actor: actorOf('nurse'), now: at(1) }).ok,
+      );
+      expect(roomActionsFrom(status), status).toEqual(accepted);
+    }
   });
 });

@@ -22,6 +22,12 @@ export const roomActions = {
   returnToService: { from: ['out_of_service'], to: 'available' },
 } as const satisfies Record<string, { from: readonly RoomStatus[]; to: RoomStatus }>;
 export type RoomAction = keyof typeof roomActions;
+const roomActionNames = Object.keys(roomActions) as RoomAction[];
+
+/** The hand-made changes a room in this status allows: screens offer these and no others. */
+export function roomActionsFrom(status: RoomStatus): RoomAction[] {
+  return roomActionNames.filter((a) => (roomActions[a].from as readonly RoomStatus[]).includes(status));
+}
 
 export const roomActors: readonly ActorClass[] = [
   'admin',

@@ -5,6 +5,7 @@ import {
   transitionVisit,
   visitActionNames,
   visitActions,
+  visitActionsFrom,
   visitStatuses,
   type Visit,
   type VisitAction,
@@ -592,5 +593,18 @@ describe('a patient called a second time', () => {
     }
     expect(visit.times.called).toBe(iso(30));
     expect(visit.times.waiting).toBe(iso(0));
+  });
+});
+
+describe('the actions a status offers', () => {
+  it('are exactly the ones the state machine accepts from it', () => {
+    for (const status of visitStatuses) {
+      const accepted = visitActionNames.filter((action) => {
+        const visit = makeVisit({ status, roomId: holdsRoomIn(status) ? 'r1' : null });
+        const room = makeRoom({ id: 'r1', status: action === 'call' ? 'available' : 'occupied' });
+        return transitionVisit({ visit, action, actor: actorOf('system'), now: at(1), room }).ok;
+      });
+      expect(visitActionsFrom(status), status).toEqual(accepted);
+    }
   });
 });

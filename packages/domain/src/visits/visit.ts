@@ -78,6 +78,11 @@ export const visitActions = {
 export type VisitAction = keyof typeof visitActions;
 export const visitActionNames = Object.keys(visitActions) as VisitAction[];
 
+/** The actions a visit in this status allows, in the table's order: screens offer these and no others. */
+export function visitActionsFrom(status: VisitStatus): VisitAction[] {
+  return visitActionNames.filter((a) => (visitActions[a].from as readonly VisitStatus[]).includes(status));
+}
+
 export type VisitTransition = { visit: Visit; room: Room | null };
 
 const label = (s: string) => s.replace(/_/g, ' ');
