@@ -10,9 +10,21 @@ import {
   type EventEnvelope,
   type FlowBoard,
 } from '@clinicflow/domain';
-import type { ClientToServerEvents, ServerToClientEvents, SyncMessage, View } from '@clinicflow/contracts';
+import type {
+  CommandResult,
+  FindAppointmentResult,
+  ServerToClientEvents,
+  SyncMessage,
+  View,
+} from '@clinicflow/contracts';
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The load tools send commands they build at run time; the server parses them as it parses any client's. */
+type LoadClientEvents = {
+  command: (command: unknown, ack: (result: CommandResult) => void) => void;
+  findAppointment: (query: unknown, ack: (result: FindAppointmentResult) => void) => void;
+  resume: (lastSeq: unknown) => void;
+};
+export type ClientSocket = Socket<ServerToClientEvents, LoadClientEvents>;
 export type DeviceType = 'kiosk' | 'waiting_room_display' | 'room_status_display';
 
 export const demoPassword = 'clinicflow-demo';

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Clinic } from '@clinicflow/domain';
 import { isDatabaseUnavailable, type DatabaseHandle } from '@clinicflow/db';
 import { internalError, unavailable } from '@clinicflow/contracts';
-import type { Clock } from './clock';
+import type { Clock } from './platform/clock';
 import type { Config } from './config';
 import { registerApiRoutes } from './http/api.routes';
 import { commandHandlers } from './modules';
@@ -15,6 +15,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { CommandService } from './platform/command-bus';
 import type { ServiceContext } from './platform/context';
 import { DatabaseHealth } from './platform/database-health';
+import { EventBus } from './platform/event-bus';
 import { DeviceService } from './modules/devices/device.service';
 import { KioskScope } from './platform/kiosk-scope';
 import { KioskLookups } from './modules/intake/kiosk-lookups';
@@ -57,7 +58,13 @@ export async function startApp(input: {
     // Only the proxies named in TRUST_PROXY may say who the client is (sign-in throttling goes by address).
     trustProxy: config.trustProxy,
   });
-  const ctx: ServiceContext = { db: database.db, clock, clinicId: clinic.id, logger };
+  const ctx: ServiceContext = {
+    db: database.db,
+    clock,
+    clinicId: clinic.id,
+    logger,
+    events: new EventBus(logger),
+  };
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -105,6 +112,7 @@ export async function startApp(input: {
     commands,
     auth,
     devices,
+    staff,
     lookups,
     health,
     replayLimit: config.replayLimit,
@@ -119,7 +127,6 @@ export async function startApp(input: {
     auth,
     devices,
     staff,
-    realtime,
     health,
     lookups,
     demo: config.demo,

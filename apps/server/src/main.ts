@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { openDatabase } from '@clinicflow/db';
 import { startApp } from './app';
-import { systemClock } from './clock';
+import { systemClock } from './platform/clock';
 import { loadConfig } from './config';
 import { demoPassword, ensureClinic, ensureDemoDay } from './seed/seed.service';
 import { newToken } from './platform/tokens';

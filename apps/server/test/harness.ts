@@ -2,7 +2,8 @@ import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Clinic, DeviceType } from '@clinicflow/domain';
 import type {
-  ClientToServerEvents,
+  CommandResult,
+  FindAppointmentResult,
   ServerToClientEvents,
   SyncMessage,
   View,
@@ -104,7 +105,13 @@ export async function startTestServer(
   return server;
 }
 
-export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** A test client may send whatever any client could, well formed or not: the server trusts none of it. */
+type AnyClientEvents = {
+  command: (command: unknown, ack: (result: CommandResult) => void) => void;
+  findAppointment: (query: unknown, ack: (result: FindAppointmentResult) => void) => void;
+  resume: (lastSeq: unknown) => void;
+};
+export type TestSocket = Socket<ServerToClientEvents, AnyClientEvents>;
 
 /** Credentials a test client presents: a staff session cookie or a device token. */
 export type Credentials = { cookie?: string; deviceToken?: string };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FlowBoard } from '@clinicflow/domain';
-import { apiRoutes, commandSchema, commandTypes, type SyncMessage } from '@clinicflow/contracts';
+import { apiRoutes, commandMap, commandTypes, type SyncMessage } from '@clinicflow/contracts';
 import { testBackends } from '@clinicflow/db/testing';
 import {
   api,
@@ -36,7 +36,8 @@ const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 
 /** Every field any command has: a payload made of these reaches past validation into the handlers. */
 const commandFields = [
-  ...new Set(commandSchema.options.flatMap((o) => Object.keys(o.shape)).filter((k) => k !== 'type')),
+  'commandId',
+  ...new Set(Object.values(commandMap).flatMap((c): string[] => Object.keys(c.input.shape))),
 ];
 
 const isServerFault = (status: number, body: unknown) =>

@@ -404,7 +404,7 @@ describe.each(testBackends)('sessions, lockout and devices (%s)', (backend) => {
     expect((await attempt('clinicflow-demo')).status).toBe(200);
   });
 
-  it('disabling an account ends its sessions and refuses its sign-in', async () => {
+  it('disabling an account ends its sessions, refuses its sign-in, and other admins see it live', async () => {
     const admin = await signIn(server, 'admin');
     const physician = await signIn(server, 'drlee');
     const staff = (await api(server, 'GET', '/api/staff', { cookie: admin })).body as {
@@ -415,12 +415,23 @@ describe.each(testBackends)('sessions, lockout and devices (%s)', (backend) => {
     const socket = await openSocket(server.app.url, { view: 'flowBoard', cookie: physician });
     let ended: string | null = null;
     socket.socket.on('sessionEnded', (reason) => (ended = reason));
+    const otherAdmin = await openSocket(server.app.url, {
+      view: 'flowBoard',
+      cookie: await signIn(server, 'admin'),
+    });
+    const lists: { id: string; disabled: boolean }[][] = [];
+    let physicianToldOfStaff = false;
+    otherAdmin.socket.on('staffChanged', (list) => lists.push(list));
+    socket.socket.on('staffChanged', () => (physicianToldOfStaff = true));
     expect(
       (await api(server, 'PATCH', `/api/staff/${drlee.id}`, { cookie: admin, body: { disabled: true } }))
         .status,
     ).toBe(200);
     await until(() => ended !== null, 'sessionEnded');
     expect(ended).toBe('disabled');
+    await until(() => lists.some((l) => l.some((a) => a.id === drlee.id && a.disabled)), 'admins told');
+    expect(physicianToldOfStaff).toBe(false);
+    otherAdmin.socket.disconnect();
     expect(
       (
         await api(server, 'POST', '/api/auth/login', {

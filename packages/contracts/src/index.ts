@@ -1,4 +1,4 @@
-export * from './commands';
+export * from './commands/index';
 export * from './kiosk';
 export * from './realtime';
 export * from './auth';

@@ -37,6 +37,13 @@ export type FindAppointmentResult =
   | {
       ok: false;
       code:
-        'NOT_FOUND' | 'AMBIGUOUS' | 'VALIDATION' | 'INTERNAL' | 'UNAVAILABLE' | 'RATE_LIMITED' | 'OFFLINE';
+        | 'NOT_FOUND'
+        | 'AMBIGUOUS'
+        | 'NOT_ALLOWED'
+        | 'VALIDATION'
+        | 'INTERNAL'
+        | 'UNAVAILABLE'
+        | 'RATE_LIMITED'
+        | 'OFFLINE';
       message: string;
     };

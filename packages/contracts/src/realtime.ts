@@ -9,9 +9,9 @@ import type {
   EventEnvelope,
   FlowBoard,
 } from '@clinicflow/domain';
-import type { CommandResult } from './commands';
-import type { FindAppointmentResult } from './kiosk';
-import type { DeviceInfo } from './auth';
+import type { Command, CommandResult } from './commands/index';
+import type { FindAppointmentQuery, FindAppointmentResult } from './kiosk';
+import type { DeviceInfo, StaffAccount } from './auth';
 
 export const views = ['flowBoard', 'displayBoard', 'kiosk'] as const;
 export type View = (typeof views)[number];
@@ -48,14 +48,34 @@ export interface ServerToClientEvents<V extends View = View> {
   databaseStatus: (status: 'up' | 'down') => void;
   /** Admins only: the device list changed (paired, revoked, online, offline). */
   devicesChanged: (devices: DeviceInfo[]) => void;
+  /** Admins only: a staff account was created or changed. */
+  staffChanged: (staff: StaffAccount[]) => void;
 }
 
+/** What a client sends, typed as the client means it. */
 export interface ClientToServerEvents {
-  command: (command: unknown, ack: (result: CommandResult) => void) => void;
-  findAppointment: (query: unknown, ack: (result: FindAppointmentResult) => void) => void;
+  command: (command: Command, ack: (result: CommandResult) => void) => void;
+  findAppointment: (query: FindAppointmentQuery, ack: (result: FindAppointmentResult) => void) => void;
   /** Ask for the events after `lastSeq` again (sent when a client sees a gap). */
-  resume: (lastSeq: unknown) => void;
+  resume: (lastSeq: number | null) => void;
 }
+
+declare const untrusted: unique symbol;
+/**
+ * A value that came over the wire: it claims to be a T but nothing of it can be read until a schema has parsed
+ * it (`schema.safeParse(value)` accepts it, since a schema takes unknown).
+ */
+export type Untrusted<T> = { readonly [untrusted]: T };
+
+/**
+ * The same events as the server receives them: every argument untrusted, the acknowledgement too (a client may
+ * send none, or something that is not a function).
+ */
+export type UntrustedClientEvents = {
+  [K in keyof ClientToServerEvents]: ClientToServerEvents[K] extends (...args: infer A) => void
+    ? (...args: { [I in keyof A]: Untrusted<A[I]> }) => void
+    : never;
+};
 
 /** Socket.IO room names: one rule, used by the server when joining and emitting. */
 export const roomName = {

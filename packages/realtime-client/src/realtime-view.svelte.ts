@@ -3,8 +3,10 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
-  Command,
   CommandResult,
+  CommandOf,
+  CommandType,
+  InputOf,
   FindAppointmentQuery,
   FindAppointmentResult,
   ServerToClientEvents,
@@ -27,10 +29,8 @@ import { afterConnectError, afterDisconnect, type AuthError, type ConnectionStep
 export type ConnectionStatus = 'connecting' | 'live' | 'offline';
 
 /** A command as the caller writes it: the commandId is added when missing. */
-export type CommandInput = Command extends infer C
-  ? C extends { commandId: string }
-    ? Omit<C, 'commandId'> & { commandId?: string }
-    : never
+export type CommandInput<T extends CommandType = CommandType> = T extends CommandType
+  ? { type: T; commandId?: string } & InputOf<T>
   : never;
 
 type ViewReducer<V extends View> = Reducer<ViewState[V], ViewEvent[V]>;
@@ -211,12 +211,17 @@ export class RealtimeView<V extends View> {
     });
   }
 
-  async command(input: CommandInput): Promise<CommandResult> {
-    const command = { ...input, commandId: input.commandId ?? newCommandId() };
+  /** Sends a command; the answer is typed by the command: its own result, or a refusal. */
+  async command<T extends CommandType>(
+    input: { type: T; commandId?: string } & InputOf<T>,
+  ): Promise<CommandResult<T>> {
+    const command = { ...input, commandId: input.commandId ?? newCommandId() } as CommandOf<T>;
     // Fail fast offline: a buffered emit could otherwise be sent long after the user was told it failed.
     if (!this.#socket.connected) return offline();
     try {
-      return await this.#socket.timeout(this.#ackTimeoutMs).emitWithAck('command', command);
+      const result = await this.#socket.timeout(this.#ackTimeoutMs).emitWithAck('command', command);
+      // The server answers each command with that command's result (one command map types both ends).
+      return result as CommandResult<T>;
     } catch {
       return offline();
     }
@@ -226,11 +231,11 @@ export class RealtimeView<V extends View> {
    * command(), but one that could not be delivered (no connection, or the server without its database) is sent
    * again with the same commandId once the view is live, within `withinMs`: it is applied once either way.
    */
-  async commandWhenLive(
-    input: CommandInput,
+  async commandWhenLive<T extends CommandType>(
+    input: { type: T; commandId?: string } & InputOf<T>,
     options: { onWaiting?: () => void; withinMs?: number } = {},
-  ): Promise<CommandResult> {
-    const command = { ...input, commandId: input.commandId ?? newCommandId() } as CommandInput;
+  ): Promise<CommandResult<T>> {
+    const command = { ...input, commandId: input.commandId ?? newCommandId() };
     const deadline = Date.now() + (options.withinMs ?? 120_000);
     let result = await this.command(command);
     let waiting = false;

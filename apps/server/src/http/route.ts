@@ -8,7 +8,6 @@ import type { StaffService } from '../modules/staff/staff.service';
 import type { CommandService } from '../platform/command-bus';
 import type { ServiceContext } from '../platform/context';
 import type { DatabaseHealth } from '../platform/database-health';
-import type { Realtime } from '../realtime/realtime.gateway';
 import { identify, refusal, sameOrigin, sessionCookie, type Caller } from './access';
 
 export type ApiDeps = {
@@ -17,7 +16,6 @@ export type ApiDeps = {
   auth: AuthService;
   devices: DeviceService;
   staff: StaffService;
-  realtime: Realtime;
   health: DatabaseHealth;
   lookups: KioskLookups;
   demo: boolean;

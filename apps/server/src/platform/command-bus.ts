@@ -3,9 +3,9 @@ import {
   commandSchema,
   commandTypes,
   internalError,
+  isCheckInResult,
   unavailable,
   validationFailure,
-  type CheckInResult,
   type Command,
   type CommandResult,
   type CommandType,
@@ -14,7 +14,7 @@ import { type Db, isDatabaseUnavailable, isTransientConflict, repo, type StoredE
 import type { ServiceContext } from './context';
 import type { DatabaseHealth } from './database-health';
 import { RateLimiter } from './rate-limiter';
-import type { Handler, HandlerMap } from './handler';
+import { runHandler, type HandlerMap } from './handler';
 import type { KioskScope } from './kiosk-scope';
 import { SerialQueue } from './serial-queue';
 
@@ -86,7 +86,7 @@ export class CommandService {
           };
         }
         const result = stored.result as CommandResult;
-        if (kiosk) this.#rememberKioskVisit(kiosk, command.type, result);
+        if (kiosk) this.#rememberKioskVisit(kiosk, result);
         return result;
       }
       // A kiosk acts only on the patient in front of it: the visit its own lookup (or walk-in) found.
@@ -140,11 +140,9 @@ export class CommandService {
   }
 
   /** A replayed check-in that left intake to do gives the kiosk back its patient (lost in a restart). */
-  #rememberKioskVisit(kiosk: string, type: CommandType, result: CommandResult): void {
-    if (!result.ok || (type !== 'CheckInPatient' && type !== 'RegisterWalkIn')) return;
-    // NOTE: a cast until each command's result type comes from one command map (the feature-modules issue).
-    const checkIn = result.result as CheckInResult | undefined;
-    if (checkIn?.intake) {
+  #rememberKioskVisit(kiosk: string, result: CommandResult): void {
+    const checkIn = result.ok ? result.result : undefined;
+    if (isCheckInResult(checkIn) && checkIn.intake) {
       this.#kiosk.recordLookup(kiosk, checkIn.visitId, this.#ctx.clock.now());
     }
   }
@@ -170,8 +168,7 @@ export class CommandService {
       if (twin) return { result: twin as CommandResult, events: [] };
 
       const now = clock.now();
-      const handler = this.#handlers[command.type] as Handler;
-      const outcome = await handler({ tx, command, actor, clinicId, now });
+      const outcome = await runHandler(this.#handlers, { tx, command, actor, clinicId, now });
       let result: CommandResult;
       let events: StoredEvent[] = [];
       if (!outcome.ok) {

@@ -6,7 +6,7 @@ import {
   internalError,
   roomName,
   unavailable,
-  type ClientToServerEvents,
+  type UntrustedClientEvents,
   type ServerToClientEvents,
   type SessionEndReason,
   type View,
@@ -15,9 +15,11 @@ import { isDatabaseUnavailable, type StoredEvent } from '@clinicflow/db';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { DeviceService } from '../modules/devices/device.service';
 import type { KioskLookups } from '../modules/intake/kiosk-lookups';
+import type { StaffService } from '../modules/staff/staff.service';
 import type { CommandService } from '../platform/command-bus';
 import type { ServiceContext } from '../platform/context';
 import type { DatabaseHealth } from '../platform/database-health';
+import { monotonicMs } from '../platform/clock';
 import { RateLimiter } from '../platform/rate-limiter';
 import { authenticateSockets, originAllowed } from './handshake';
 import { syncMessage } from './replay';
@@ -25,17 +27,13 @@ import { liveViews } from './views';
 import type { LiveView, Watcher } from './views/live-view';
 
 type SocketData = Watcher;
-type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppServer = Server<UntrustedClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<UntrustedClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const lastSeqSchema = z.int().nonnegative();
 export type Realtime = {
   io: AppServer;
   publish(events: StoredEvent[]): void;
-  endSessions(sessionIds: string[], reason: SessionEndReason): void;
-  disconnectDevice(deviceId: string): void;
-  devicesChanged(): Promise<void>;
-  displayConfigChanged(deviceId: string, config: DisplayConfig): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -46,6 +44,7 @@ export function createRealtime(input: {
   commands: CommandService;
   auth: AuthService;
   devices: DeviceService;
+  staff: StaffService;
   lookups: KioskLookups;
   health: DatabaseHealth;
   replayLimit: number;
@@ -94,7 +93,6 @@ export function createRealtime(input: {
       const presence = (change: 1 | -1) =>
         devices
           .presence(deviceId, change)
-          .then((changed) => (changed ? devicesChanged() : undefined))
           // At shutdown the database may already be closed; presence is not worth failing over.
           .catch((err: unknown) => ctx.logger.warn({ err }, 'device presence not recorded'));
       void presence(1);
@@ -114,8 +112,7 @@ export function createRealtime(input: {
      * which counts as activity ('closed': the socket is gone).
      */
     const admit = async (): Promise<'ok' | 'slow' | 'closed'> => {
-      // NOTE: the wall clock, not the clinic's: a flood is a rate of real messages, whatever time tests pretend.
-      const now = Date.now();
+      const now = monotonicMs();
       if (!limiter.take(socket.id, now)) {
         if (floodLimiter.take(socket.id, now)) return 'slow';
         ctx.logger.warn({ actor, origin }, 'socket flooded; disconnecting');
@@ -132,8 +129,11 @@ export function createRealtime(input: {
     /** A message with an acknowledgement: admitted first, and every failure answered, never thrown. */
     const withAck =
       <R>(run: (payload: unknown) => Promise<R>) =>
-      async (payload: unknown, ack: unknown): Promise<void> => {
-        if (typeof ack !== 'function') return;
+      async (payload: unknown, untrustedAck: unknown): Promise<void> => {
+        // A client that sends no callback gets nothing done: there would be no one to tell.
+        if (typeof untrustedAck !== 'function') return;
+        const ack = (answer: R | typeof slowDown | typeof unavailable | typeof internalError) =>
+          void untrustedAck(answer);
         try {
           const admitted = await admit();
           if (admitted === 'slow') ack(slowDown);
@@ -156,12 +156,7 @@ export function createRealtime(input: {
     );
     socket.on(
       'findAppointment',
-      withAck(async (query) => {
-        if (actor.kind !== 'device' || actor.type !== 'kiosk') {
-          return { ok: false, code: 'VALIDATION', message: 'Only a kiosk looks up appointments.' } as const;
-        }
-        return lookups.find({ query, actor, origin });
-      }),
+      withAck((query) => lookups.find({ query, actor, origin })),
     );
     socket.on('resume', async (lastSeq) => {
       try {
@@ -206,6 +201,15 @@ export function createRealtime(input: {
     }
   }
 
+  // What other services announce that open screens must see.
+  const listening = [
+    ctx.events.on('sessionsEnded', ({ sessionIds, reason }) => endSessions(sessionIds, reason)),
+    ctx.events.on('deviceRevoked', ({ deviceId }) => disconnectDevice(deviceId)),
+    ctx.events.on('devicesChanged', () => devicesChanged()),
+    ctx.events.on('displayConfigChanged', ({ deviceId, config }) => displayConfigChanged(deviceId, config)),
+    ctx.events.on('staffChanged', () => staffChanged()),
+  ];
+
   function endSessions(sessionIds: string[], reason: SessionEndReason): void {
     for (const id of sessionIds) {
       io.to(roomName.session(id)).emit('sessionEnded', reason);
@@ -220,6 +224,10 @@ export function createRealtime(input: {
 
   async function devicesChanged(): Promise<void> {
     io.to(roomName.admins(ctx.clinicId)).emit('devicesChanged', await devices.list());
+  }
+
+  async function staffChanged(): Promise<void> {
+    io.to(roomName.admins(ctx.clinicId)).emit('staffChanged', await input.staff.list());
   }
 
   async function sync(
@@ -290,15 +298,12 @@ export function createRealtime(input: {
   return {
     io,
     publish,
-    endSessions,
-    disconnectDevice,
-    devicesChanged,
-    displayConfigChanged,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
         clearInterval(dayWatch);
         unsubscribeHealth();
+        for (const unsubscribe of listening) unsubscribe();
         void io.close(() => resolve());
       }),
   };

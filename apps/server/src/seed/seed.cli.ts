@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@clinicflow/db';
-import { systemClock } from '../clock';
+import { systemClock } from '../platform/clock';
 import { loadConfig } from '../config';
 import { ensureClinic, ensureDemoDay } from './seed.service';
 import { newToken } from '../platform/tokens';

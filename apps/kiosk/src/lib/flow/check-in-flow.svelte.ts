@@ -1,14 +1,14 @@
 import { tick } from 'svelte';
-import { newCommandId, type CommandInput, type RealtimeView } from '@clinicflow/realtime-client';
+import { newCommandId, type RealtimeView } from '@clinicflow/realtime-client';
 import {
   worthRetrying,
-  type CheckInResult,
   type Command,
   type CommandResult,
+  type CommandType,
   type FindAppointmentResult,
+  type InputOf,
   type Intake,
   type QueuedResult,
-  type QuestionnaireResult,
 } from '@clinicflow/contracts';
 import {
   signatureProblem,
@@ -61,7 +61,9 @@ export type Match = Extract<FindAppointmentResult, { ok: true }>['match'];
 /** Computed from the catalog when shown, so a language switch translates what is on screen. */
 export type Text = (t: Messages) => string;
 export type FieldError = { field: string; text: Text };
-type Pending = { command: Command; onResult: (result: CommandResult) => void };
+// A method, so a handler written for one command's result is stored beside the others (each pairs with its command).
+type Pending = { command: Command; onResult(result: CommandResult): void };
+type Sent<T extends CommandType> = { type: T } & InputOf<T> & { commandId: string };
 type Realtime = RealtimeView<'kiosk'>;
 
 const emptySignature = (): Signature => ({ width: 1, height: 1, strokes: [] });
@@ -224,7 +226,7 @@ export class CheckInFlow {
   restore(): void {
     const saved = this.#outbox.get(Date.now());
     if (saved) {
-      this.#pending = { command: saved.command, onResult: (r) => this.#recovered(saved.command, r) };
+      this.#pending = this.#recovered(saved.command);
       this.#step = 'offline';
       if (this.rt.status === 'live') void this.attempt();
     }
@@ -323,12 +325,20 @@ export class CheckInFlow {
 
   // ---- Commands: saved to the outbox before sending, delivered once, even across a reload ----
 
-  async #dispatch(input: CommandInput, onResult: (result: CommandResult) => void): Promise<void> {
+  async #dispatch<T extends CommandType>(
+    input: { type: T } & InputOf<T>,
+    onResult: (result: CommandResult<T>) => void,
+  ): Promise<void> {
     if (this.#pending) return;
-    const command = { ...input, commandId: newCommandId() } as Command;
-    this.#outbox.put(command, Date.now());
-    this.#pending = { command, onResult };
+    const pending = this.#pend({ ...input, commandId: newCommandId() }, onResult);
+    this.#outbox.put(pending.command, Date.now());
+    this.#pending = pending;
     await this.attempt();
+  }
+
+  /** A command and what to do with its own result. */
+  #pend<T extends CommandType>(command: Sent<T>, onResult: (result: CommandResult<T>) => void): Pending {
+    return { command: command as Command, onResult };
   }
 
   attempt = async (): Promise<void> => {
@@ -357,26 +367,39 @@ export class CheckInFlow {
     if (this.#pending && this.rt.status === 'live') void this.attempt();
   };
 
-  #recovered(command: Command, result: CommandResult): void {
-    if (command.type === 'SubmitSurvey') {
-      this.#surveyDone(result);
-      return;
-    }
-    if (!result.ok) {
-      this.#desk(() => result.message);
-      return;
-    }
+  /** A command sent before a reload, and how its answer is shown now that the screen it came from is gone. */
+  #recovered(command: Command): Pending {
     const sent: Text = (m) => m.sentCheckIn;
-    if (command.type === 'CheckInPatient' || command.type === 'RegisterWalkIn') {
-      this.#afterCheckIn(result);
-      this.#notice = sent;
-    } else if (command.type === 'CompleteCheckIn') {
-      this.#showTicket(result.result as QueuedResult | undefined);
-      this.#notice = sent;
-    } else if (command.type === 'SubmitQuestionnaire' && (result.result as QuestionnaireResult)?.urgent) {
-      this.#urgent();
-    } else {
-      this.go('sent');
+    const refused = (result: CommandResult): result is Extract<CommandResult, { ok: false }> => {
+      if (!result.ok) this.#desk(() => result.message);
+      return !result.ok;
+    };
+    switch (command.type) {
+      case 'SubmitSurvey':
+        return this.#pend(command, (r) => this.#surveyDone(r));
+      case 'CheckInPatient':
+      case 'RegisterWalkIn':
+        return this.#pend(command, (r) => {
+          if (refused(r)) return;
+          this.#afterCheckIn(r);
+          this.#notice = sent;
+        });
+      case 'CompleteCheckIn':
+        return this.#pend(command, (r) => {
+          if (refused(r)) return;
+          this.#showTicket(r.result);
+          this.#notice = sent;
+        });
+      case 'SubmitQuestionnaire':
+        return this.#pend(command, (r) => {
+          if (refused(r)) return;
+          if (r.result.urgent) this.#urgent();
+          else this.go('sent');
+        });
+      default:
+        return this.#pend(command, (r) => {
+          if (!refused(r)) this.go('sent');
+        });
     }
   }
 
@@ -561,18 +584,14 @@ export class CheckInFlow {
 
   // ---- Intake ----
 
-  #afterCheckIn(result: CommandResult): void {
+  #afterCheckIn(result: CommandResult<'CheckInPatient' | 'RegisterWalkIn'>): void {
     if (!result.ok) {
       if (result.code === 'ILLEGAL_TRANSITION')
         this.#desk(serverSays(result.message, (m) => m.errors.alreadyCheckedIn));
       else this.#desk((m) => m.errors.checkInFailed);
       return;
     }
-    const r = result.result as CheckInResult | undefined;
-    if (!r) {
-      this.#desk((m) => m.errors.checkInFailed);
-      return;
-    }
+    const r = result.result;
     this.#patient.match = null;
     this.#patient.visitId = r.visitId;
     this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
@@ -730,7 +749,7 @@ export class CheckInFlow {
       { type: 'SubmitQuestionnaire', visitId, questionnaireId: q.id, answers: checked.answers },
       (result) => {
         if (result.ok) {
-          if ((result.result as QuestionnaireResult | undefined)?.urgent) this.#urgent();
+          if (result.result.urgent) this.#urgent();
           else this.startQuestionnaire(this.#qIndex + 1);
           return;
         }
@@ -846,14 +865,14 @@ export class CheckInFlow {
     const visitId = this.#patient.visitId;
     if (!visitId) return;
     void this.#dispatch({ type: 'CompleteCheckIn', visitId }, (result) => {
-      if (result.ok) this.#showTicket(result.result as QueuedResult | undefined);
+      if (result.ok) this.#showTicket(result.result);
       else if (result.code === 'ILLEGAL_TRANSITION')
         this.#desk(serverSays(result.message, (m) => m.errors.notFinished));
       else this.#desk((m) => m.errors.checkInFailed);
     });
   }
 
-  #showTicket(r: QueuedResult | undefined): void {
+  #showTicket(r: QueuedResult | null): void {
     if (r) this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
     if (!this.#ticket) {
       this.#desk((m) => m.errors.checkInFailed);

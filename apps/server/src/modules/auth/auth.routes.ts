@@ -24,19 +24,17 @@ export function registerAuthRoutes({ route, deps, error, invalid, origin }: Rout
 
   route('logout', async (req, reply, caller) => {
     await deps.auth.logout(caller.staff!, origin(req));
-    deps.realtime.endSessions([caller.staff!.session.id], 'signed_out');
     void reply.clearCookie(sessionCookie, { path: '/' });
     return { ok: true };
   });
 
   route('logoutEverywhere', async (req, reply, caller) => {
-    const ids = await deps.auth.endAllSessions({
+    await deps.auth.endAllSessions({
       staffId: caller.staff!.staff.id,
       by: caller.actor!,
       reason: 'signed_out',
       origin: origin(req),
     });
-    deps.realtime.endSessions(ids, 'signed_out');
     void reply.clearCookie(sessionCookie, { path: '/' });
     return { ok: true };
   });

@@ -48,6 +48,9 @@ export class AuthService {
   constructor(ctx: ServiceContext, policy: SessionPolicy) {
     this.#ctx = ctx;
     this.#policy = policy;
+    ctx.events.on('accessWithdrawn', async ({ staffId, reason, by, origin }) => {
+      await this.endAllSessions({ staffId, reason, by, origin });
+    });
   }
 
   get policy(): SessionPolicy {
@@ -183,9 +186,10 @@ export class AuthService {
       reason: 'signed_out',
     });
     await this.#audit(who.actor, 'Logout', 'session', who.session.id, origin);
+    await this.#ctx.events.emit('sessionsEnded', { sessionIds: [who.session.id], reason: 'signed_out' });
   }
 
-  /** Ends every session of a staff member; returns their ids so their sockets can be closed. */
+  /** Ends every session of a staff member; their screens are told and closed. */
   async endAllSessions(input: {
     staffId: string;
     by: Actor;
@@ -197,6 +201,7 @@ export class AuthService {
       reason: input.reason,
     });
     await this.#audit(input.by, 'EndAllSessions', 'staff', input.staffId, input.origin);
+    await this.#ctx.events.emit('sessionsEnded', { sessionIds: ids, reason: input.reason });
     return ids;
   }
 

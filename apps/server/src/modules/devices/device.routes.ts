@@ -35,7 +35,6 @@ export function registerDeviceRoutes({ route, deps, ctx, error, invalid, origin 
         issues: [{ path: 'code', message: 'No device is waiting with that code.' }],
       });
     }
-    await deps.realtime.devicesChanged();
     return reply.code(201).send(device);
   });
 
@@ -51,8 +50,6 @@ export function registerDeviceRoutes({ route, deps, ctx, error, invalid, origin 
     });
     if (!device)
       return error(reply, 404, { code: 'NOT_FOUND', message: 'No such device, or it was revoked.' });
-    if (device.config) await deps.realtime.displayConfigChanged(device.id, device.config);
-    await deps.realtime.devicesChanged();
     return device;
   });
 
@@ -61,8 +58,6 @@ export function registerDeviceRoutes({ route, deps, ctx, error, invalid, origin 
     if (!(await deps.devices.revoke({ by: caller.actor!, deviceId: id, origin: origin(req) }))) {
       return error(reply, 404, { code: 'NOT_FOUND', message: 'No such device, or it is already revoked.' });
     }
-    deps.realtime.disconnectDevice(id);
-    await deps.realtime.devicesChanged();
     return { ok: true };
   });
 }

@@ -105,6 +105,7 @@ export class DeviceService {
         entityId: device.id,
         origin: input.origin,
       });
+    if (device) await this.#ctx.events.emit('devicesChanged', {});
     return device && this.#info(device);
   }
 
@@ -132,20 +133,26 @@ export class DeviceService {
       entityId: device.id,
       origin: input.origin,
     });
+    if (device.config) {
+      await this.#ctx.events.emit('displayConfigChanged', { deviceId: device.id, config: device.config });
+    }
+    await this.#ctx.events.emit('devicesChanged', {});
     return this.#info(device);
   }
 
   async revoke(input: { by: Actor; deviceId: string; origin: string | null }): Promise<boolean> {
     const done = await repo.devices.revoke(this.#ctx.db, input.deviceId, this.#ctx.clock.now());
-    if (done)
-      await audit(this.#ctx, {
-        actor: input.by,
-        action: 'RevokeDevice',
-        entityType: 'device',
-        entityId: input.deviceId,
-        origin: input.origin,
-      });
-    return done;
+    if (!done) return false;
+    await audit(this.#ctx, {
+      actor: input.by,
+      action: 'RevokeDevice',
+      entityType: 'device',
+      entityId: input.deviceId,
+      origin: input.origin,
+    });
+    await this.#ctx.events.emit('deviceRevoked', { deviceId: input.deviceId });
+    await this.#ctx.events.emit('devicesChanged', {});
+    return true;
   }
 
   async get(id: string): Promise<DeviceRow | null> {
@@ -156,14 +163,15 @@ export class DeviceService {
     return (await repo.devices.list(this.#ctx.db, this.#ctx.clinicId)).map((d) => this.#info(d));
   }
 
-  /** Counts a device socket in or out; returns true when the device went online or offline. */
-  async presence(deviceId: string, change: 1 | -1): Promise<boolean> {
+  /** Counts a device socket in or out; going online or offline changes the device list admins see. */
+  // NOTE: the count is per process; many nodes count in the database or the adapter (the scale issue).
+  async presence(deviceId: string, change: 1 | -1): Promise<void> {
     const before = this.#online.get(deviceId) ?? 0;
     const after = Math.max(0, before + change);
     if (after === 0) this.#online.delete(deviceId);
     else this.#online.set(deviceId, after);
     await repo.devices.touch(this.#ctx.db, deviceId, this.#ctx.clock.now());
-    return (before === 0) !== (after === 0);
+    if ((before === 0) !== (after === 0)) await this.#ctx.events.emit('devicesChanged', {});
   }
 
   #info(d: DeviceRow): DeviceInfo {

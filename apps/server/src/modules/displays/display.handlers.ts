@@ -1,12 +1,9 @@
-import { refuse } from '@clinicflow/domain';
-import type { Command } from '@clinicflow/contracts';
+import { refuse, setEquipmentStatus as nextEquipmentStatus } from '@clinicflow/domain';
 import { repo } from '@clinicflow/db';
 import { stale, type Handler } from '../../platform/handler';
 
-type C<T extends Command['type']> = Extract<Command, { type: T }>;
-
 /** "Dr. Feld is running 20 minutes late": shown on the waiting-room screens until set back to 0. */
-export const announceDelay: Handler<C<'AnnounceDelay'>> = async ({ tx, command, clinicId }) => {
+export const announceDelay: Handler<'AnnounceDelay'> = async ({ tx, command, clinicId }) => {
   const provider = await repo.providers.setDelay(tx, {
     clinicId,
     providerId: command.providerId,
@@ -21,11 +18,7 @@ export const announceDelay: Handler<C<'AnnounceDelay'>> = async ({ tx, command, 
 };
 
 /** The notice line, room time limits and what public screens may show of a patient, clinic-wide. */
-export const updateDisplaySettings: Handler<C<'UpdateDisplaySettings'>> = async ({
-  tx,
-  command,
-  clinicId,
-}) => {
+export const updateDisplaySettings: Handler<'UpdateDisplaySettings'> = async ({ tx, command, clinicId }) => {
   const { type: _t, commandId: _c, ...fields } = command;
   const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   if (Object.keys(changes).length === 0) {
@@ -40,15 +33,16 @@ export const updateDisplaySettings: Handler<C<'UpdateDisplaySettings'>> = async 
   };
 };
 
-export const setEquipmentStatus: Handler<C<'SetEquipmentStatus'>> = async ({ tx, command, clinicId }) => {
+export const setEquipmentStatus: Handler<'SetEquipmentStatus'> = async ({ tx, command, clinicId }) => {
   const item = await repo.equipment.get(tx, clinicId, command.equipmentId);
-  if (!item) return refuse('NOT_FOUND', 'That equipment does not exist.');
-  if (item.version !== command.version) return stale(item);
-  const next = { ...item, status: command.status, version: item.version + 1 };
-  await repo.equipment.save(tx, next, item.version);
+  const next = nextEquipmentStatus({ item, status: command.status, expectedVersion: command.version });
+  if (!next.ok) return next.code === 'STALE_VERSION' ? stale(item) : next;
+  if (!(await repo.equipment.save(tx, next.value, command.version))) {
+    return stale(await repo.equipment.get(tx, clinicId, command.equipmentId));
+  }
   return {
     ok: true,
-    events: [{ type: 'EquipmentStatusChanged', payload: { equipment: next } }],
-    entity: { type: 'equipment', id: item.id },
+    events: [{ type: 'EquipmentStatusChanged', payload: { equipment: next.value } }],
+    entity: { type: 'equipment', id: next.value.id },
   };
 };

@@ -1,5 +1,11 @@
 import {
   clinicDay,
+  intakeOpen,
+  mayAcknowledge,
+  mayAnswerSurvey,
+  mayCompleteCheckIn,
+  surveyDue,
+  type AnswerError,
   questionnairesDue,
   reasonCategories,
   refuse,
@@ -12,13 +18,11 @@ import {
   type ReasonCategory,
   type Visit,
 } from '@clinicflow/domain';
-import type { Command, Intake } from '@clinicflow/contracts';
+import type { CommandFailure, Intake } from '@clinicflow/contracts';
 import { type Db, repo } from '@clinicflow/db';
 import { stale, type Handler } from '../../platform/handler';
 import { estimatedWait } from '../visits/estimated-wait';
 import { arriveAndMaybeQueue, issueTicket } from '../visits/visit.handlers';
-
-type C<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /** What is still to ask this patient before they join the queue; null when nothing is. */
 export async function intakeFor(tx: Db, clinicId: string, visit: Visit): Promise<Intake | null> {
@@ -36,15 +40,20 @@ export async function intakeFor(tx: Db, clinicId: string, visit: Visit): Promise
 }
 
 /** The intake visit a kiosk or the desk works on: it must exist and not yet be in the queue. */
-async function arrivedVisit(tx: Db, clinicId: string, visitId: string): Promise<Visit | string> {
-  const visit = await repo.visits.get(tx, clinicId, visitId);
-  if (!visit) return 'We could not find this visit.';
-  if (visit.status !== 'arrived') return 'This check-in is already finished.';
-  return visit;
+async function arrivedVisit(tx: Db, clinicId: string, visitId: string) {
+  return intakeOpen(await repo.visits.get(tx, clinicId, visitId));
 }
 
+/** Answers that failed the questionnaire's rules, field by field (codes the kiosk translates). */
+const answerIssues = (errors: AnswerError[]): CommandFailure => ({
+  ok: false,
+  code: 'VALIDATION',
+  message: 'Some answers need another look.',
+  issues: errors.map((e) => ({ path: `answers.${e.question}`, message: e.code, code: e.code })),
+});
+
 /** A walk-in: the patient (known or new) gets a visit for today, arrives at once, and takes a W- ticket. */
-export const registerWalkIn: Handler<C<'RegisterWalkIn'>> = async (input) => {
+export const registerWalkIn: Handler<'RegisterWalkIn'> = async (input) => {
   const { tx, command, clinicId, now } = input;
   const clinic = (await repo.clinics.get(tx, clinicId))!;
   const identity = {
@@ -76,26 +85,20 @@ export const registerWalkIn: Handler<C<'RegisterWalkIn'>> = async (input) => {
   });
 };
 
-export const submitQuestionnaire: Handler<C<'SubmitQuestionnaire'>> = async ({
+export const submitQuestionnaire: Handler<'SubmitQuestionnaire'> = async ({
   tx,
   command,
   actor,
   clinicId,
   now,
 }) => {
-  const visit = await arrivedVisit(tx, clinicId, command.visitId);
-  if (typeof visit === 'string') return refuse('ILLEGAL_TRANSITION', visit);
+  const open = await arrivedVisit(tx, clinicId, command.visitId);
+  if (!open.ok) return open;
+  const visit = open.value;
   const questionnaire = await repo.questionnaires.get(tx, clinicId, command.questionnaireId);
   if (!questionnaire) return refuse('NOT_FOUND', 'This questionnaire no longer exists.');
   const checked = validateAnswers(questionnaire, command.answers);
-  if (!checked.ok) {
-    return {
-      ok: false,
-      code: 'VALIDATION',
-      message: 'Some answers need another look.',
-      issues: checked.errors.map((e) => ({ path: `answers.${e.question}`, message: e.code, code: e.code })),
-    };
-  }
+  if (!checked.ok) return answerIssues(checked.errors);
   const findings = urgentFindings(questionnaire, checked.answers);
   await repo.questionnaires.saveResponse(tx, {
     clinicId,
@@ -126,9 +129,10 @@ export const submitQuestionnaire: Handler<C<'SubmitQuestionnaire'>> = async ({
   };
 };
 
-export const signConsent: Handler<C<'SignConsent'>> = async ({ tx, command, actor, clinicId, now }) => {
-  const visit = await arrivedVisit(tx, clinicId, command.visitId);
-  if (typeof visit === 'string') return refuse('ILLEGAL_TRANSITION', visit);
+export const signConsent: Handler<'SignConsent'> = async ({ tx, command, actor, clinicId, now }) => {
+  const open = await arrivedVisit(tx, clinicId, command.visitId);
+  if (!open.ok) return open;
+  const visit = open.value;
   const document = (await repo.consents.listActiveDocuments(tx, clinicId)).find(
     (d) => d.id === command.documentId,
   );
@@ -165,9 +169,10 @@ export const signConsent: Handler<C<'SignConsent'>> = async ({ tx, command, acto
   };
 };
 
-export const updateContactDetails: Handler<C<'UpdateContactDetails'>> = async ({ tx, command, clinicId }) => {
-  const visit = await arrivedVisit(tx, clinicId, command.visitId);
-  if (typeof visit === 'string') return refuse('ILLEGAL_TRANSITION', visit);
+export const updateContactDetails: Handler<'UpdateContactDetails'> = async ({ tx, command, clinicId }) => {
+  const open = await arrivedVisit(tx, clinicId, command.visitId);
+  if (!open.ok) return open;
+  const visit = open.value;
   const { type: _t, commandId: _c, visitId: _v, ...details } = command;
   await repo.contactDetails.update(tx, visit.patientId, details);
   return {
@@ -179,20 +184,12 @@ export const updateContactDetails: Handler<C<'UpdateContactDetails'>> = async ({
 };
 
 /** The intake is done: the patient joins the queue. Refused while a required form or the consent is missing. */
-export const completeCheckIn: Handler<C<'CompleteCheckIn'>> = async ({
-  tx,
-  command,
-  actor,
-  clinicId,
-  now,
-}) => {
-  const visit = await arrivedVisit(tx, clinicId, command.visitId);
-  if (typeof visit === 'string') return refuse('ILLEGAL_TRANSITION', visit);
-  const intake = await intakeFor(tx, clinicId, visit);
-  const missing = intake?.questionnaires.filter((q) => q.items.some((i) => i.required)) ?? [];
-  if (missing.length || intake?.consent) {
-    return refuse('ILLEGAL_TRANSITION', 'Please finish the questions and the consent first.');
-  }
+export const completeCheckIn: Handler<'CompleteCheckIn'> = async ({ tx, command, actor, clinicId, now }) => {
+  const open = await arrivedVisit(tx, clinicId, command.visitId);
+  if (!open.ok) return open;
+  const visit = open.value;
+  const finished = mayCompleteCheckIn(await intakeFor(tx, clinicId, visit));
+  if (!finished.ok) return finished;
   const queued = transitionVisit({ visit, action: 'queue', actor, now });
   if (!queued.ok) return queued;
   if (!(await repo.visits.save(tx, queued.value.visit, visit.version)))
@@ -209,21 +206,20 @@ export const completeCheckIn: Handler<C<'CompleteCheckIn'>> = async ({
   };
 };
 
-export const acknowledgeAlert: Handler<C<'AcknowledgeAlert'>> = async ({
+export const acknowledgeAlert: Handler<'AcknowledgeAlert'> = async ({
   tx,
   command,
   actor,
   clinicId,
   now,
 }) => {
-  const alert = await repo.alerts.get(tx, clinicId, command.alertId);
-  if (!alert) return refuse('NOT_FOUND', 'This alert no longer exists.');
-  if (alert.acknowledgedAt) return refuse('ILLEGAL_TRANSITION', 'Someone has already taken this alert.');
-  if (actor.kind !== 'staff') return refuse('NOT_ALLOWED', 'Only staff acknowledge alerts.');
+  const taken = mayAcknowledge(await repo.alerts.get(tx, clinicId, command.alertId), actor);
+  if (!taken.ok) return taken;
+  const { alert, by } = taken.value;
   const acknowledged = (await repo.alerts.acknowledge(tx, {
     clinicId,
     alertId: alert.id,
-    by: actor.id,
+    by,
     at: now,
   }))!;
   return {
@@ -234,25 +230,16 @@ export const acknowledgeAlert: Handler<C<'AcknowledgeAlert'>> = async ({
 };
 
 /** The optional satisfaction survey, after check-out: once per visit, feeding the clinic's quality figures. */
-export const submitSurvey: Handler<C<'SubmitSurvey'>> = async ({ tx, command, actor, clinicId, now }) => {
-  const visit = await repo.visits.get(tx, clinicId, command.visitId);
-  if (!visit) return refuse('NOT_FOUND', 'We could not find this visit.');
-  if (visit.status !== 'checked_out')
-    return refuse('ILLEGAL_TRANSITION', 'The survey opens after your visit.');
-  const survey = await repo.questionnaires.get(tx, clinicId, command.questionnaireId);
-  if (!survey || survey.purpose !== 'survey') return refuse('NOT_FOUND', 'This survey no longer exists.');
-  if ((await repo.questionnaires.answered(tx, visit.id)).includes(survey.id)) {
-    return refuse('ILLEGAL_TRANSITION', 'Thank you, we already have your answers.');
-  }
+export const submitSurvey: Handler<'SubmitSurvey'> = async ({ tx, command, actor, clinicId, now }) => {
+  const allowed = mayAnswerSurvey({
+    visit: await repo.visits.get(tx, clinicId, command.visitId),
+    survey: await repo.questionnaires.get(tx, clinicId, command.questionnaireId),
+    answered: await repo.questionnaires.answered(tx, command.visitId),
+  });
+  if (!allowed.ok) return allowed;
+  const { visit, survey } = allowed.value;
   const checked = validateAnswers(survey, command.answers);
-  if (!checked.ok) {
-    return {
-      ok: false,
-      code: 'VALIDATION',
-      message: 'Some answers need another look.',
-      issues: checked.errors.map((e) => ({ path: `answers.${e.question}`, message: e.code, code: e.code })),
-    };
-  }
+  if (!checked.ok) return answerIssues(checked.errors);
   await repo.questionnaires.saveResponse(tx, {
     clinicId,
     visitId: visit.id,
@@ -272,11 +259,10 @@ export const submitSurvey: Handler<C<'SubmitSurvey'>> = async ({ tx, command, ac
 
 /** The survey a checked-out patient may still answer, or null. */
 export async function surveyFor(tx: Db, clinicId: string, visit: Visit): Promise<Questionnaire | null> {
-  if (visit.status !== 'checked_out') return null;
-  const answered = await repo.questionnaires.answered(tx, visit.id);
-  return (
-    (await repo.questionnaires.listActive(tx, clinicId)).find(
-      (q) => q.purpose === 'survey' && !answered.includes(q.id),
-    ) ?? null
-  );
+  if (visit.status !== 'checked_out') return null; // spares the two reads for every other visit
+  return surveyDue({
+    visit,
+    questionnaires: await repo.questionnaires.listActive(tx, clinicId),
+    answered: await repo.questionnaires.answered(tx, visit.id),
+  });
 }

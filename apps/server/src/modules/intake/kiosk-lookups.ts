@@ -1,4 +1,4 @@
-import { clinicDay, type Actor } from '@clinicflow/domain';
+import { clinicDay, mayRun, type Actor } from '@clinicflow/domain';
 import { findAppointmentSchema, type FindAppointmentResult } from '@clinicflow/contracts';
 import { type Db, repo } from '@clinicflow/db';
 import type { ServiceContext } from '../../platform/context';
@@ -25,6 +25,9 @@ export class KioskLookups {
   }
 
   async find(input: { query: unknown; actor: Actor; origin: string | null }): Promise<FindAppointmentResult> {
+    if (!mayRun(input.actor, 'FindAppointment')) {
+      return { ok: false, code: 'NOT_ALLOWED', message: 'Only a kiosk looks up appointments.' };
+    }
     const key = input.actor.kind === 'system' ? 'system' : input.actor.id;
     const queue = this.#queues.get(key) ?? { tail: Promise.resolve(), waiting: 0 };
     if (queue.waiting >= maxWaitingPerKiosk) {

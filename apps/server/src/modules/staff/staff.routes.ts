@@ -1,4 +1,5 @@
 import { createStaffSchema, resetPasswordSchema, updateStaffSchema } from '@clinicflow/contracts';
+import { mayChangeAccount } from '@clinicflow/domain';
 import type { Router } from '../../http/route';
 
 export function registerStaffRoutes({ route, deps, error, invalid, origin }: Router): void {
@@ -22,15 +23,8 @@ export function registerStaffRoutes({ route, deps, error, invalid, origin }: Rou
     const parsed = updateStaffSchema.safeParse(req.body);
     if (!parsed.success) return invalid(reply, parsed.error);
     const id = (req.params as { id: string }).id;
-    if (
-      id === caller.staff?.staff.id &&
-      (parsed.data.disabled || (parsed.data.role && parsed.data.role !== 'admin'))
-    ) {
-      return error(reply, 409, {
-        code: 'CONFLICT',
-        message: 'You cannot disable your own account or remove your own admin role.',
-      });
-    }
+    const self = mayChangeAccount({ by: caller.staff!.staff.id, account: id, changes: parsed.data });
+    if (!self.ok) return error(reply, 409, { code: 'CONFLICT', message: self.message });
     const updated = await deps.staff.update({
       by: caller.actor!,
       origin: origin(req),
@@ -38,17 +32,6 @@ export function registerStaffRoutes({ route, deps, error, invalid, origin }: Rou
       changes: parsed.data,
     });
     if (!updated) return error(reply, 404, { code: 'NOT_FOUND', message: 'No such account.' });
-    if (parsed.data.disabled) {
-      deps.realtime.endSessions(
-        await deps.auth.endAllSessions({
-          staffId: id,
-          by: caller.actor!,
-          reason: 'disabled',
-          origin: origin(req),
-        }),
-        'disabled',
-      );
-    }
     return updated;
   });
 
@@ -66,16 +49,6 @@ export function registerStaffRoutes({ route, deps, error, invalid, origin }: Rou
     ) {
       return error(reply, 404, { code: 'NOT_FOUND', message: 'No such account.' });
     }
-    // A new password ends every session that was signed in with the old one.
-    deps.realtime.endSessions(
-      await deps.auth.endAllSessions({
-        staffId: id,
-        by: caller.actor!,
-        reason: 'revoked',
-        origin: origin(req),
-      }),
-      'revoked',
-    );
     return { ok: true };
   });
 }

@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit';
 import { hashPassword } from '../auth/auth.service';
 import type { ServiceContext } from '../../platform/context';
 
-/** Admins manage accounts: one per person, never shared; disabling or a new password ends their sessions. */
+/** Admins manage accounts: one per person, never shared; disabling or a new password withdraws their access. */
 export class StaffService {
   readonly #ctx: ServiceContext;
 
@@ -41,6 +41,7 @@ export class StaffService {
         entityId: row.id,
         origin: input.origin,
       });
+      await this.#ctx.events.emit('staffChanged', {});
       return this.#account(row);
     } catch (error) {
       if (constraintViolated(error, 'staff_clinic_username_key')) return 'USERNAME_TAKEN';
@@ -70,6 +71,15 @@ export class StaffService {
       entityId: input.id,
       origin: input.origin,
     });
+    if (changes.disabled) {
+      await this.#ctx.events.emit('accessWithdrawn', {
+        staffId: input.id,
+        reason: 'disabled',
+        by: input.by,
+        origin: input.origin,
+      });
+    }
+    await this.#ctx.events.emit('staffChanged', {});
     return this.#account({ ...existing, ...changes });
   }
 
@@ -87,6 +97,13 @@ export class StaffService {
       action: 'ResetStaffPassword',
       entityType: 'staff',
       entityId: input.id,
+      origin: input.origin,
+    });
+    // A new password ends every session that was signed in with the old one.
+    await this.#ctx.events.emit('accessWithdrawn', {
+      staffId: input.id,
+      reason: 'revoked',
+      by: input.by,
       origin: input.origin,
     });
     return true;

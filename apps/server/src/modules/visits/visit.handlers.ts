@@ -7,14 +7,16 @@ import {
   type TicketQueue,
   type Visit,
 } from '@clinicflow/domain';
-import { roomCommandActions, visitCommandActions, type Command } from '@clinicflow/contracts';
+import {
+  roomCommandActions,
+  visitCommandActions,
+  type RoomCommandType,
+  type VisitCommandType,
+} from '@clinicflow/contracts';
 import { type Db, repo } from '@clinicflow/db';
 import { intakeFor } from '../intake/intake.handlers';
 import { stale, type Handler, type HandlerInput, type Outcome } from '../../platform/handler';
 import { estimatedWait } from './estimated-wait';
-
-type VisitCommand = Extract<Command, { visitId: string; version: number }>;
-type RoomCommand = Extract<Command, { type: keyof typeof roomCommandActions }>;
 
 /** What a patient who cannot check in is told: where they stand, in plain words. */
 function checkInRefusal(status: Visit['status']): string {
@@ -39,11 +41,11 @@ export async function issueTicket(tx: Db, visit: Visit, queue: TicketQueue): Pro
  * otherwise it stays `arrived` while the kiosk takes the intake, and CompleteCheckIn queues it.
  */
 export async function arriveAndMaybeQueue(
-  input: HandlerInput,
+  input: HandlerInput<'CheckInPatient' | 'RegisterWalkIn'>,
   arrived: Visit,
   expectedVersion: number,
   arrivalEvent: DomainEvent,
-): Promise<Outcome> {
+): Promise<Outcome<'CheckInPatient' | 'RegisterWalkIn'>> {
   const { tx, actor, clinicId, now } = input;
   const intake = await intakeFor(tx, clinicId, arrived);
   const events: DomainEvent[] = [arrivalEvent];
@@ -70,7 +72,7 @@ export async function arriveAndMaybeQueue(
   };
 }
 
-export const checkIn: Handler<Extract<Command, { type: 'CheckInPatient' }>> = async (input) => {
+export const checkIn: Handler<'CheckInPatient'> = async (input) => {
   const { tx, command, actor, clinicId, now } = input;
   const visit = await repo.visits.get(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'We could not find this appointment.');
@@ -86,7 +88,10 @@ export const checkIn: Handler<Extract<Command, { type: 'CheckInPatient' }>> = as
 };
 
 /** A patient who walked away mid-intake and looks themselves up again carries on where they left off. */
-async function resumeIntake(input: HandlerInput, visit: Visit): Promise<Outcome> {
+async function resumeIntake(
+  input: HandlerInput<'CheckInPatient'>,
+  visit: Visit,
+): Promise<Outcome<'CheckInPatient'>> {
   const intake = (await intakeFor(input.tx, input.clinicId, visit)) ?? {
     questionnaires: [],
     consent: null,
@@ -101,7 +106,13 @@ async function resumeIntake(input: HandlerInput, visit: Visit): Promise<Outcome>
   };
 }
 
-export const changeVisit: Handler<VisitCommand> = async ({ tx, command, actor, clinicId, now }) => {
+export const changeVisit: Handler<VisitCommandType | 'CallPatient'> = async ({
+  tx,
+  command,
+  actor,
+  clinicId,
+  now,
+}) => {
   const visit = await repo.visits.get(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'This visit no longer exists.');
   if (visit.version !== command.version) return stale(visit);
@@ -122,7 +133,7 @@ export const changeVisit: Handler<VisitCommand> = async ({ tx, command, actor, c
   return { ok: true, events, entity: { type: 'visit', id: visit.id } };
 };
 
-export const changeRoom: Handler<RoomCommand> = async ({ tx, command, actor, clinicId, now }) => {
+export const changeRoom: Handler<RoomCommandType> = async ({ tx, command, actor, clinicId, now }) => {
   const room = await repo.rooms.get(tx, clinicId, command.roomId);
   if (!room) return refuse('NOT_FOUND', 'That room does not exist.');
   if (room.version !== command.version) return stale(room);

@@ -1,3 +1,0 @@
-/** Time is an input: services ask the clock, tests control it. */
-export type Clock = { now(): Date };
-export const systemClock: Clock = { now: () => new Date() };

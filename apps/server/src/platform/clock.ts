@@ -1,0 +1,9 @@
+/** Time is an input: services ask the clock, tests control it. */
+export type Clock = { now(): Date };
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Milliseconds on a clock that only moves forward, for rates and timeouts: a flood is measured in real
+ * messages per real second, whatever the wall clock or a test's clinic clock says.
+ */
+export const monotonicMs = (): number => performance.now();
