@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
+import { phonePattern } from './formats';
 import {
   displayPrivacyModes,
   reasonCategoryKeys,
@@ -44,9 +45,7 @@ const visitCommandTypes = Object.keys(visitCommandActions) as [VisitCommandType,
 const roomCommandTypes = Object.keys(roomCommandActions) as [RoomCommandType, ...RoomCommandType[]];
 
 const name = (what: string) => text().trim().min(1, `Enter ${what}`).max(100, `${what} is too long`);
-const phone = text()
-  .trim()
-  .regex(/^[+()\d\s.-]{7,20}$/, 'Enter a phone number, for example 555 010 2030');
+const phone = text().trim().regex(phonePattern, 'Enter a phone number, for example 555 010 2030');
 const answerValue = z.union([
   text({ multiline: true }).max(2000),
   z.number(),

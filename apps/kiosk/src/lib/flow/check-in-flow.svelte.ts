@@ -10,6 +10,7 @@ import {
   type QueuedResult,
   type QuestionnaireResult,
 } from '@clinicflow/contracts';
+import { appointmentCodeLength, normalizeAppointmentCode } from '@clinicflow/contracts';
 import {
   signatureProblem,
   validateAnswers,
@@ -424,8 +425,8 @@ export class CheckInFlow {
     event.preventDefault();
     if (this.#busy) return;
     this.clearErrors();
-    const normalized = this.code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-    if (normalized.length !== 6) {
+    const normalized = normalizeAppointmentCode(this.code);
+    if (normalized.length !== appointmentCodeLength) {
       this.#showErrors([{ field: 'appointment-code', text: (m) => m.errors.codeInvalid }]);
       return;
     }
