@@ -21,7 +21,7 @@ import {
   type Signature,
 } from '@clinicflow/domain';
 import { catalogs, type Messages } from '$lib/messages';
-import { parseDateOfBirth } from '$lib/date-of-birth';
+import { clinicToday, parseDateOfBirth } from '$lib/date-of-birth';
 import {
   answersFromDrafts,
   contactChanges,
@@ -433,18 +433,8 @@ export class CheckInFlow {
     await this.#lookUp({ code: normalized });
   };
 
-  /** Today in the clinic, YYYY-MM-DD (en-CA formats dates that way). */
-  #localToday(): string {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: this.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(Date.now());
-  }
-
   #checkedDob(): string | null {
-    const parsed = parseDateOfBirth({ ...this.dob, today: this.#localToday() });
+    const parsed = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
     if (parsed.ok) return parsed.iso;
     const first = this.t.dobOrder.find((f) => parsed.fields.includes(f)) ?? 'day';
     this.#errors = parsed.fields.map((f) => ({
@@ -532,7 +522,7 @@ export class CheckInFlow {
   register(reason: ReasonCategory): void {
     if (this.#busy) return;
     this.clearErrors();
-    const iso = parseDateOfBirth({ ...this.dob, today: this.#localToday() });
+    const iso = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
     if (!iso.ok) {
       this.go('dob');
       return;
