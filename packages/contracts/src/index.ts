@@ -4,4 +4,5 @@ export * from './realtime';
 export * from './auth';
 export * from './api';
 export * from './failures';
+export * from './formats';
 export * from './text';

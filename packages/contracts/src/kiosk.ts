@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
+import { appointmentCodeLength, normalizeAppointmentCode } from './formats';
 import type { Questionnaire } from '@clinicflow/domain';
 
 /** A date of birth as the kiosk sends it: a real calendar date, YYYY-MM-DD, not in the future. */
@@ -13,10 +14,8 @@ export const findAppointmentSchema = z.union([
   /** The code from the appointment confirmation (also what its QR code holds). */
   z.object({
     code: text()
-      .trim()
-      .toUpperCase()
-      .transform((s) => s.replace(/[^A-Z0-9]/g, ''))
-      .pipe(text().length(6, 'The appointment code has 6 letters and digits')),
+      .transform(normalizeAppointmentCode)
+      .pipe(text().length(appointmentCodeLength, 'The appointment code has 6 letters and digits')),
   }),
 ]);
 export type FindAppointmentQuery = z.infer<typeof findAppointmentSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateOfBirth } from './date-of-birth';
+import { clinicToday, parseDateOfBirth } from './date-of-birth';
 
 const today = '2026-03-10';
 const parse = (day: string, month: string, year: string) => parseDateOfBirth({ day, month, year, today });
@@ -24,5 +24,14 @@ describe('parseDateOfBirth', () => {
     expect(parse('29', '2', '2001')).toMatchObject({ ok: false, error: 'dobNotReal' });
     expect(parse('11', '3', '2026')).toMatchObject({ ok: false, error: 'dobInFuture' });
     expect(parse('10', '3', '2026')).toEqual({ ok: true, iso: '2026-03-10' });
+  });
+});
+
+describe('clinicToday', () => {
+  it("is the day in the clinic's time zone at the server's instant", () => {
+    // 04:30 UTC on 15 January is 23:30 on the 14th in New York and 11:30 on the 15th in Ho Chi Minh City.
+    const serverNow = new Date('2026-01-15T04:30:00Z');
+    expect(clinicToday(serverNow, 'America/New_York')).toBe('2026-01-14');
+    expect(clinicToday(serverNow, 'Asia/Ho_Chi_Minh')).toBe('2026-01-15');
   });
 });

@@ -1,3 +1,5 @@
+import { clinicDay } from '@clinicflow/domain';
+
 /** Which of the three date fields an error belongs to: the first one is focused from the error summary. */
 export type DobField = 'day' | 'month' | 'year';
 export type DobErrorKey =
@@ -33,3 +35,10 @@ export function parseDateOfBirth(input: {
   if (iso > input.today) return { ok: false, error: 'dobInFuture', fields: ['day', 'month', 'year'] };
   return { ok: true, iso };
 }
+
+/**
+ * Today in the clinic, YYYY-MM-DD, for the "not in the future" check: the server's clock in the clinic's time
+ * zone (the device's own zone only until pairing has told it the clinic's), never the kiosk's own clock.
+ */
+export const clinicToday = (serverNow: Date, timeZone: string | undefined): string =>
+  clinicDay(serverNow, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);

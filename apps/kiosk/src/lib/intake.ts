@@ -7,6 +7,7 @@ import {
   type Question,
   type Questionnaire,
 } from '@clinicflow/domain';
+import { phonePattern } from '@clinicflow/contracts';
 
 /** Three date fields as typed; kept as typed so nothing is lost on an error or a language switch. */
 export type DateDraft = { day: string; month: string; year: string };
@@ -84,8 +85,8 @@ export function issuesToErrors(
     }));
 }
 
-/** Same rule as the command contract: digits, spaces, + ( ) . -, 7 to 20 characters. */
-export const isPhone = (s: string) => /^[+()\d\s.-]{7,20}$/.test(s.trim());
+/** The command contract's own rule, checked before sending so the error shows beside the field. */
+export const isPhone = (s: string) => phonePattern.test(s.trim());
 
 export type ContactDraft = {
   phone: string;

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { reasonCategoryKeys, type ConsentDocument, type Questionnaire } from '@clinicflow/domain';
 import { text } from '../text';
 import { dateOfBirthSchema } from '../kiosk';
+import { phonePattern } from '../formats';
 import { command, id, personName, returns } from './define';
 
-const phone = text()
-  .trim()
-  .regex(/^[+()\d\s.-]{7,20}$/, 'Enter a phone number, for example 555 010 2030');
+const phone = text().trim().regex(phonePattern, 'Enter a phone number, for example 555 010 2030');
 const answers = z.record(
   text().max(64),
   z.union([text({ multiline: true }).max(2000), z.number(), z.boolean(), z.array(text().max(200)).max(50)]),

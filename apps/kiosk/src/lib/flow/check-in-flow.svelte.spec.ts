@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import type {
   CheckInResult,
@@ -59,11 +59,14 @@ function fakeServer(
     match?: Partial<Extract<FindAppointmentResult, { ok: true }>['match']>;
     intake?: Intake | null;
     urgent?: boolean;
+    /** The server's clock; the test's own when omitted. */
+    now?: () => Date;
   } = {},
 ) {
   const sent: Command[] = [];
   const rt = {
     status: 'live',
+    now: o.now ?? (() => new Date()),
     findAppointment: async (): Promise<FindAppointmentResult> => ({
       ok: true,
       match: {
@@ -224,5 +227,38 @@ describe('the kiosk forgets the patient at every ending', () => {
     await settle();
     expect(flow.step).toBe('ticket');
     expect(flow.holdsPatientData).toBe(false);
+  });
+});
+
+describe("the clinic day is the server's, in the clinic's time zone", () => {
+  afterEach(() => (vi.useRealTimers(), vi.unstubAllGlobals()));
+  // By the server it is 23:30 on 14 January in New York (the test's clinic).
+  const serverNow = () => new Date('2026-01-15T04:30:00Z');
+  const enterDob = async (flow: CheckInFlow, day: string) => {
+    flow.startCheckIn();
+    flow.lastName = 'Quenneville';
+    flow.submitName(submit());
+    flow.dob = { day, month: '1', year: '2026' };
+    await flow.submitDob(submit());
+  };
+
+  it('a baby born today is not "in the future" when the kiosk\'s own clock is still on yesterday', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-14T03:00:00Z')); // 22:00 on the 13th in New York
+    const { flow } = startFlow(fakeServer({ now: serverNow }));
+    await enterDob(flow, '14');
+    expect(flow.errors).toEqual([]);
+    expect(flow.step).toBe('confirm');
+  });
+
+  it("a date of birth tomorrow is refused when the kiosk's own clock is already past midnight", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-15T12:00:00Z')); // 07:00 on the 15th in New York
+    // The flow focuses the first wrong field; these tests have no DOM.
+    vi.stubGlobal('document', { getElementById: () => null });
+    const { flow } = startFlow(fakeServer({ now: serverNow }));
+    await enterDob(flow, '15');
+    expect(flow.step).toBe('dob');
+    expect(flow.errors.map((e) => e.text(flow.t))).toContain(flow.t.errors.dobInFuture);
   });
 });

@@ -10,6 +10,7 @@ import {
   type Intake,
   type QueuedResult,
 } from '@clinicflow/contracts';
+import { appointmentCodeLength, normalizeAppointmentCode } from '@clinicflow/contracts';
 import {
   signatureProblem,
   validateAnswers,
@@ -20,7 +21,7 @@ import {
   type Signature,
 } from '@clinicflow/domain';
 import { catalogs, type Messages } from '$lib/messages';
-import { parseDateOfBirth } from '$lib/date-of-birth';
+import { clinicToday, parseDateOfBirth } from '$lib/date-of-birth';
 import {
   answersFromDrafts,
   contactChanges,
@@ -447,26 +448,16 @@ export class CheckInFlow {
     event.preventDefault();
     if (this.#busy) return;
     this.clearErrors();
-    const normalized = this.code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-    if (normalized.length !== 6) {
+    const normalized = normalizeAppointmentCode(this.code);
+    if (normalized.length !== appointmentCodeLength) {
       this.#showErrors([{ field: 'appointment-code', text: (m) => m.errors.codeInvalid }]);
       return;
     }
     await this.#lookUp({ code: normalized });
   };
 
-  /** Today in the clinic, YYYY-MM-DD (en-CA formats dates that way). */
-  #localToday(): string {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: this.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(Date.now());
-  }
-
   #checkedDob(): string | null {
-    const parsed = parseDateOfBirth({ ...this.dob, today: this.#localToday() });
+    const parsed = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
     if (parsed.ok) return parsed.iso;
     const first = this.t.dobOrder.find((f) => parsed.fields.includes(f)) ?? 'day';
     this.#errors = parsed.fields.map((f) => ({
@@ -554,7 +545,7 @@ export class CheckInFlow {
   register(reason: ReasonCategory): void {
     if (this.#busy) return;
     this.clearErrors();
-    const iso = parseDateOfBirth({ ...this.dob, today: this.#localToday() });
+    const iso = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
     if (!iso.ok) {
       this.go('dob');
       return;
