@@ -101,10 +101,15 @@ export async function startApp(input: {
 
   const kiosk = new KioskScope();
   const lookups = new KioskLookups(ctx, kiosk);
-  const commands = new CommandService({ ctx, kiosk, health, handlers: commandHandlers });
   const auth = new AuthService(ctx, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const devices = new DeviceService(ctx);
   const staff = new StaffService(ctx);
+  const commands = new CommandService({
+    ctx,
+    kiosk,
+    health,
+    handlers: commandHandlers({ staff, devices }),
+  });
   const realtime = createRealtime({
     httpServer: app.server,
     ctx,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DomainEvent, type EventEnvelope, type Visit } from '@clinicflow/domain';
-import type { CommandResult, SyncMessage } from '@clinicflow/contracts';
+import { waitingQueue, type DomainEvent, type EventEnvelope, type Visit } from '@clinicflow/domain';
+import { isCheckInResult, type CommandResult, type SyncMessage } from '@clinicflow/contracts';
 import { repo } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import {
@@ -314,5 +314,23 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
       dateOfBirth: '1990-02-31',
     });
     expect(invalid).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
+  it('gives each patient who checks in the wait the waiting-room screen shows for their ticket', async () => {
+    const booked = await visitsIn('booked');
+    const rooms = Object.values((await board()).rooms).filter((r) => r.status !== 'out_of_service').length;
+    const estimates: number[] = [];
+    for (const visit of booked.slice(0, rooms + 2)) {
+      const result = await checkIn(visit);
+      if (!result.ok || !isCheckInResult(result.result))
+        throw new Error(`refused: ${JSON.stringify(result)}`);
+      const screen = waitingQueue(
+        await snapshotOf(server, { view: 'displayBoard', deviceToken: displayToken }),
+      );
+      expect(result.result.estimatedMinutes).toBe(screen.find((t) => t.id === visit.id)!.estimatedMinutes);
+      estimates.push(result.result.estimatedMinutes);
+    }
+    // More patients than rooms: the last ones wait for a room to come free.
+    expect(estimates.at(-1)).toBeGreaterThan(0);
   });
 });

@@ -79,6 +79,21 @@ describe.each(testBackends)('who may see and do what (%s)', (backend) => {
     const visit = Object.values(b.visits).find((v) => v.status === 'booked')!;
     const room = Object.values(b.rooms)[0]!;
     const base = { type, commandId: uuid() };
+    // Admin changes aim at nobody real (or a new account): the shared sessions and devices must survive them.
+    const admin: Partial<Record<CommandType, Record<string, unknown>>> = {
+      CreateStaffAccount: {
+        username: `temp.${uuid().slice(0, 8)}`,
+        displayName: 'Temp',
+        role: 'nurse',
+        password: 'a long enough password',
+      },
+      UpdateStaffAccount: { staffId: uuid(), displayName: 'Nobody' },
+      ResetStaffPassword: { staffId: uuid(), password: 'a long enough password' },
+      PairDevice: { code: 'ZZZZZZ', name: 'Nothing', deviceType: 'kiosk' },
+      UpdateDevice: { deviceId: uuid(), name: 'Nothing' },
+      RevokeDevice: { deviceId: uuid() },
+    };
+    if (admin[type]) return { ...base, ...admin[type] };
     if (type === 'CheckInPatient') return { ...base, visitId: visit.id };
     if (type === 'CallPatient')
       return { ...base, visitId: visit.id, roomId: room.id, version: visit.version };

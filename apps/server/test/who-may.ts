@@ -44,6 +44,12 @@ const commandTable: Record<CommandType, string> = {
   AnnounceDelay:             ' Y   Y   Y   Y   Y   .   .   . ',
   UpdateDisplaySettings:     ' Y   Y   .   .   .   .   .   . ',
   SetEquipmentStatus:        ' Y   Y   Y   Y   Y   .   .   . ',
+  CreateStaffAccount:        ' Y   .   .   .   .   .   .   . ',
+  UpdateStaffAccount:        ' Y   .   .   .   .   .   .   . ',
+  ResetStaffPassword:        ' Y   .   .   .   .   .   .   . ',
+  PairDevice:                ' Y   .   .   .   .   .   .   . ',
+  UpdateDevice:              ' Y   .   .   .   .   .   .   . ',
+  RevokeDevice:              ' Y   .   .   .   .   .   .   . ',
 };
 
 // ok = answered (not 401/403); 401 = sign in first; 403 = refused; the first column is a caller with no credentials.

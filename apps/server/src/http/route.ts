@@ -1,6 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { apiRoutes, idSchema, type ApiError, type RouteName } from '@clinicflow/contracts';
+import {
+  apiRoutes,
+  idSchema,
+  type ApiError,
+  type CommandFailure,
+  type CommandType,
+  type RouteName,
+} from '@clinicflow/contracts';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { DeviceService } from '../modules/devices/device.service';
 import type { KioskLookups } from '../modules/intake/kiosk-lookups';
@@ -34,6 +41,41 @@ function invalid(reply: FastifyReply, zerr: z.ZodError) {
   return error(reply, 400, { code: 'VALIDATION', message: issues.map((i) => i.message).join('; '), issues });
 }
 
+const statusOf: Partial<Record<CommandFailure['code'], number>> = {
+  VALIDATION: 400,
+  NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+/**
+ * A REST route that is a command underneath: the body (and the path's id) become the command, run like any
+ * other (validated, authorized, idempotent by the body's `commandId` when the client sends one, audited), and
+ * its answer becomes the HTTP reply.
+ */
+async function runCommand<T extends CommandType>(
+  deps: ApiDeps,
+  input: {
+    req: FastifyRequest;
+    reply: FastifyReply;
+    caller: Caller;
+    type: T;
+    fields?: object;
+    created?: boolean;
+  },
+) {
+  const body = typeof input.req.body === 'object' && input.req.body !== null ? input.req.body : {};
+  const result = await deps.commands.execute({
+    actor: input.caller.actor!,
+    command: { commandId: crypto.randomUUID(), ...body, ...input.fields, type: input.type },
+    origin: input.req.ip,
+  });
+  if (!result.ok) return input.reply.code(statusOf[result.code] ?? 409).send(result);
+  return input.reply.code(input.created ? 201 : 200).send(result.result ?? { ok: true });
+}
+
 /** What a module's routes are written with: the typed route helper, the services, and the error replies. */
 export type Router = {
   route: (name: RouteName, handler: Handler) => void;
@@ -42,6 +84,9 @@ export type Router = {
   error: typeof error;
   invalid: typeof invalid;
   origin: (req: FastifyRequest) => string;
+  command: <T extends CommandType>(
+    input: Omit<Parameters<typeof runCommand<T>>[1], never>,
+  ) => Promise<unknown>;
 };
 
 /** Every route comes from `apiRoutes`, so none can be added without its access rule. */
@@ -74,5 +119,13 @@ export function createRouter(app: FastifyInstance, deps: ApiDeps): Router {
       },
     });
   };
-  return { route, deps, ctx: deps.ctx, error, invalid, origin: (req) => req.ip };
+  return {
+    route,
+    deps,
+    ctx: deps.ctx,
+    error,
+    invalid,
+    origin: (req) => req.ip,
+    command: (input) => runCommand(deps, input),
+  };
 }

@@ -13,12 +13,18 @@ import {
 import { type Db, isDatabaseUnavailable, isTransientConflict, repo, type StoredEvent } from '@clinicflow/db';
 import type { ServiceContext } from './context';
 import type { DatabaseHealth } from './database-health';
+import type { InternalEvent } from './event-bus';
 import { RateLimiter } from './rate-limiter';
 import { runHandler, type HandlerMap } from './handler';
 import type { KioskScope } from './kiosk-scope';
 import { SerialQueue } from './serial-queue';
 
-export type CommandOutcome = { result: CommandResult; events: StoredEvent[]; kioskVisit?: string | null };
+export type CommandOutcome = {
+  result: CommandResult;
+  events: StoredEvent[];
+  kioskVisit?: string | null;
+  effects?: InternalEvent[];
+};
 
 const restarting = {
   ok: false,
@@ -110,15 +116,19 @@ export class CommandService {
         };
       }
       if (this.#closing) return restarting;
-      return await this.#queue.run(async () => {
-        const { result, events, kioskVisit } = await this.#applyWithRetry(command, actor, input.origin);
+      const { result, effects } = await this.#queue.run(async () => {
+        const outcome = await this.#applyWithRetry(command, actor, input.origin);
+        const { events, kioskVisit } = outcome;
         if (events.length) this.#publish(events);
         if (kiosk && kioskVisit !== undefined) {
           if (kioskVisit) this.#kiosk.recordLookup(kiosk, kioskVisit, this.#ctx.clock.now());
           else this.#kiosk.forget(kiosk);
         }
-        return result;
+        return outcome;
       });
+      // Outside the queue: what listeners do (end sessions, list devices) does not hold up the next command.
+      if (effects?.length) await this.#ctx.events.announce(effects);
+      return result;
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         this.#health.failed(error);
@@ -168,7 +178,7 @@ export class CommandService {
       if (twin) return { result: twin as CommandResult, events: [] };
 
       const now = clock.now();
-      const outcome = await runHandler(this.#handlers, { tx, command, actor, clinicId, now });
+      const outcome = await runHandler(this.#handlers, { tx, command, actor, clinicId, now, origin });
       let result: CommandResult;
       let events: StoredEvent[] = [];
       if (!outcome.ok) {
@@ -203,7 +213,12 @@ export class CommandService {
         actor,
         result,
       });
-      return { result, events, kioskVisit: outcome.ok ? outcome.kioskVisit : undefined };
+      return {
+        result,
+        events,
+        kioskVisit: outcome.ok ? outcome.kioskVisit : undefined,
+        effects: outcome.ok ? outcome.effects : undefined,
+      };
     });
   }
 }

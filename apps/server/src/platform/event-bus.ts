@@ -18,6 +18,10 @@ export type InternalEvents = {
   accessWithdrawn: { staffId: string; reason: 'disabled' | 'revoked'; by: Actor; origin: string | null };
 };
 export type InternalEventName = keyof InternalEvents;
+/** One announcement, name and payload together (what a command hands over to be said after its commit). */
+export type InternalEvent = {
+  [K in InternalEventName]: { name: K; payload: InternalEvents[K] };
+}[InternalEventName];
 type Listener<K extends InternalEventName> = (payload: InternalEvents[K]) => void | Promise<void>;
 
 /**
@@ -38,6 +42,11 @@ export class EventBus {
     set.add(listener as Listener<never>);
     this.#listeners.set(name, set);
     return () => set.delete(listener as Listener<never>);
+  }
+
+  /** Says each in turn. */
+  async announce(events: readonly InternalEvent[]): Promise<void> {
+    for (const event of events) await this.emit(event.name, event.payload as never);
   }
 
   /** Tells every listener; resolves when they are done, so a request answers after its effects are applied. */

@@ -1,6 +1,7 @@
 import { refuse, type Actor, type DomainEvent } from '@clinicflow/domain';
 import type { CommandFailure, CommandOf, CommandType, ResultOf } from '@clinicflow/contracts';
 import type { Db } from '@clinicflow/db';
+import type { InternalEvent } from './event-bus';
 
 type Applied<R> = {
   ok: true;
@@ -8,6 +9,8 @@ type Applied<R> = {
   entity: { type: string; id: string };
   /** The visit a kiosk is now working on (a walk-in it registered), or null when the kiosk is done with it. */
   kioskVisit?: string | null;
+  /** What other parts of the server hear after the commit (sessions to end, admins' lists to refresh). */
+  effects?: InternalEvent[];
 } & (undefined extends R ? { result?: undefined } : { result: R });
 
 /** What a handler decides: a refusal, or the events to append, the command's result and what to audit. */
@@ -22,6 +25,8 @@ export type HandlerInput<T extends CommandType = CommandType> = {
   actor: Actor;
   clinicId: string;
   now: Date;
+  /** Where the command came from (the caller's address), for what the audit records after it. */
+  origin: string | null;
 };
 
 export type Handler<T extends CommandType> = (input: HandlerInput<T>) => Promise<Outcome<T>>;

@@ -8,6 +8,8 @@ import { intakeCommands } from './intake.commands';
 import { roomCommands } from './room.commands';
 import { schedulingCommands } from './scheduling.commands';
 import { visitCommands } from './visit.commands';
+import { staffCommands } from './staff.commands';
+import { deviceCommands } from './device.commands';
 
 export { idSchema, type CommandDef } from './define';
 export * from './visit.commands';
@@ -16,6 +18,8 @@ export * from './intake.commands';
 export * from './scheduling.commands';
 export * from './display.commands';
 export * from './equipment.commands';
+export * from './staff.commands';
+export * from './device.commands';
 
 /**
  * Every command: its input and its result. The command list, the parser, the server's handler map and the
@@ -28,6 +32,8 @@ export const commandMap = {
   ...schedulingCommands,
   ...displayCommands,
   ...equipmentCommands,
+  ...staffCommands,
+  ...deviceCommands,
 };
 export type CommandMap = typeof commandMap;
 export type CommandType = keyof CommandMap;
@@ -54,15 +60,7 @@ export const commandSchema = z.discriminatedUnion(
 
 // Every command has a row in the permission table, and every row is a command (or the kiosk's lookup).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-// NOTE: staff and device changes are HTTP routes until they become commands (issue 10).
-type NotYetCommands =
-  | 'CreateStaffAccount'
-  | 'UpdateStaffAccount'
-  | 'ResetStaffPassword'
-  | 'PairDevice'
-  | 'RevokeDevice'
-  | 'UpdateDevice';
-true satisfies Same<CommandType, Exclude<CommandName, 'FindAppointment' | NotYetCommands>>;
+true satisfies Same<CommandType, Exclude<CommandName, 'FindAppointment'>>;
 
 export type CommandSuccess<T extends CommandType = CommandType> = T extends CommandType
   ? { ok: true; seq: number } & (undefined extends ResultOf<T>

@@ -121,11 +121,11 @@ async function touchDevice(db: Db, id: string, now: Date): Promise<void> {
 }
 
 /** Revoking drops the token hash too, so the token can never authenticate again. */
-async function revokeDevice(db: Db, id: string, now: Date): Promise<boolean> {
+async function revokeDevice(db: Db, clinicId: string, id: string, now: Date): Promise<boolean> {
   const rows = await db
     .update(t.devices)
     .set({ revokedAt: now, tokenHash: null })
-    .where(and(eq(t.devices.id, id), isNull(t.devices.revokedAt)))
+    .where(and(eq(t.devices.clinicId, clinicId), eq(t.devices.id, id), isNull(t.devices.revokedAt)))
     .returning({ id: t.devices.id });
   return rows.length === 1;
 }

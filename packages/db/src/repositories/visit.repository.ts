@@ -82,6 +82,23 @@ async function listVisitsForDay(db: Db, clinicId: string, day: string): Promise<
   return rows.map(toVisit);
 }
 
+/** The day's waiting room: only what a wait estimate needs, without the patients. */
+async function listWaiting(
+  db: Db,
+  clinicId: string,
+  day: string,
+): Promise<{ id: string; queuedAt: string | null; statusSince: string }[]> {
+  const rows = await db
+    .select({ id: t.visits.id, times: t.visits.times, statusSince: t.visits.statusSince })
+    .from(t.visits)
+    .where(and(eq(t.visits.clinicId, clinicId), eq(t.visits.day, day), eq(t.visits.status, 'waiting')));
+  return rows.map((r) => ({
+    id: r.id,
+    queuedAt: r.times.waiting ?? null,
+    statusSince: r.statusSince.toISOString(),
+  }));
+}
+
 /**
  * Today's visits of patients with this date of birth and last name, the name matched as the domain says (any
  * case, spacing, accents or Unicode form): the day's patients born that day are few, so it is compared here.
@@ -177,6 +194,7 @@ export const visits = {
   insert: insertVisit,
   get: getVisit,
   listForDay: listVisitsForDay,
+  listWaiting,
   findByPatient: findVisitsByPatient,
   save: saveVisit,
   lastTicketNumber,

@@ -18,3 +18,28 @@ export function estimateWaits(input: {
 export function roundWait(minutes: number): number {
   return minutes <= 0 ? 0 : Math.ceil(minutes / 5) * 5;
 }
+
+/** A patient in the waiting room: joined the queue at `queuedAt` (the status time when unknown). */
+export type Queued = { id: string; queuedAt: string | null; statusSince: string };
+
+/**
+ * The waiting room in the order patients are called, with each one's rounded estimate: first queued first, as
+ * many at a time as rooms are in service (never more than there are providers).
+ */
+export function queueEstimates<Q extends Queued>(input: {
+  waiting: readonly Q[];
+  roomsInService: number;
+  providers: number;
+  minutesPerPatient?: number;
+}): { visit: Q; estimatedMinutes: number }[] {
+  const ordered = [...input.waiting].sort(
+    (a, b) =>
+      (a.queuedAt ?? a.statusSince).localeCompare(b.queuedAt ?? b.statusSince) || a.id.localeCompare(b.id),
+  );
+  const waits = estimateWaits({
+    queueLength: ordered.length,
+    parallel: Math.min(input.roomsInService, input.providers || 1),
+    minutesPerPatient: input.minutesPerPatient ?? 15,
+  });
+  return ordered.map((visit, i) => ({ visit, estimatedMinutes: roundWait(waits[i] ?? 0) }));
+}

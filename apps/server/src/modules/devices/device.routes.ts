@@ -1,8 +1,7 @@
-import { pairDeviceSchema, updateDeviceSchema } from '@clinicflow/contracts';
 import { RateLimiter } from '../../platform/rate-limiter';
 import type { Router } from '../../http/route';
 
-export function registerDeviceRoutes({ route, deps, ctx, error, invalid, origin }: Router): void {
+export function registerDeviceRoutes({ route, deps, ctx, error, origin, command }: Router): void {
   // A kiosk asks again only when its code expires; a burst means someone is scripting requests.
   const pairingLimiter = new RateLimiter({ capacity: 30, perSecond: 1 / 10 });
   route('requestPairing', async (req, reply) => {
@@ -23,41 +22,25 @@ export function registerDeviceRoutes({ route, deps, ctx, error, invalid, origin 
 
   route('listDevices', () => deps.devices.list());
 
-  route('pairDevice', async (req, reply, caller) => {
-    const parsed = pairDeviceSchema.safeParse(req.body);
-    if (!parsed.success) return invalid(reply, parsed.error);
-    const device = await deps.devices.pair({ ...parsed.data, by: caller.actor!, origin: origin(req) });
-    if (!device) {
-      return error(reply, 404, {
-        code: 'NOT_FOUND',
-        message:
-          'No device is waiting with that code. Check the code on the device; codes expire after 15 minutes.',
-        issues: [{ path: 'code', message: 'No device is waiting with that code.' }],
-      });
-    }
-    return reply.code(201).send(device);
-  });
-
-  route('updateDevice', async (req, reply, caller) => {
-    const parsed = updateDeviceSchema.safeParse(req.body);
-    if (!parsed.success) return invalid(reply, parsed.error);
-    const id = (req.params as { id: string }).id;
-    const device = await deps.devices.update({
-      by: caller.actor!,
-      id,
-      origin: origin(req),
-      changes: parsed.data,
-    });
-    if (!device)
-      return error(reply, 404, { code: 'NOT_FOUND', message: 'No such device, or it was revoked.' });
-    return device;
-  });
-
-  route('revokeDevice', async (req, reply, caller) => {
-    const id = (req.params as { id: string }).id;
-    if (!(await deps.devices.revoke({ by: caller.actor!, deviceId: id, origin: origin(req) }))) {
-      return error(reply, 404, { code: 'NOT_FOUND', message: 'No such device, or it is already revoked.' });
-    }
-    return { ok: true };
-  });
+  route('pairDevice', (req, reply, caller) =>
+    command({
+      req,
+      reply,
+      caller,
+      type: 'PairDevice',
+      fields: { deviceType: bodyField(req, 'type') },
+      created: true,
+    }),
+  );
+  route('updateDevice', (req, reply, caller) =>
+    command({ req, reply, caller, type: 'UpdateDevice', fields: { deviceId: idOf(req) } }),
+  );
+  route('revokeDevice', (req, reply, caller) =>
+    command({ req, reply, caller, type: 'RevokeDevice', fields: { deviceId: idOf(req) } }),
+  );
 }
+
+const idOf = (req: { params: unknown }) => (req.params as { id: string }).id;
+/** One field of a body not yet validated (the command's schema checks it). */
+const bodyField = (req: { body: unknown }, key: string): unknown =>
+  typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>)[key] : undefined;

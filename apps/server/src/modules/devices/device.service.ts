@@ -1,7 +1,6 @@
-import { defaultDisplayConfig, type Actor, type DeviceType, type DisplayConfig } from '@clinicflow/domain';
+import type { Actor } from '@clinicflow/domain';
 import type { DeviceInfo, DeviceStatus, PairingRequest } from '@clinicflow/contracts';
 import { type DeviceRow, repo } from '@clinicflow/db';
-import { audit } from '../../platform/audit';
 import type { ServiceContext } from '../../platform/context';
 import { hashToken, newShortCode, newToken } from '../../platform/tokens';
 
@@ -51,7 +50,7 @@ export class DeviceService {
       const clinic = (await repo.clinics.get(this.#ctx.db, this.#ctx.clinicId))!;
       return {
         state: 'paired',
-        device: this.#info(device),
+        device: this.info(device),
         clinic: { name: clinic.name, timezone: clinic.timezone },
       };
     }
@@ -72,95 +71,12 @@ export class DeviceService {
     return { actor: { kind: 'device', id: device.id, type: device.type }, device };
   }
 
-  async pair(input: {
-    by: Actor;
-    code: string;
-    name: string;
-    type: DeviceType;
-    location: string;
-    origin: string | null;
-  }): Promise<DeviceInfo | null> {
-    const { db, clinicId, clock } = this.#ctx;
-    const now = clock.now();
-    const device = await db.transaction(async (txDb) => {
-      const tx = txDb as typeof db;
-      const pending = await repo.pairingRequests.findPending(tx, { clinicId, now, code: input.code });
-      if (!pending) return null;
-      await repo.pairingRequests.delete(tx, pending.id);
-      return repo.devices.insert(tx, {
-        clinicId,
-        name: input.name,
-        type: input.type,
-        location: input.location,
-        tokenHash: pending.tokenHash,
-        now,
-        config: input.type === 'kiosk' ? null : defaultDisplayConfig(input.type),
-      });
-    });
-    if (device)
-      await audit(this.#ctx, {
-        actor: input.by,
-        action: 'PairDevice',
-        entityType: 'device',
-        entityId: device.id,
-        origin: input.origin,
-      });
-    if (device) await this.#ctx.events.emit('devicesChanged', {});
-    return device && this.#info(device);
-  }
-
-  /** Renames, moves or reconfigures a device; returns it, or null when there is no such device. */
-  async update(input: {
-    by: Actor;
-    id: string;
-    origin: string | null;
-    changes: { name?: string | undefined; location?: string | undefined; config?: DisplayConfig | undefined };
-  }): Promise<DeviceInfo | null> {
-    const existing = await repo.devices.get(this.#ctx.db, this.#ctx.clinicId, input.id);
-    if (!existing || existing.revokedAt) return null;
-    // A kiosk has no display settings.
-    const changes = existing.type === 'kiosk' ? { ...input.changes, config: undefined } : input.changes;
-    const device = await repo.devices.update(this.#ctx.db, {
-      clinicId: this.#ctx.clinicId,
-      id: input.id,
-      ...changes,
-    });
-    if (!device) return null;
-    await audit(this.#ctx, {
-      actor: input.by,
-      action: 'UpdateDevice',
-      entityType: 'device',
-      entityId: device.id,
-      origin: input.origin,
-    });
-    if (device.config) {
-      await this.#ctx.events.emit('displayConfigChanged', { deviceId: device.id, config: device.config });
-    }
-    await this.#ctx.events.emit('devicesChanged', {});
-    return this.#info(device);
-  }
-
-  async revoke(input: { by: Actor; deviceId: string; origin: string | null }): Promise<boolean> {
-    const done = await repo.devices.revoke(this.#ctx.db, input.deviceId, this.#ctx.clock.now());
-    if (!done) return false;
-    await audit(this.#ctx, {
-      actor: input.by,
-      action: 'RevokeDevice',
-      entityType: 'device',
-      entityId: input.deviceId,
-      origin: input.origin,
-    });
-    await this.#ctx.events.emit('deviceRevoked', { deviceId: input.deviceId });
-    await this.#ctx.events.emit('devicesChanged', {});
-    return true;
-  }
-
   async get(id: string): Promise<DeviceRow | null> {
     return repo.devices.get(this.#ctx.db, this.#ctx.clinicId, id);
   }
 
   async list(): Promise<DeviceInfo[]> {
-    return (await repo.devices.list(this.#ctx.db, this.#ctx.clinicId)).map((d) => this.#info(d));
+    return (await repo.devices.list(this.#ctx.db, this.#ctx.clinicId)).map((d) => this.info(d));
   }
 
   /** Counts a device socket in or out; going online or offline changes the device list admins see. */
@@ -174,7 +90,7 @@ export class DeviceService {
     if ((before === 0) !== (after === 0)) await this.#ctx.events.emit('devicesChanged', {});
   }
 
-  #info(d: DeviceRow): DeviceInfo {
+  info(d: DeviceRow): DeviceInfo {
     return {
       id: d.id,
       name: d.name,

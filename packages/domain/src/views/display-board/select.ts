@@ -1,4 +1,4 @@
-import { estimateWaits, roundWait } from '../../visits/wait';
+import { queueEstimates } from '../../visits/wait';
 import type { DisplayBoard, DisplayRoom, DisplayVisit } from './state';
 
 export type CalledTicket = { id: string; label: string; roomName: string; calledAt: string };
@@ -26,23 +26,16 @@ export function nowCalling(board: DisplayBoard): CalledTicket[] {
 }
 
 export function waitingQueue(board: DisplayBoard, minutesPerPatient = 15): WaitingTicket[] {
-  const waiting = Object.values(board.visits)
-    .filter((v) => v.status === 'waiting')
-    .sort(
-      (a, b) =>
-        (a.queuedAt ?? a.statusSince).localeCompare(b.queuedAt ?? b.statusSince) || a.id.localeCompare(b.id),
-    );
-  const parallel = Object.values(board.rooms).filter((r) => r.status !== 'out_of_service').length;
-  const waits = estimateWaits({
-    queueLength: waiting.length,
-    parallel: Math.min(parallel, Object.keys(board.providers).length || 1),
+  return queueEstimates({
+    waiting: Object.values(board.visits).filter((v) => v.status === 'waiting'),
+    roomsInService: Object.values(board.rooms).filter((r) => r.status !== 'out_of_service').length,
+    providers: Object.keys(board.providers).length,
     minutesPerPatient,
-  });
-  return waiting.map((v, i) => ({
+  }).map(({ visit: v, estimatedMinutes }) => ({
     id: v.id,
     label: v.label,
     waitingSince: v.queuedAt ?? v.statusSince,
-    estimatedMinutes: roundWait(waits[i] ?? 0),
+    estimatedMinutes,
   }));
 }
 
