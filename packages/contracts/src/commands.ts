@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
+import { delayMinutes, displayNoticeMaxLength, roomThresholdMinutes } from './limits';
 import {
   displayPrivacyModes,
   reasonCategoryKeys,
@@ -112,19 +113,23 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('AnnounceDelay'),
     commandId,
     providerId: id,
-    minutes: z.int().min(0, 'A delay cannot be negative').max(240, 'At most 4 hours'),
+    minutes: z
+      .int()
+      .min(delayMinutes.min, 'A delay cannot be negative')
+      .max(delayMinutes.max, 'At most 4 hours'),
   }),
   z.object({
     type: z.literal('UpdateDisplaySettings'),
     commandId,
-    displayNotice: text().trim().max(200, 'Keep the notice under 200 characters').nullable().optional(),
+    displayNotice: text()
+      .trim()
+      .max(displayNoticeMaxLength, `Keep the notice under ${displayNoticeMaxLength} characters`)
+      .nullable()
+      .optional(),
     roomThresholds: z
       .partialRecord(
         z.enum(roomStatuses),
-        z
-          .int()
-          .min(1)
-          .max(24 * 60),
+        z.int().min(roomThresholdMinutes.min).max(roomThresholdMinutes.max),
       )
       .optional(),
     displayPrivacy: z.enum(displayPrivacyModes).optional(),

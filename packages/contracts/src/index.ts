@@ -5,3 +5,4 @@ export * from './auth';
 export * from './api';
 export * from './failures';
 export * from './text';
+export * from './limits';
