@@ -58,6 +58,22 @@ describe('fieldIssues', () => {
     expect(Object.keys(fieldIssues(config.error))).toEqual(['roomIds']);
   });
 
+  it('keys a nested form by the fields inside it', () => {
+    const error: ApiError = {
+      ok: false,
+      code: 'VALIDATION',
+      message: 'config.roomIds.0: Invalid UUID',
+      issues: [
+        { path: 'body.config.roomIds.0', message: 'Invalid UUID' },
+        { path: 'name', message: 'Name the device' },
+      ],
+    };
+    expect(fieldIssues(error, { within: 'config' })).toEqual({
+      roomIds: 'Invalid UUID',
+      name: 'Name the device',
+    });
+  });
+
   it('has nothing to say without a refusal', () => {
     expect(fieldIssues(null)).toEqual({});
     expect(fieldIssues(undefined)).toEqual({});
