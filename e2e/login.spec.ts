@@ -37,7 +37,9 @@ test('a coordinator signs in and sees the flow board; the admin pages are hidden
   // A coordinator marks no-shows (a physician, below, may not).
   const row = flowRow(page, patient.visitId);
   await expect(row).toHaveAttribute('data-status', 'booked');
-  await expect(row.getByRole('button', { name: 'No-show', exact: true })).toBeVisible();
+  // Repeated row buttons name their patient ("No-show Ana Alvarez"), so a screen reader can tell them apart.
+  const noShow = `No-show ${patient.firstName} ${patient.lastName}`;
+  await expect(row.getByRole('button', { name: noShow, exact: true })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Flow board' })).toBeVisible();
   for (const adminPage of ['Staff', 'Devices', 'Audit log'])
     await expect(nav(page).getByRole('link', { name: adminPage })).toHaveCount(0);
