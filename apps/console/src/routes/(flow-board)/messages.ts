@@ -21,6 +21,8 @@ export const en = {
     take: "I'm on it",
     rowMarker: 'Urgent',
   },
+  /** A repeated button's accessible name: its visible label, then whom it acts on ("Check out A-023"). */
+  named: (action: string, target: string) => `${action} ${target}`,
   walkIn: 'Walk-in',
   rooms: 'Rooms',
   occupant: (label: string) => `Occupied by ${label}`,
