@@ -32,7 +32,9 @@ export async function callFromConsole(console_: Page, visitId: string): Promise<
   await row.getByRole('button', { name: 'Call to room' }).click();
   const picker = row.getByLabel('Room', { exact: true });
   const roomName = (await picker.locator('option:checked').textContent())!.trim();
-  await row.getByRole('button', { name: 'Call', exact: true }).click();
+  // The confirm button names the patient it calls ("Call A-023"); a waiting visit always has its ticket.
+  const ticket = (await row.getByTestId('row-ticket').textContent())!.trim();
+  await row.getByRole('button', { name: `Call ${ticket}`, exact: true }).click();
   await expect(row).toHaveAttribute('data-status', 'called');
   await expect(row.getByRole('cell', { name: roomName, exact: true })).toBeVisible();
   return roomName;

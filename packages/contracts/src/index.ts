@@ -6,3 +6,4 @@ export * from './api';
 export * from './failures';
 export * from './formats';
 export * from './text';
+export * from './limits';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '@clinicflow/contracts';
-import { api, fieldErrors, setUnauthenticatedHandler } from './api';
+import { api, setUnauthenticatedHandler } from './api';
 
 type Seen = { url: string; init: RequestInit };
 
@@ -78,27 +78,5 @@ describe('api', () => {
     expect(gone).not.toHaveBeenCalled();
     await api('listStaff');
     expect(gone).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('fieldErrors', () => {
-  it('keys the first message per field, without "body." or "/" prefixes', () => {
-    const error: ApiError = {
-      ok: false,
-      code: 'VALIDATION',
-      message: 'Check the form',
-      issues: [
-        { path: 'body.username', message: 'Enter a username' },
-        { path: 'body.username', message: 'Too long' },
-        { path: '/password', message: 'At least 12 characters' },
-        { path: '', message: 'Something else' },
-      ],
-    };
-    expect(fieldErrors(error)).toEqual({
-      username: 'Enter a username',
-      password: 'At least 12 characters',
-      '': 'Something else',
-    });
-    expect(fieldErrors(null)).toEqual({});
   });
 });

@@ -75,13 +75,3 @@ export async function api<T>(name: RouteName, options: CallOptions = {}): Promis
   if (response.status === 401 && name !== 'login' && name !== 'session') onUnauthenticated?.();
   return { ok: false, status: response.status, error };
 }
-
-/** Per-field messages from a VALIDATION error, keyed by field ("username"; "body." and "/" prefixes dropped). */
-export function fieldErrors(error: ApiError | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error?.issues ?? []) {
-    const key = issue.path.split(/[./]/).filter((part) => part && part !== 'body')[0] ?? '';
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
-}

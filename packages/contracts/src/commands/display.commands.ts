@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { displayPrivacyModes, roomStatuses } from '@clinicflow/domain';
 import { text } from '../text';
+import { displayNoticeMaxLength, roomThresholdMinutes } from '../limits';
 import { command } from './define';
-
-/** Minutes a room may stay in a status before the staff board highlights it; the console's fields use these. */
-export const roomThresholdLimits = { min: 1, max: 24 * 60 } as const;
-export const displayNoticeMaxLength = 200;
 
 export const displayCommands = {
   UpdateDisplaySettings: command({
@@ -15,7 +12,10 @@ export const displayCommands = {
       .nullable()
       .optional(),
     roomThresholds: z
-      .partialRecord(z.enum(roomStatuses), z.int().min(roomThresholdLimits.min).max(roomThresholdLimits.max))
+      .partialRecord(
+        z.enum(roomStatuses),
+        z.int().min(roomThresholdMinutes.min).max(roomThresholdMinutes.max),
+      )
       .optional(),
     displayPrivacy: z.enum(displayPrivacyModes).optional(),
   }),

@@ -1,0 +1,9 @@
+import type { FlowBoard, Room, Visit } from '@clinicflow/domain';
+
+export const patientName = (v: Visit): string => `${v.patient.firstName} ${v.patient.lastName}`;
+/** How the board names a visit in buttons, toasts and refusals: its ticket, or the patient before check-in. */
+export const who = (v: Visit): string => v.ticketCode ?? patientName(v);
+export const roomName = (board: FlowBoard, id: string | null): string => (id && board.rooms[id]?.name) || '—';
+/** Rooms as people number them: "Room 2" before "Room 10". */
+export const sortedRooms = (board: FlowBoard): Room[] =>
+  Object.values(board.rooms).sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));

@@ -1,0 +1,46 @@
+/** The staff page's strings. Add a language by adding a catalog with the same keys. */
+export const en = {
+  title: 'Staff accounts',
+  count: (n: number) => (n === 1 ? '1 account' : `${n} accounts`),
+  columns: {
+    name: 'Name',
+    username: 'Username',
+    role: 'Role',
+    state: 'State',
+    created: 'Created',
+    actions: 'Actions',
+  },
+  active: 'Active',
+  disabled: 'Disabled',
+  lockedUntil: (time: string) => `Locked until ${time}`,
+  you: '(you)',
+  disable: 'Disable',
+  enable: 'Enable',
+  changeRole: (name: string) => `Role of ${name}`,
+  resetPassword: 'Reset password',
+  newPassword: (name: string) => `New password for ${name}`,
+  setPassword: 'Set password',
+  cancel: 'Cancel',
+  create: {
+    title: 'Create an account',
+    displayName: 'Full name',
+    displayNameHint: 'As colleagues know them, for example Dr. Lee',
+    username: 'Username',
+    usernameHint: '3–40 letters, digits, dots, dashes or underscores',
+    role: 'Role',
+    password: 'Initial password',
+    passwordHint: 'At least 12 characters. Give it to the person directly; they can be asked to change it.',
+    submit: 'Create account',
+  },
+  done: {
+    created: (name: string) => `Account created for ${name}`,
+    disabled: (name: string) => `${name} is disabled and signed out`,
+    enabled: (name: string) => `${name} is enabled`,
+    role: (name: string, role: string) => `${name} is now ${role}`,
+    password: (name: string) => `Password reset for ${name}`,
+  },
+  loadFailed: 'The staff list could not be loaded.',
+  retry: 'Try again',
+} as const;
+
+export const messages = en;

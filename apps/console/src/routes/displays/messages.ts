@@ -1,0 +1,62 @@
+/** The displays page's strings. Add a language by adding a catalog with the same keys. */
+export const en = {
+  title: 'Public displays',
+  lead: 'What the waiting-room and hallway screens show. Every change reaches the screens within seconds.',
+  notice: {
+    title: 'Notice line',
+    label: 'Notice on the waiting-room screens',
+    hint: (max: number) =>
+      `One short line, for example “Flu shots today, no appointment needed”. At most ${max} characters.`,
+    current: (text: string) => `Showing: “${text}”`,
+    none: 'No notice is shown.',
+    save: 'Show notice',
+    clear: 'Remove notice',
+    saved: 'Notice updated',
+    cleared: 'Notice removed',
+    empty: 'Type the notice, or use Remove notice',
+  },
+  privacy: {
+    title: 'Patient names on public screens',
+    label: 'Public screens may show first name + last initial',
+    hint: 'Off: every screen shows tickets only. On: only screens set to it (Devices page) show “Ana A.”.',
+    on: 'Public screens may now show first name + last initial',
+    off: 'Public screens now show tickets only',
+  },
+  thresholds: {
+    title: 'Room time limits',
+    hint: 'A room tile is highlighted when a room stays in a state longer than this. Empty: no limit.',
+    minutes: 'minutes',
+    save: 'Save limits',
+    saved: 'Room time limits saved',
+    invalid: (min: number, max: number) => `Enter whole minutes from ${min} to ${max}, or leave it empty`,
+  },
+  delays: {
+    title: 'Provider delays',
+    hint: 'Shown on the waiting-room screens: “Dr. Feld is running about 20 minutes late”.',
+    provider: 'Provider',
+    onTime: 'On time',
+    late: (m: number) => `${m} min late`,
+    quick: (m: number) => (m === 0 ? 'On time' : `${m} min`),
+    other: (name: string) => `Other delay for ${name}, in minutes`,
+    set: 'Set',
+    saved: (name: string, m: number) => (m === 0 ? `${name} is on time` : `${name}: ${m} min late`),
+    invalid: (min: number, max: number) => `Enter whole minutes from ${min} to ${max}`,
+    none: 'No providers.',
+  },
+  equipment: {
+    title: 'Equipment',
+    hint: 'An item out of service shows on the room-status screens.',
+    noRoom: 'Not in a room',
+    room: 'Room',
+    item: 'Item',
+    status: 'Status',
+    inService: 'In service',
+    outOfService: 'Out of service',
+    statusOf: (name: string, room: string) => `${name} in ${room}`,
+    saved: (name: string, out: boolean) => (out ? `${name} is out of service` : `${name} is back in service`),
+    none: 'No equipment is registered.',
+  },
+  notAllowedPart: 'Only coordinators and administrators change this.',
+} as const;
+
+export const messages = en;
