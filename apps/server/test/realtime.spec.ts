@@ -330,7 +330,8 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
       expect(result.result.estimatedMinutes).toBe(screen.find((t) => t.id === visit.id)!.estimatedMinutes);
       estimates.push(result.result.estimatedMinutes);
     }
-    // More patients than rooms: the last ones wait for a room to come free.
-    expect(estimates.at(-1)).toBeGreaterThan(0);
+    // More patients than rooms: some wait for a room to come free (the test clock stands still, so who is
+    // first among patients queued in the same instant is the domain's tie-break, not the order above).
+    expect(Math.max(...estimates)).toBeGreaterThan(0);
   });
 });

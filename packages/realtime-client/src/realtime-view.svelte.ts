@@ -57,7 +57,8 @@ export type ConnectViewOptions<V extends View> = {
 };
 
 /** Server events besides the view's own stream, for screens to react to. */
-export type ServerNotice = 'sessionEnded' | 'deviceRevoked' | 'devicesChanged' | 'displayConfig';
+export type ServerNotice =
+  'sessionEnded' | 'deviceRevoked' | 'devicesChanged' | 'staffChanged' | 'displayConfig';
 
 const offline = (): { ok: false; code: 'OFFLINE'; message: string } => ({
   ok: false,

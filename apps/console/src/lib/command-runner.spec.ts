@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandResult } from '@clinicflow/contracts';
+import type { CommandResult, CommandType, InputOf } from '@clinicflow/contracts';
 import type { CommandInput } from '@clinicflow/realtime-client';
 import { CommandRunner, type CommandPort } from './command-runner.svelte';
 import { messages as t } from './messages';
@@ -10,10 +10,14 @@ class FakeLive implements CommandPort {
   #answers: ((result: CommandResult) => void)[] = [];
   #waiting: (() => void)[] = [];
 
-  commandWhenLive(input: CommandInput, options: { onWaiting?: () => void } = {}): Promise<CommandResult> {
-    this.sent.push(input);
+  commandWhenLive<T extends CommandType>(
+    input: { type: T; commandId?: string } & InputOf<T>,
+    options: { onWaiting?: () => void } = {},
+  ): Promise<CommandResult<T>> {
+    this.sent.push(input as CommandInput);
     if (options.onWaiting) this.#waiting.push(options.onWaiting);
-    return new Promise((resolve) => this.#answers.push(resolve));
+    // The test answers each command with what the server would: a result of that command's type.
+    return new Promise((resolve) => this.#answers.push(resolve as (result: CommandResult) => void));
   }
 
   /** The connection dropped: the client holds the command until it is live again. */

@@ -1,12 +1,14 @@
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import type { CommandFailure, CommandResult } from '@clinicflow/contracts';
-import type { CommandInput } from '@clinicflow/realtime-client';
+import type { CommandFailure, CommandResult, CommandType, InputOf } from '@clinicflow/contracts';
 import { messages as t } from './messages';
 import { toasts as shellToasts } from './toast.svelte';
 
 /** The live connection as the runner uses it (`getLive()` in a page; a fake in unit tests). */
 export type CommandPort = {
-  commandWhenLive(input: CommandInput, options?: { onWaiting?: () => void }): Promise<CommandResult>;
+  commandWhenLive<T extends CommandType>(
+    input: { type: T; commandId?: string } & InputOf<T>,
+    options?: { onWaiting?: () => void },
+  ): Promise<CommandResult<T>>;
 };
 
 export type RunOptions = {
@@ -57,12 +59,19 @@ export class CommandRunner {
     this.#refusals.set(target, text);
   }
 
-  /** Sends `input` for `target`; null (nothing sent) while an earlier command for it is still in flight. */
-  async run(target: string, input: CommandInput, options: RunOptions): Promise<CommandResult | null> {
+  /**
+   * Sends `input` for `target` and answers with that command's own result; null (nothing sent) while an earlier
+   * command for the target is still in flight.
+   */
+  async run<T extends CommandType>(
+    target: string,
+    input: { type: T; commandId?: string } & InputOf<T>,
+    options: RunOptions,
+  ): Promise<CommandResult<T> | null> {
     if (this.#pending.has(target)) return null;
     this.#refusals.delete(target);
     this.#pending.add(target);
-    let result: CommandResult;
+    let result: CommandResult<T>;
     try {
       result = await this.#port.commandWhenLive(input, {
         onWaiting: () => this.#refusals.set(target, t.refused.waiting),
