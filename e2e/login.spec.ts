@@ -187,3 +187,32 @@ test('an admin reaches the admin pages, and a deep link survives signing in', as
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByText(/Chain intact: \d+ rows/)).toBeVisible();
 });
+
+test('an account one admin creates and disables appears on another admin’s staff page live', async ({
+  page,
+  consoleAs,
+}) => {
+  const other = await consoleAs('admin', { path: '/console/admin/staff' });
+  const otherList = other.getByRole('region', { name: 'Staff accounts' });
+  await expect(otherList.getByRole('table')).toBeVisible();
+
+  await page.goto('/console/admin/staff');
+  await signIn(page, 'admin');
+  const name = uniqueName('Nina Nurse');
+  const username = `nina.${Date.now().toString(36)}`;
+  const create = page.getByRole('region', { name: 'Create an account' });
+  await create.getByLabel('Full name').fill(name);
+  await create.getByLabel('Username').fill(username);
+  await create.getByLabel('Role').selectOption('nurse');
+  await create.getByLabel('Initial password').fill('a long enough password');
+  await create.getByRole('button', { name: 'Create account' }).click();
+  await expect(create.getByRole('alert')).toHaveCount(0);
+
+  // The other admin did nothing: the new account arrives on its page by itself.
+  const row = (p: Page) =>
+    p.getByRole('region', { name: 'Staff accounts' }).getByRole('row').filter({ hasText: username });
+  await expect(row(other)).toContainText(name);
+  await row(page).getByRole('button', { name: 'Disable' }).click();
+  await expect(row(other)).toContainText('Disabled');
+  await other.close();
+});
