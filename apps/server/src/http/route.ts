@@ -7,6 +7,7 @@ import {
   type CommandFailure,
   type CommandType,
   type RouteName,
+  validationFailure,
 } from '@clinicflow/contracts';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { DeviceService } from '../modules/devices/device.service';
@@ -36,9 +37,9 @@ type Handler = (req: FastifyRequest, reply: FastifyReply, caller: Caller) => unk
 const error = (reply: FastifyReply, status: number, body: Omit<ApiError, 'ok'>) =>
   reply.code(status).send({ ok: false, ...body });
 
+/** A body that failed its schema: the same field-level answer a command gets. */
 function invalid(reply: FastifyReply, zerr: z.ZodError) {
-  const issues = zerr.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  return error(reply, 400, { code: 'VALIDATION', message: issues.map((i) => i.message).join('; '), issues });
+  return reply.code(400).send(validationFailure(zerr));
 }
 
 const statusOf: Partial<Record<CommandFailure['code'], number>> = {

@@ -280,6 +280,7 @@ export function createRealtime(input: {
       if (remote.data.view !== 'displayBoard') continue;
       for (const { room } of views.displayBoard.rooms()) remote.leave(room);
       remote.join(views.displayBoard.roomOf(remote.data));
+      // NOTE: only this node's sockets get the fresh snapshot; with many nodes each must regroup its own (scale issue).
       const local = io.sockets.sockets.get(remote.id);
       if (local) void sync(local, 'displayBoard', null);
     }
@@ -288,6 +289,7 @@ export function createRealtime(input: {
   /** An admin changed a display's settings: apply them live on that screen. */
   async function displayConfigChanged(deviceId: string, config: DisplayConfig): Promise<void> {
     for (const remote of await io.in(roomName.device(deviceId)).fetchSockets()) {
+      // NOTE: this node's sockets only, as above.
       const local = io.sockets.sockets.get(remote.id);
       if (local) local.data.privacyChoice = config.privacy;
     }
