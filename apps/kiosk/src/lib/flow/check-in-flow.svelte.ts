@@ -1,14 +1,10 @@
 import { tick } from 'svelte';
-import { newCommandId, type RealtimeView } from '@clinicflow/realtime-client';
-import {
-  worthRetrying,
-  type Command,
-  type CommandResult,
-  type CommandType,
-  type FindAppointmentResult,
-  type InputOf,
-  type Intake,
-  type QueuedResult,
+import type {
+  Command,
+  CommandResult,
+  FindAppointmentResult,
+  Intake,
+  QueuedResult,
 } from '@clinicflow/contracts';
 import { appointmentCodeLength, normalizeAppointmentCode } from '@clinicflow/contracts';
 import {
@@ -34,8 +30,8 @@ import {
   type DateDraft,
   type Drafts,
 } from '$lib/intake';
-import { Outbox } from '$lib/outbox';
 import type { Preferences } from '$lib/preferences.svelte';
+import { Delivery, pend, type Pending, type Realtime } from './delivery.svelte';
 
 export type Step =
   | 'welcome'
@@ -62,10 +58,6 @@ export type Match = Extract<FindAppointmentResult, { ok: true }>['match'];
 /** Computed from the catalog when shown, so a language switch translates what is on screen. */
 export type Text = (t: Messages) => string;
 export type FieldError = { field: string; text: Text };
-// A method, so a handler written for one command's result is stored beside the others (each pairs with its command).
-type Pending = { command: Command; onResult(result: CommandResult): void };
-type Sent<T extends CommandType> = { type: T } & InputOf<T> & { commandId: string };
-type Realtime = RealtimeView<'kiosk'>;
 
 const emptySignature = (): Signature => ({ width: 1, height: 1, strokes: [] });
 
@@ -114,7 +106,8 @@ export class CheckInFlow {
   readonly rt: Realtime;
   readonly prefs: Preferences;
   readonly #timeZone: () => string | undefined;
-  readonly #outbox = new Outbox(typeof localStorage === 'undefined' ? null : localStorage);
+  /** Commands through the outbox, and whether the kiosk is waiting on the server. */
+  readonly delivery: Delivery;
 
   /** The patient's language: read when shown, so a switch translates what is on screen. */
   get t(): Messages {
@@ -199,37 +192,19 @@ export class CheckInFlow {
   #problem = $state<Text | null>(null);
   /** A one-off message on the next screen ("your check-in was sent"). */
   #notice = $state<Text | null>(null);
-  #busy = $state(false);
-  #pending = $state.raw<Pending | null>(null);
-  #failedWhileLive = false;
-  #wasLive = false;
 
   constructor(options: { rt: Realtime; prefs: Preferences; timeZone: () => string | undefined }) {
     this.rt = options.rt;
     this.prefs = options.prefs;
     this.#timeZone = options.timeZone;
-
-    // Back online: send what is waiting. A failure while connected waits a little before trying again.
-    $effect(() => {
-      const live = this.rt.status === 'live';
-      const waiting = this.#pending !== null;
-      if (live && !this.#wasLive && waiting) void this.attempt();
-      this.#wasLive = live;
-    });
-    $effect(() => {
-      if (!this.#pending || this.#busy || this.rt.status !== 'live' || !this.#failedWhileLive) return;
-      const timer = setTimeout(() => void this.attempt(), 5000);
-      return () => clearTimeout(timer);
-    });
+    this.delivery = new Delivery(this.rt, this);
   }
 
   /** After a reload mid-flow: what was in flight is sent when the connection allows, and the patient is told. */
   restore(): void {
-    const saved = this.#outbox.get(Date.now());
-    if (saved) {
-      this.#pending = this.#recovered(saved.command);
+    if (this.delivery.restore((command) => this.#recovered(command))) {
       this.#step = 'offline';
-      if (this.rt.status === 'live') void this.attempt();
+      this.delivery.online();
     }
   }
 
@@ -264,7 +239,7 @@ export class CheckInFlow {
     return this.#notice;
   }
   get busy(): boolean {
-    return this.#busy;
+    return this.delivery.busy;
   }
   get timeZone(): string | undefined {
     return this.#timeZone();
@@ -279,11 +254,9 @@ export class CheckInFlow {
     this.#qIndex = 0;
     this.#errors = [];
     this.#problem = null;
-    this.#busy = false;
+    this.delivery.reset();
     this.#mode = 'appointment';
     this.prefs.reset();
-    // A command still unsent is delivered in the background; its result is no longer shown to anyone.
-    if (this.#pending) this.#pending = { command: this.#pending.command, onResult: () => {} };
     this.go('welcome');
   };
 
@@ -324,50 +297,6 @@ export class CheckInFlow {
     return [hint, this.invalid(field) ? `${field}-error` : null].filter(Boolean).join(' ') || undefined;
   }
 
-  // ---- Commands: saved to the outbox before sending, delivered once, even across a reload ----
-
-  async #dispatch<T extends CommandType>(
-    input: { type: T } & InputOf<T>,
-    onResult: (result: CommandResult<T>) => void,
-  ): Promise<void> {
-    if (this.#pending) return;
-    const pending = this.#pend({ ...input, commandId: newCommandId() }, onResult);
-    this.#outbox.put(pending.command, Date.now());
-    this.#pending = pending;
-    await this.attempt();
-  }
-
-  /** A command and what to do with its own result. */
-  #pend<T extends CommandType>(command: Sent<T>, onResult: (result: CommandResult<T>) => void): Pending {
-    return { command: command as Command, onResult };
-  }
-
-  attempt = async (): Promise<void> => {
-    const sending = this.#pending;
-    if (!sending || this.#busy) return;
-    this.#busy = true;
-    const result: CommandResult =
-      typeof navigator !== 'undefined' && navigator.onLine === false
-        ? { ok: false, code: 'OFFLINE', message: 'offline' }
-        : await this.rt.command(sending.command);
-    this.#busy = false;
-    const current = this.#pending;
-    if (!current || current.command.commandId !== sending.command.commandId) return;
-    if (!result.ok && worthRetrying(result.code)) {
-      // Not delivered (or not acknowledged): kept, and sent again with the same commandId.
-      this.#failedWhileLive = this.rt.status === 'live';
-      if (this.#step !== 'welcome' && this.#step !== 'offline') this.go('offline');
-      return;
-    }
-    this.#outbox.clear(sending.command.commandId);
-    this.#pending = null;
-    current.onResult(result);
-  };
-
-  online = (): void => {
-    if (this.#pending && this.rt.status === 'live') void this.attempt();
-  };
-
   /** A command sent before a reload, and how its answer is shown now that the screen it came from is gone. */
   #recovered(command: Command): Pending {
     const sent: Text = (m) => m.sentCheckIn;
@@ -377,28 +306,28 @@ export class CheckInFlow {
     };
     switch (command.type) {
       case 'SubmitSurvey':
-        return this.#pend(command, (r) => this.#surveyDone(r));
+        return pend(command, (r) => this.#surveyDone(r));
       case 'CheckInPatient':
       case 'RegisterWalkIn':
-        return this.#pend(command, (r) => {
+        return pend(command, (r) => {
           if (refused(r)) return;
           this.#afterCheckIn(r);
           this.#notice = sent;
         });
       case 'CompleteCheckIn':
-        return this.#pend(command, (r) => {
+        return pend(command, (r) => {
           if (refused(r)) return;
           this.#showTicket(r.result);
           this.#notice = sent;
         });
       case 'SubmitQuestionnaire':
-        return this.#pend(command, (r) => {
+        return pend(command, (r) => {
           if (refused(r)) return;
           if (r.result.urgent) this.#urgent();
           else this.go('sent');
         });
       default:
-        return this.#pend(command, (r) => {
+        return pend(command, (r) => {
           if (!refused(r)) this.go('sent');
         });
     }
@@ -446,7 +375,7 @@ export class CheckInFlow {
 
   submitCode = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.#busy) return;
+    if (this.busy) return;
     this.clearErrors();
     const normalized = normalizeAppointmentCode(this.code);
     if (normalized.length !== appointmentCodeLength) {
@@ -470,7 +399,7 @@ export class CheckInFlow {
 
   submitDob = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.#busy) return;
+    if (this.busy) return;
     this.clearErrors();
     const iso = this.#checkedDob();
     if (!iso) return;
@@ -482,9 +411,7 @@ export class CheckInFlow {
   };
 
   async #lookUp(query: { lastName: string; dateOfBirth: string } | { code: string }): Promise<void> {
-    this.#busy = true;
-    const result = await this.rt.findAppointment(query);
-    this.#busy = false;
+    const result = await this.delivery.asking(() => this.rt.findAppointment(query));
     if (result.ok) {
       this.#patient.match = result.match;
       if (result.match.status === 'checked_out' && result.match.survey) {
@@ -512,9 +439,9 @@ export class CheckInFlow {
   }
 
   confirm = (): void => {
-    if (!this.#patient.match || this.#busy) return;
+    if (!this.#patient.match || this.busy) return;
     this.clearErrors();
-    void this.#dispatch({ type: 'CheckInPatient', visitId: this.#patient.match.visitId }, (r) =>
+    void this.delivery.dispatch({ type: 'CheckInPatient', visitId: this.#patient.match.visitId }, (r) =>
       this.#afterCheckIn(r),
     );
   };
@@ -543,14 +470,14 @@ export class CheckInFlow {
   };
 
   register(reason: ReasonCategory): void {
-    if (this.#busy) return;
+    if (this.busy) return;
     this.clearErrors();
     const iso = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
     if (!iso.ok) {
       this.go('dob');
       return;
     }
-    void this.#dispatch(
+    void this.delivery.dispatch(
       {
         type: 'RegisterWalkIn',
         firstName: this.firstName.trim(),
@@ -620,7 +547,7 @@ export class CheckInFlow {
       this.startQuestionnaire(0);
       return;
     }
-    void this.#dispatch({ type: 'UpdateContactDetails', visitId, ...changes }, (result) => {
+    void this.delivery.dispatch({ type: 'UpdateContactDetails', visitId, ...changes }, (result) => {
       if (result.ok) {
         this.startQuestionnaire(0);
         return;
@@ -692,7 +619,7 @@ export class CheckInFlow {
   nextQuestion = (event: SubmitEvent): void => {
     event.preventDefault();
     const { questionnaire, question } = this;
-    if (!questionnaire || !question || this.#busy) return;
+    if (!questionnaire || !question || this.busy) return;
     const code = questionError(questionnaire, this.#qDrafts, question.id);
     this.#setAnswerError(questionnaire.id, question.id, code);
     if (code) {
@@ -736,7 +663,7 @@ export class CheckInFlow {
       this.#showAnswerErrors(q.id, checked.errors);
       return;
     }
-    void this.#dispatch(
+    void this.delivery.dispatch(
       { type: 'SubmitQuestionnaire', visitId, questionnaireId: q.id, answers: checked.answers },
       (result) => {
         if (result.ok) {
@@ -779,7 +706,7 @@ export class CheckInFlow {
       this.#showAnswerErrors(q.id, checked.errors);
       return;
     }
-    void this.#dispatch(
+    void this.delivery.dispatch(
       { type: 'SubmitSurvey', visitId, questionnaireId: q.id, answers: checked.answers },
       (r) => this.#surveyDone(r),
     );
@@ -821,7 +748,7 @@ export class CheckInFlow {
     event.preventDefault();
     const doc = this.#patient.intake?.consent;
     const visitId = this.#patient.visitId;
-    if (!doc || !visitId || this.#busy) return;
+    if (!doc || !visitId || this.busy) return;
     this.clearErrors();
     const list: FieldError[] = [];
     if (!this.signerName.trim()) list.push({ field: 'signer-name', text: (m) => m.errors.signerEmpty });
@@ -836,7 +763,7 @@ export class CheckInFlow {
       list.push({ field: 'signature', text: (m) => m.errors[key[sig]] });
     }
     if (list.length) return this.#showErrors(list);
-    void this.#dispatch(
+    void this.delivery.dispatch(
       {
         type: 'SignConsent',
         visitId,
@@ -855,7 +782,7 @@ export class CheckInFlow {
   #complete(): void {
     const visitId = this.#patient.visitId;
     if (!visitId) return;
-    void this.#dispatch({ type: 'CompleteCheckIn', visitId }, (result) => {
+    void this.delivery.dispatch({ type: 'CompleteCheckIn', visitId }, (result) => {
       if (result.ok) this.#showTicket(result.result);
       else if (result.code === 'ILLEGAL_TRANSITION')
         this.#desk(serverSays(result.message, (m) => m.errors.notFinished));
