@@ -114,9 +114,9 @@ const settle = async () => {
 
 async function identify(flow: CheckInFlow) {
   flow.startCheckIn();
-  flow.lastName = 'Quenneville';
+  flow.patient.lastName = 'Quenneville';
   flow.submitName(submit());
-  flow.dob = { day: '14', month: '7', year: '1961' };
+  flow.patient.dob = { day: '14', month: '7', year: '1961' };
   await flow.submitDob(submit());
   expect(flow.step).toBe('confirm');
   flow.confirm();
@@ -126,12 +126,12 @@ async function identify(flow: CheckInFlow) {
 async function answerAndSign(flow: CheckInFlow, chestPain: boolean) {
   expect(flow.step).toBe('contact-ask');
   flow.back('contact');
-  flow.contact = { ...flow.contact, phone: '555 010 2030' };
+  flow.patient.contact = { ...flow.patient.contact, phone: '555 010 2030' };
   flow.submitContact(submit());
   flow.submitInsurance(submit());
   await settle();
   expect(flow.step).toBe('question');
-  flow.drafts = { ...flow.drafts, [screening.id]: { chest_pain: chestPain } };
+  flow.patient.drafts = { ...flow.patient.drafts, [screening.id]: { chest_pain: chestPain } };
   flow.nextQuestion(submit());
   await settle();
 }
@@ -143,8 +143,8 @@ describe('the kiosk forgets the patient at every ending', () => {
     await identify(flow);
     await answerAndSign(flow, false);
     expect(flow.step).toBe('consent');
-    flow.signerName = 'Ada Quenneville';
-    flow.signature = {
+    flow.patient.signerName = 'Ada Quenneville';
+    flow.patient.signature = {
       width: 600,
       height: 200,
       strokes: [
@@ -175,7 +175,12 @@ describe('the kiosk forgets the patient at every ending', () => {
     await answerAndSign(flow, true);
     expect(flow.step).toBe('urgent');
     expect(flow.holdsPatientData).toBe(false);
-    expect([flow.lastName, flow.phone, flow.contact.phone, flow.dob.year]).toEqual(['', '', '', '']);
+    expect([
+      flow.patient.lastName,
+      flow.patient.phone,
+      flow.patient.contact.phone,
+      flow.patient.dob.year,
+    ]).toEqual(['', '', '', '']);
   });
 
   it('the satisfaction survey: answered after the visit, then nothing is kept', async () => {
@@ -188,12 +193,12 @@ describe('the kiosk forgets the patient at every ending', () => {
     };
     const { flow } = startFlow(fakeServer({ match: { status: 'checked_out', survey } }));
     flow.startSurveyLookUp();
-    flow.lastName = 'Quenneville';
+    flow.patient.lastName = 'Quenneville';
     flow.submitName(submit());
-    flow.dob = { day: '14', month: '7', year: '1961' };
+    flow.patient.dob = { day: '14', month: '7', year: '1961' };
     await flow.submitDob(submit());
     expect(flow.step).toBe('question');
-    flow.drafts = { ...flow.drafts, [survey.id]: { overall: 5 } };
+    flow.patient.drafts = { ...flow.patient.drafts, [survey.id]: { overall: 5 } };
     flow.nextQuestion(submit());
     await settle();
     expect(flow.step).toBe('survey-thanks');
@@ -205,7 +210,7 @@ describe('the kiosk forgets the patient at every ending', () => {
     await identify(flow);
     prefs.language = 'vi';
     flow.back('contact');
-    flow.contact = { ...flow.contact, phone: '555 010 2030', address: '1 Main St' };
+    flow.patient.contact = { ...flow.patient.contact, phone: '555 010 2030', address: '1 Main St' };
     expect(flow.holdsPatientData).toBe(true);
     flow.reset();
     expect(flow.step).toBe('welcome');
@@ -216,12 +221,12 @@ describe('the kiosk forgets the patient at every ending', () => {
   it('a walk-in registered and checked in with no forms due keeps nothing either', async () => {
     const { flow } = startFlow(fakeServer({ intake: null }));
     flow.startWalkIn();
-    flow.firstName = 'Walker';
-    flow.lastName = 'Inman';
+    flow.patient.firstName = 'Walker';
+    flow.patient.lastName = 'Inman';
     flow.submitWalkInName(submit());
-    flow.dob = { day: '5', month: '4', year: '1990' };
+    flow.patient.dob = { day: '5', month: '4', year: '1990' };
     await flow.submitDob(submit());
-    flow.phone = '555 010 4242';
+    flow.patient.phone = '555 010 4242';
     flow.submitPhone(submit());
     flow.register('illness');
     await settle();
@@ -236,9 +241,9 @@ describe("the clinic day is the server's, in the clinic's time zone", () => {
   const serverNow = () => new Date('2026-01-15T04:30:00Z');
   const enterDob = async (flow: CheckInFlow, day: string) => {
     flow.startCheckIn();
-    flow.lastName = 'Quenneville';
+    flow.patient.lastName = 'Quenneville';
     flow.submitName(submit());
-    flow.dob = { day, month: '1', year: '2026' };
+    flow.patient.dob = { day, month: '1', year: '2026' };
     await flow.submitDob(submit());
   };
 

@@ -1,183 +1,45 @@
 import { tick } from 'svelte';
-import type {
-  Command,
-  CommandResult,
-  FindAppointmentResult,
-  Intake,
-  QueuedResult,
-} from '@clinicflow/contracts';
+import type { Command, CommandResult, QueuedResult } from '@clinicflow/contracts';
 import { appointmentCodeLength, normalizeAppointmentCode } from '@clinicflow/contracts';
 import {
   signatureProblem,
   validateAnswers,
   type AnswerErrorCode,
   type Question,
-  type Questionnaire,
   type ReasonCategory,
-  type Signature,
 } from '@clinicflow/domain';
-import { catalogs, type Messages } from '$lib/messages';
+import type { Messages } from '$lib/messages';
 import { clinicToday, parseDateOfBirth } from '$lib/date-of-birth';
 import {
   answersFromDrafts,
   contactChanges,
-  emptyContact,
   isPhone,
   issuesToErrors,
   questionError,
   visibleQuestions,
-  type ContactDraft,
-  type DateDraft,
-  type Drafts,
 } from '$lib/intake';
 import type { Preferences } from '$lib/preferences.svelte';
+import { Patient } from './patient.svelte';
+import { Screen, serverSays, type FieldError, type Step, type Text } from './screen.svelte';
 import { Delivery, pend, type Pending, type Realtime } from './delivery.svelte';
 
-export type Step =
-  | 'welcome'
-  | 'name'
-  | 'code'
-  | 'dob'
-  | 'confirm'
-  | 'walkin-name'
-  | 'walkin-phone'
-  | 'walkin-reason'
-  | 'contact-ask'
-  | 'contact'
-  | 'insurance'
-  | 'question'
-  | 'consent'
-  | 'ticket'
-  | 'urgent'
-  | 'desk'
-  | 'offline'
-  | 'sent'
-  | 'survey-offer'
-  | 'survey-thanks';
-export type Match = Extract<FindAppointmentResult, { ok: true }>['match'];
-/** Computed from the catalog when shown, so a language switch translates what is on screen. */
-export type Text = (t: Messages) => string;
-export type FieldError = { field: string; text: Text };
-
-const emptySignature = (): Signature => ({ width: 1, height: 1, strokes: [] });
-
-/** Everything the patient typed, drew, or the server told about them: forgetting them is one assignment. */
-type PatientRecord = {
-  lastName: string;
-  firstName: string;
-  code: string;
-  dob: DateDraft;
-  phone: string;
-  contact: ContactDraft;
-  drafts: Record<string, Drafts>;
-  signerName: string;
-  signature: Signature;
-  match: Match | null;
-  visitId: string | null;
-  intake: Intake | null;
-  survey: Questionnaire | null;
-  answerErrors: Record<string, Record<string, AnswerErrorCode>>;
-};
-const blankPatient = (): PatientRecord => ({
-  lastName: '',
-  firstName: '',
-  code: '',
-  dob: { day: '', month: '', year: '' },
-  phone: '',
-  contact: emptyContact(),
-  drafts: {},
-  signerName: '',
-  signature: emptySignature(),
-  match: null,
-  visitId: null,
-  intake: null,
-  survey: null,
-  answerErrors: {},
-});
-
-/** The server's words are English; in other languages a plain "ask at the desk" is clearer than English. */
-const serverSays =
-  (message: string, fallback: Text): Text =>
-  (m) =>
-    m.locale.startsWith('en') && message ? message : fallback(m);
+export type { FieldError, Step, Text } from './screen.svelte';
+export type { Match } from './patient.svelte';
 
 /** The whole check-in (steps, what was typed, commands); construct it during component init, as it registers effects. */
-export class CheckInFlow {
+export class CheckInFlow extends Screen {
   readonly rt: Realtime;
-  readonly prefs: Preferences;
   readonly #timeZone: () => string | undefined;
   /** Commands through the outbox, and whether the kiosk is waiting on the server. */
   readonly delivery: Delivery;
 
-  /** The patient's language: read when shown, so a switch translates what is on screen. */
-  get t(): Messages {
-    return catalogs[this.prefs.language];
-  }
-
-  // What the patient types: bound directly by the step components.
-  #patient = $state<PatientRecord>(blankPatient());
-  get lastName() {
-    return this.#patient.lastName;
-  }
-  set lastName(v: string) {
-    this.#patient.lastName = v;
-  }
-  get firstName() {
-    return this.#patient.firstName;
-  }
-  set firstName(v: string) {
-    this.#patient.firstName = v;
-  }
-  get code() {
-    return this.#patient.code;
-  }
-  set code(v: string) {
-    this.#patient.code = v;
-  }
-  get dob() {
-    return this.#patient.dob;
-  }
-  set dob(v: DateDraft) {
-    this.#patient.dob = v;
-  }
-  get phone() {
-    return this.#patient.phone;
-  }
-  set phone(v: string) {
-    this.#patient.phone = v;
-  }
-  get contact() {
-    return this.#patient.contact;
-  }
-  set contact(v: ContactDraft) {
-    this.#patient.contact = v;
-  }
-  get drafts() {
-    return this.#patient.drafts;
-  }
-  set drafts(v: Record<string, Drafts>) {
-    this.#patient.drafts = v;
-  }
-  get signerName() {
-    return this.#patient.signerName;
-  }
-  set signerName(v: string) {
-    this.#patient.signerName = v;
-  }
-  get signature() {
-    return this.#patient.signature;
-  }
-  set signature(v: Signature) {
-    this.#patient.signature = v;
-  }
+  /** Everything of the patient: forgotten in one assignment. */
+  readonly patient = new Patient();
   /** Whether anything of a patient is still held (tests: every ending must leave this false). */
   get holdsPatientData(): boolean {
-    return JSON.stringify(this.#patient) !== JSON.stringify(blankPatient());
+    return this.patient.holdsData;
   }
-  /** The current step's heading; focus moves there on every step change. */
-  heading = $state<HTMLElement | null>(null);
 
-  #step = $state<Step>('welcome');
   /** How the patient started: checking in, as a walk-in, or to tell us about a visit that is over. */
   #mode = $state<'appointment' | 'walkin' | 'survey'>('appointment');
   #ticket = $state<{ code: string; minutes: number } | null>(null);
@@ -187,15 +49,10 @@ export class CheckInFlow {
   #formsAsked = $state(false);
   #qIndex = $state(0);
   #questionId = $state<string | null>(null);
-  #errors = $state<FieldError[]>([]);
-  /** A problem that belongs to no single field (not found, offline…). */
-  #problem = $state<Text | null>(null);
-  /** A one-off message on the next screen ("your check-in was sent"). */
-  #notice = $state<Text | null>(null);
 
   constructor(options: { rt: Realtime; prefs: Preferences; timeZone: () => string | undefined }) {
+    super(options.prefs);
     this.rt = options.rt;
-    this.prefs = options.prefs;
     this.#timeZone = options.timeZone;
     this.delivery = new Delivery(this.rt, this);
   }
@@ -203,40 +60,22 @@ export class CheckInFlow {
   /** After a reload mid-flow: what was in flight is sent when the connection allows, and the patient is told. */
   restore(): void {
     if (this.delivery.restore((command) => this.#recovered(command))) {
-      this.#step = 'offline';
+      this.resumeAt('offline');
       this.delivery.online();
     }
   }
 
-  get step(): Step {
-    return this.#step;
-  }
   get mode() {
     return this.#mode;
   }
-  get match(): Match | null {
-    return this.#patient.match;
-  }
   get ticket() {
     return this.#ticket;
-  }
-  get intake(): Intake | null {
-    return this.#patient.intake;
   }
   get surveyNote(): Text | null {
     return this.#surveyNote;
   }
   get formsAsked(): boolean {
     return this.#formsAsked;
-  }
-  get errors(): FieldError[] {
-    return this.#errors;
-  }
-  get problem(): Text | null {
-    return this.#problem;
-  }
-  get notice(): Text | null {
-    return this.#notice;
   }
   get busy(): boolean {
     return this.delivery.busy;
@@ -252,8 +91,7 @@ export class CheckInFlow {
     this.#surveyNote = null;
     this.#formsAsked = false;
     this.#qIndex = 0;
-    this.#errors = [];
-    this.#problem = null;
+    this.clearErrors();
     this.delivery.reset();
     this.#mode = 'appointment';
     this.prefs.reset();
@@ -261,47 +99,15 @@ export class CheckInFlow {
   };
 
   #forgetPatient(): void {
-    this.#patient = blankPatient();
+    this.patient.forget();
     this.#questionId = null;
-  }
-
-  go(next: Step): void {
-    this.#step = next;
-    this.#notice = null;
-    void tick().then(() => this.heading?.focus());
-  }
-
-  clearErrors(): void {
-    this.#errors = [];
-    this.#problem = null;
-  }
-
-  /** Back (or sideways) to another step, forgetting the errors shown on this one. */
-  back(to: Step): void {
-    this.clearErrors();
-    this.go(to);
-  }
-
-  #showErrors(list: FieldError[]): void {
-    this.#errors = list;
-    void tick().then(() => document.getElementById(list[0]?.field ?? '')?.focus());
-  }
-
-  errorFor(field: string): string | null {
-    return this.#errors.find((e) => e.field === field)?.text(this.t) ?? null;
-  }
-  invalid(field: string): boolean {
-    return this.#errors.some((e) => e.field === field);
-  }
-  describedBy(field: string, hint?: string): string | undefined {
-    return [hint, this.invalid(field) ? `${field}-error` : null].filter(Boolean).join(' ') || undefined;
   }
 
   /** A command sent before a reload, and how its answer is shown now that the screen it came from is gone. */
   #recovered(command: Command): Pending {
     const sent: Text = (m) => m.sentCheckIn;
     const refused = (result: CommandResult): result is Extract<CommandResult, { ok: false }> => {
-      if (!result.ok) this.#desk(() => result.message);
+      if (!result.ok) this.desk(() => result.message);
       return !result.ok;
     };
     switch (command.type) {
@@ -312,13 +118,13 @@ export class CheckInFlow {
         return pend(command, (r) => {
           if (refused(r)) return;
           this.#afterCheckIn(r);
-          this.#notice = sent;
+          this.announce(sent);
         });
       case 'CompleteCheckIn':
         return pend(command, (r) => {
           if (refused(r)) return;
           this.#showTicket(r.result);
-          this.#notice = sent;
+          this.announce(sent);
         });
       case 'SubmitQuestionnaire':
         return pend(command, (r) => {
@@ -331,11 +137,6 @@ export class CheckInFlow {
           if (!refused(r)) this.go('sent');
         });
     }
-  }
-
-  #desk(text: Text): void {
-    this.#problem = text;
-    this.go('desk');
   }
 
   // ---- Identify ----
@@ -356,8 +157,8 @@ export class CheckInFlow {
   submitName = (event: SubmitEvent): void => {
     event.preventDefault();
     this.clearErrors();
-    if (!this.lastName.trim()) {
-      this.#showErrors([{ field: 'last-name', text: (m) => m.errors.lastNameEmpty }]);
+    if (!this.patient.lastName.trim()) {
+      this.showErrors([{ field: 'last-name', text: (m) => m.errors.lastNameEmpty }]);
       return;
     }
     this.go('dob');
@@ -367,9 +168,10 @@ export class CheckInFlow {
     event.preventDefault();
     this.clearErrors();
     const list: FieldError[] = [];
-    if (!this.firstName.trim()) list.push({ field: 'first-name', text: (m) => m.errors.firstNameEmpty });
-    if (!this.lastName.trim()) list.push({ field: 'last-name', text: (m) => m.errors.lastNameEmpty });
-    if (list.length) return this.#showErrors(list);
+    if (!this.patient.firstName.trim())
+      list.push({ field: 'first-name', text: (m) => m.errors.firstNameEmpty });
+    if (!this.patient.lastName.trim()) list.push({ field: 'last-name', text: (m) => m.errors.lastNameEmpty });
+    if (list.length) return this.showErrors(list);
     this.go('dob');
   };
 
@@ -377,23 +179,25 @@ export class CheckInFlow {
     event.preventDefault();
     if (this.busy) return;
     this.clearErrors();
-    const normalized = normalizeAppointmentCode(this.code);
+    const normalized = normalizeAppointmentCode(this.patient.code);
     if (normalized.length !== appointmentCodeLength) {
-      this.#showErrors([{ field: 'appointment-code', text: (m) => m.errors.codeInvalid }]);
+      this.showErrors([{ field: 'appointment-code', text: (m) => m.errors.codeInvalid }]);
       return;
     }
     await this.#lookUp({ code: normalized });
   };
 
   #checkedDob(): string | null {
-    const parsed = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
+    const parsed = parseDateOfBirth({
+      ...this.patient.dob,
+      today: clinicToday(this.rt.now(), this.timeZone),
+    });
     if (parsed.ok) return parsed.iso;
     const first = this.t.dobOrder.find((f) => parsed.fields.includes(f)) ?? 'day';
-    this.#errors = parsed.fields.map((f) => ({
-      field: `dob-${f}`,
-      text: (m: Messages) => m.errors[parsed.error],
-    }));
-    void tick().then(() => document.getElementById(`dob-${first}`)?.focus());
+    this.showErrors(
+      parsed.fields.map((f) => ({ field: `dob-${f}`, text: (m: Messages) => m.errors[parsed.error] })),
+      `dob-${first}`,
+    );
     return null;
   }
 
@@ -407,13 +211,13 @@ export class CheckInFlow {
       this.go('walkin-phone');
       return;
     }
-    await this.#lookUp({ lastName: this.lastName.trim(), dateOfBirth: iso });
+    await this.#lookUp({ lastName: this.patient.lastName.trim(), dateOfBirth: iso });
   };
 
   async #lookUp(query: { lastName: string; dateOfBirth: string } | { code: string }): Promise<void> {
     const result = await this.delivery.asking(() => this.rt.findAppointment(query));
     if (result.ok) {
-      this.#patient.match = result.match;
+      this.patient.match = result.match;
       if (result.match.status === 'checked_out' && result.match.survey) {
         // Came to tell us about the visit: straight to the questions; otherwise asked first.
         if (this.#mode === 'survey') this.startSurvey();
@@ -424,7 +228,7 @@ export class CheckInFlow {
       return;
     }
     if (result.code === 'AMBIGUOUS') {
-      this.#desk((m) => m.errors.ambiguous);
+      this.desk((m) => m.errors.ambiguous);
       return;
     }
     const byCode: Record<string, Text> = {
@@ -435,13 +239,13 @@ export class CheckInFlow {
       UNAVAILABLE: (m) => m.errors.offline,
       RATE_LIMITED: (m) => m.errors.slowDown,
     };
-    this.#problem = byCode[result.code] ?? ((m) => m.errors.askAtDesk);
+    this.problem = byCode[result.code] ?? ((m) => m.errors.askAtDesk);
   }
 
   confirm = (): void => {
-    if (!this.#patient.match || this.busy) return;
+    if (!this.patient.match || this.busy) return;
     this.clearErrors();
-    void this.delivery.dispatch({ type: 'CheckInPatient', visitId: this.#patient.match.visitId }, (r) =>
+    void this.delivery.dispatch({ type: 'CheckInPatient', visitId: this.patient.match.visitId }, (r) =>
       this.#afterCheckIn(r),
     );
   };
@@ -449,7 +253,7 @@ export class CheckInFlow {
   /** "That is not me": back to the name, forgetting the appointment found. */
   notMe = (): void => {
     this.clearErrors();
-    this.#patient.match = null;
+    this.patient.match = null;
     this.go('name');
   };
 
@@ -458,21 +262,22 @@ export class CheckInFlow {
   submitPhone = (event: SubmitEvent): void => {
     event.preventDefault();
     this.clearErrors();
-    if (!isPhone(this.phone)) {
-      this.#showErrors([{ field: 'walkin-phone', text: (m) => m.errors.phoneInvalid }]);
+    if (!isPhone(this.patient.phone)) {
+      this.showErrors([{ field: 'walkin-phone', text: (m) => m.errors.phoneInvalid }]);
       return;
     }
     this.go('walkin-reason');
   };
 
   phoneKey = (k: string): void => {
-    this.phone = k === 'delete' ? this.phone.slice(0, -1) : (this.phone + k).slice(0, 20);
+    this.patient.phone =
+      k === 'delete' ? this.patient.phone.slice(0, -1) : (this.patient.phone + k).slice(0, 20);
   };
 
   register(reason: ReasonCategory): void {
     if (this.busy) return;
     this.clearErrors();
-    const iso = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
+    const iso = parseDateOfBirth({ ...this.patient.dob, today: clinicToday(this.rt.now(), this.timeZone) });
     if (!iso.ok) {
       this.go('dob');
       return;
@@ -480,10 +285,10 @@ export class CheckInFlow {
     void this.delivery.dispatch(
       {
         type: 'RegisterWalkIn',
-        firstName: this.firstName.trim(),
-        lastName: this.lastName.trim(),
+        firstName: this.patient.firstName.trim(),
+        lastName: this.patient.lastName.trim(),
         dateOfBirth: iso.iso,
-        phone: this.phone.trim(),
+        phone: this.patient.phone.trim(),
         reasonCategory: reason,
       },
       (result) => {
@@ -492,7 +297,7 @@ export class CheckInFlow {
           const back: Step =
             path === 'phone' ? 'walkin-phone' : path === 'dateOfBirth' ? 'dob' : 'walkin-name';
           this.go(back);
-          this.#problem = (m) => m.errors.validation;
+          this.problem = (m) => m.errors.validation;
           return;
         }
         this.#afterCheckIn(result);
@@ -505,13 +310,13 @@ export class CheckInFlow {
   #afterCheckIn(result: CommandResult<'CheckInPatient' | 'RegisterWalkIn'>): void {
     if (!result.ok) {
       if (result.code === 'ILLEGAL_TRANSITION')
-        this.#desk(serverSays(result.message, (m) => m.errors.alreadyCheckedIn));
-      else this.#desk((m) => m.errors.checkInFailed);
+        this.desk(serverSays(result.message, (m) => m.errors.alreadyCheckedIn));
+      else this.desk((m) => m.errors.checkInFailed);
       return;
     }
     const r = result.result;
-    this.#patient.match = null;
-    this.#patient.visitId = r.visitId;
+    this.patient.match = null;
+    this.patient.visitId = r.visitId;
     this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
     if (!r.intake) {
       // Already in the queue: the ticket is all that stays.
@@ -519,9 +324,9 @@ export class CheckInFlow {
       this.go('ticket');
       return;
     }
-    this.#patient.intake = r.intake;
-    this.drafts = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
-    this.#patient.answerErrors = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
+    this.patient.intake = r.intake;
+    this.patient.drafts = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
+    this.patient.answerErrors = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
     if (r.intake.askContactDetails) this.go('contact-ask');
     else this.startQuestionnaire(0);
   }
@@ -530,19 +335,22 @@ export class CheckInFlow {
     event.preventDefault();
     this.clearErrors();
     const list: FieldError[] = [];
-    if (this.contact.phone.trim() && !isPhone(this.contact.phone))
+    if (this.patient.contact.phone.trim() && !isPhone(this.patient.contact.phone))
       list.push({ field: 'contact-phone', text: (m) => m.errors.phoneInvalid });
-    if (this.contact.emergencyContactPhone.trim() && !isPhone(this.contact.emergencyContactPhone))
+    if (
+      this.patient.contact.emergencyContactPhone.trim() &&
+      !isPhone(this.patient.contact.emergencyContactPhone)
+    )
       list.push({ field: 'contact-emergency-phone', text: (m) => m.errors.phoneInvalid });
-    if (list.length) return this.#showErrors(list);
+    if (list.length) return this.showErrors(list);
     this.go('insurance');
   };
 
   submitInsurance = (event: SubmitEvent): void => {
     event.preventDefault();
     this.clearErrors();
-    const changes = contactChanges(this.contact);
-    const visitId = this.#patient.visitId;
+    const changes = contactChanges(this.patient.contact);
+    const visitId = this.patient.visitId;
     if (!visitId || Object.keys(changes).length === 0) {
       this.startQuestionnaire(0);
       return;
@@ -562,50 +370,50 @@ export class CheckInFlow {
           .filter((f): f is string => !!f)
           .map((field) => ({ field, text: (m: Messages) => m.errors.phoneInvalid }));
         this.go(list.length ? 'contact' : 'insurance');
-        if (list.length) this.#showErrors(list);
-        else this.#problem = (m) => m.errors.validation;
+        if (list.length) this.showErrors(list);
+        else this.problem = (m) => m.errors.validation;
         return;
       }
-      this.#desk((m) => m.errors.checkInFailed);
+      this.desk((m) => m.errors.checkInFailed);
     });
   };
 
   readonly questionnaire = $derived(
-    this.#patient.survey ?? this.#patient.intake?.questionnaires[this.#qIndex] ?? null,
+    this.patient.survey ?? this.patient.intake?.questionnaires[this.#qIndex] ?? null,
   );
-  readonly #qDrafts = $derived(this.questionnaire ? (this.drafts[this.questionnaire.id] ?? {}) : {});
+  readonly #qDrafts = $derived(this.questionnaire ? (this.patient.drafts[this.questionnaire.id] ?? {}) : {});
   readonly visible = $derived(this.questionnaire ? visibleQuestions(this.questionnaire, this.#qDrafts) : []);
   readonly qPos = $derived(this.visible.findIndex((q) => q.id === this.#questionId));
   readonly question = $derived<Question | null>(this.visible[this.qPos] ?? null);
   readonly questionErrorCode = $derived(
     this.questionnaire && this.question
-      ? (this.#patient.answerErrors[this.questionnaire.id]?.[this.question.id] ?? null)
+      ? (this.patient.answerErrors[this.questionnaire.id]?.[this.question.id] ?? null)
       : null,
   );
   readonly canGoBack = $derived(
     this.qPos > 0 ||
-      !!this.#patient.survey ||
-      (this.#qIndex === 0 && !!this.#patient.intake?.askContactDetails),
+      !!this.patient.survey ||
+      (this.#qIndex === 0 && !!this.patient.intake?.askContactDetails),
   );
 
   startQuestionnaire = (index: number): void => {
-    const q = this.#patient.intake?.questionnaires[index];
+    const q = this.patient.intake?.questionnaires[index];
     if (!q) {
       this.#startConsent();
       return;
     }
     this.#formsAsked = true;
     this.#qIndex = index;
-    this.#questionId = visibleQuestions(q, this.drafts[q.id] ?? {})[0]?.id ?? null;
+    this.#questionId = visibleQuestions(q, this.patient.drafts[q.id] ?? {})[0]?.id ?? null;
     this.clearErrors();
     this.go('question');
   };
 
   #setAnswerError(qnId: string, qId: string, code: AnswerErrorCode | null): void {
-    const current = { ...(this.#patient.answerErrors[qnId] ?? {}) };
+    const current = { ...(this.patient.answerErrors[qnId] ?? {}) };
     if (code) current[qId] = code;
     else delete current[qId];
-    this.#patient.answerErrors = { ...this.#patient.answerErrors, [qnId]: current };
+    this.patient.answerErrors = { ...this.patient.answerErrors, [qnId]: current };
   }
 
   #focusAnswer(): void {
@@ -630,7 +438,7 @@ export class CheckInFlow {
     if (next) {
       this.#questionId = next.id;
       this.go('question');
-    } else if (this.#patient.survey) this.#submitSurvey();
+    } else if (this.patient.survey) this.#submitSurvey();
     else this.#submitQuestionnaire();
   };
 
@@ -639,14 +447,14 @@ export class CheckInFlow {
     if (prev) {
       this.#questionId = prev.id;
       this.go('question');
-    } else if (this.#patient.survey) this.go('survey-offer');
-    else if (this.#qIndex === 0 && this.#patient.intake?.askContactDetails) this.go('contact-ask');
+    } else if (this.patient.survey) this.go('survey-offer');
+    else if (this.#qIndex === 0 && this.patient.intake?.askContactDetails) this.go('contact-ask');
   };
 
   /** Sends to the first question with a problem, with its message beside it. */
   #showAnswerErrors(qnId: string, list: { question: string; code: AnswerErrorCode }[]): void {
-    this.#patient.answerErrors = {
-      ...this.#patient.answerErrors,
+    this.patient.answerErrors = {
+      ...this.patient.answerErrors,
       [qnId]: Object.fromEntries(list.map((e) => [e.question, e.code])),
     };
     const first = this.visible.find((q) => list.some((e) => e.question === q.id));
@@ -656,7 +464,7 @@ export class CheckInFlow {
 
   #submitQuestionnaire(): void {
     const q = this.questionnaire;
-    const visitId = this.#patient.visitId;
+    const visitId = this.patient.visitId;
     if (!q || !visitId) return;
     const checked = validateAnswers(q, answersFromDrafts(q, this.#qDrafts));
     if (!checked.ok) {
@@ -673,7 +481,7 @@ export class CheckInFlow {
         }
         const list = result.code === 'VALIDATION' ? issuesToErrors(result.issues) : [];
         if (list.length) this.#showAnswerErrors(q.id, list);
-        else this.#desk((m) => m.errors.checkInFailed);
+        else this.desk((m) => m.errors.checkInFailed);
       },
     );
   }
@@ -681,25 +489,25 @@ export class CheckInFlow {
   // ---- Satisfaction survey (after check-out, optional) ----
 
   startSurvey = (): void => {
-    const match = this.#patient.match;
+    const match = this.patient.match;
     const s = match?.survey;
     if (!match || !s) return;
-    this.#patient.visitId = match.visitId;
-    this.#patient.survey = s;
+    this.patient.visitId = match.visitId;
+    this.patient.survey = s;
     // What was already chosen stays chosen (Back to the offer and Yes again).
-    this.drafts = { ...this.drafts, [s.id]: this.drafts[s.id] ?? {} };
-    this.#patient.answerErrors = {
-      ...this.#patient.answerErrors,
-      [s.id]: this.#patient.answerErrors[s.id] ?? {},
+    this.patient.drafts = { ...this.patient.drafts, [s.id]: this.patient.drafts[s.id] ?? {} };
+    this.patient.answerErrors = {
+      ...this.patient.answerErrors,
+      [s.id]: this.patient.answerErrors[s.id] ?? {},
     };
-    this.#questionId = visibleQuestions(s, this.drafts[s.id] ?? {})[0]?.id ?? null;
+    this.#questionId = visibleQuestions(s, this.patient.drafts[s.id] ?? {})[0]?.id ?? null;
     this.clearErrors();
     this.go('question');
   };
 
   #submitSurvey(): void {
-    const q = this.#patient.survey;
-    const visitId = this.#patient.visitId;
+    const q = this.patient.survey;
+    const visitId = this.patient.visitId;
     if (!q || !visitId) return;
     const checked = validateAnswers(q, answersFromDrafts(q, this.#qDrafts));
     if (!checked.ok) {
@@ -713,10 +521,10 @@ export class CheckInFlow {
   }
 
   #surveyDone(result: CommandResult): void {
-    if (!result.ok && result.code === 'VALIDATION' && this.#patient.survey) {
+    if (!result.ok && result.code === 'VALIDATION' && this.patient.survey) {
       const list = issuesToErrors(result.issues);
-      if (list.length) this.#showAnswerErrors(this.#patient.survey.id, list);
-      else this.#problem = (m) => m.errors.validation;
+      if (list.length) this.#showAnswerErrors(this.patient.survey.id, list);
+      else this.problem = (m) => m.errors.validation;
       return;
     }
     // Answered (or not to be answered here): nothing of it is kept.
@@ -737,7 +545,7 @@ export class CheckInFlow {
   }
 
   #startConsent(): void {
-    if (this.#patient.intake?.consent) {
+    if (this.patient.intake?.consent) {
       this.#formsAsked = true;
       this.clearErrors();
       this.go('consent');
@@ -746,13 +554,14 @@ export class CheckInFlow {
 
   submitConsent = (event: SubmitEvent): void => {
     event.preventDefault();
-    const doc = this.#patient.intake?.consent;
-    const visitId = this.#patient.visitId;
+    const doc = this.patient.intake?.consent;
+    const visitId = this.patient.visitId;
     if (!doc || !visitId || this.busy) return;
     this.clearErrors();
     const list: FieldError[] = [];
-    if (!this.signerName.trim()) list.push({ field: 'signer-name', text: (m) => m.errors.signerEmpty });
-    const sig = signatureProblem(this.signature);
+    if (!this.patient.signerName.trim())
+      list.push({ field: 'signer-name', text: (m) => m.errors.signerEmpty });
+    const sig = signatureProblem(this.patient.signature);
     if (sig) {
       const key = {
         empty: 'signatureEmpty',
@@ -762,38 +571,38 @@ export class CheckInFlow {
       } as const;
       list.push({ field: 'signature', text: (m) => m.errors[key[sig]] });
     }
-    if (list.length) return this.#showErrors(list);
+    if (list.length) return this.showErrors(list);
     void this.delivery.dispatch(
       {
         type: 'SignConsent',
         visitId,
         documentId: doc.id,
-        signerName: this.signerName.trim(),
-        signature: this.signature,
+        signerName: this.patient.signerName.trim(),
+        signature: this.patient.signature,
       },
       (result) => {
         if (result.ok) this.#complete();
-        else if (result.code === 'VALIDATION') this.#problem = (m) => m.errors.validation;
-        else this.#desk((m) => m.errors.checkInFailed);
+        else if (result.code === 'VALIDATION') this.problem = (m) => m.errors.validation;
+        else this.desk((m) => m.errors.checkInFailed);
       },
     );
   };
 
   #complete(): void {
-    const visitId = this.#patient.visitId;
+    const visitId = this.patient.visitId;
     if (!visitId) return;
     void this.delivery.dispatch({ type: 'CompleteCheckIn', visitId }, (result) => {
       if (result.ok) this.#showTicket(result.result);
       else if (result.code === 'ILLEGAL_TRANSITION')
-        this.#desk(serverSays(result.message, (m) => m.errors.notFinished));
-      else this.#desk((m) => m.errors.checkInFailed);
+        this.desk(serverSays(result.message, (m) => m.errors.notFinished));
+      else this.desk((m) => m.errors.checkInFailed);
     });
   }
 
   #showTicket(r: QueuedResult | null): void {
     if (r) this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
     if (!this.#ticket) {
-      this.#desk((m) => m.errors.checkInFailed);
+      this.desk((m) => m.errors.checkInFailed);
       return;
     }
     // Checked in: the ticket is all that stays on screen; nothing of the patient stays in memory.
@@ -804,7 +613,7 @@ export class CheckInFlow {
   /** "Step 2 of 3" (or "Question 1 of 4") for the identify steps and the questions. */
   readonly progress = $derived.by((): string | null => {
     const t = this.t;
-    if (this.#step === 'question' && this.qPos >= 0) return t.questionOf(this.qPos + 1, this.visible.length);
+    if (this.step === 'question' && this.qPos >= 0) return t.questionOf(this.qPos + 1, this.visible.length);
     const appointment: Partial<Record<Step, number>> = { name: 1, code: 1, dob: 2, confirm: 3 };
     const walkIn: Partial<Record<Step, number>> = {
       'walkin-name': 1,
@@ -816,7 +625,7 @@ export class CheckInFlow {
     const [steps, total] = (
       { appointment: [appointment, 3], walkin: [walkIn, 4], survey: [surveying, 2] } as const
     )[this.#mode];
-    const n = steps[this.#step];
+    const n = steps[this.step];
     return n ? t.stepOf(n, total) : null;
   });
 }

@@ -7,7 +7,7 @@ import {
   type InputOf,
 } from '@clinicflow/contracts';
 import { Outbox } from '$lib/outbox';
-import type { Step } from './check-in-flow.svelte';
+import type { Step } from './screen.svelte';
 
 export type Realtime = RealtimeView<'kiosk'>;
 // A method, so a handler written for one command's result is stored beside the others (each pairs with its command).
