@@ -113,13 +113,13 @@ const settle = async () => {
 };
 
 async function identify(flow: CheckInFlow) {
-  flow.startCheckIn();
+  flow.identify.startCheckIn();
   flow.patient.lastName = 'Quenneville';
-  flow.submitName(submit());
+  flow.identify.submitName(submit());
   flow.patient.dob = { day: '14', month: '7', year: '1961' };
-  await flow.submitDob(submit());
+  await flow.identify.submitDob(submit());
   expect(flow.step).toBe('confirm');
-  flow.confirm();
+  flow.identify.confirm();
   await settle();
 }
 
@@ -127,12 +127,12 @@ async function answerAndSign(flow: CheckInFlow, chestPain: boolean) {
   expect(flow.step).toBe('contact-ask');
   flow.back('contact');
   flow.patient.contact = { ...flow.patient.contact, phone: '555 010 2030' };
-  flow.submitContact(submit());
-  flow.submitInsurance(submit());
+  flow.forms.submitContact(submit());
+  flow.forms.submitInsurance(submit());
   await settle();
   expect(flow.step).toBe('question');
   flow.patient.drafts = { ...flow.patient.drafts, [screening.id]: { chest_pain: chestPain } };
-  flow.nextQuestion(submit());
+  flow.questions.next(submit());
   await settle();
 }
 
@@ -155,10 +155,10 @@ describe('the kiosk forgets the patient at every ending', () => {
       ],
     };
     expect(flow.holdsPatientData).toBe(true);
-    flow.submitConsent(submit());
+    flow.forms.submitConsent(submit());
     await settle();
     expect(flow.step).toBe('ticket');
-    expect(flow.ticket?.code).toBe('A-007');
+    expect(flow.forms.ticket?.code).toBe('A-007');
     expect(flow.holdsPatientData).toBe(false);
     expect(server.sent.map((c) => c.type)).toEqual([
       'CheckInPatient',
@@ -192,14 +192,14 @@ describe('the kiosk forgets the patient at every ending', () => {
       items: [{ id: 'overall', type: 'scale', text: { en: 'How was it?' }, required: true, min: 1, max: 5 }],
     };
     const { flow } = startFlow(fakeServer({ match: { status: 'checked_out', survey } }));
-    flow.startSurveyLookUp();
+    flow.identify.startSurveyLookUp();
     flow.patient.lastName = 'Quenneville';
-    flow.submitName(submit());
+    flow.identify.submitName(submit());
     flow.patient.dob = { day: '14', month: '7', year: '1961' };
-    await flow.submitDob(submit());
+    await flow.identify.submitDob(submit());
     expect(flow.step).toBe('question');
     flow.patient.drafts = { ...flow.patient.drafts, [survey.id]: { overall: 5 } };
-    flow.nextQuestion(submit());
+    flow.questions.next(submit());
     await settle();
     expect(flow.step).toBe('survey-thanks');
     expect(flow.holdsPatientData).toBe(false);
@@ -220,15 +220,15 @@ describe('the kiosk forgets the patient at every ending', () => {
 
   it('a walk-in registered and checked in with no forms due keeps nothing either', async () => {
     const { flow } = startFlow(fakeServer({ intake: null }));
-    flow.startWalkIn();
+    flow.identify.startWalkIn();
     flow.patient.firstName = 'Walker';
     flow.patient.lastName = 'Inman';
-    flow.submitWalkInName(submit());
+    flow.identify.submitWalkInName(submit());
     flow.patient.dob = { day: '5', month: '4', year: '1990' };
-    await flow.submitDob(submit());
+    await flow.identify.submitDob(submit());
     flow.patient.phone = '555 010 4242';
-    flow.submitPhone(submit());
-    flow.register('illness');
+    flow.identify.submitPhone(submit());
+    flow.identify.register('illness');
     await settle();
     expect(flow.step).toBe('ticket');
     expect(flow.holdsPatientData).toBe(false);
@@ -240,11 +240,11 @@ describe("the clinic day is the server's, in the clinic's time zone", () => {
   // By the server it is 23:30 on 14 January in New York (the test's clinic).
   const serverNow = () => new Date('2026-01-15T04:30:00Z');
   const enterDob = async (flow: CheckInFlow, day: string) => {
-    flow.startCheckIn();
+    flow.identify.startCheckIn();
     flow.patient.lastName = 'Quenneville';
-    flow.submitName(submit());
+    flow.identify.submitName(submit());
     flow.patient.dob = { day, month: '1', year: '2026' };
-    await flow.submitDob(submit());
+    await flow.identify.submitDob(submit());
   };
 
   it('a baby born today is not "in the future" when the kiosk\'s own clock is still on yesterday', async () => {
