@@ -113,26 +113,26 @@ const settle = async () => {
 };
 
 async function identify(flow: CheckInFlow) {
-  flow.startCheckIn();
-  flow.lastName = 'Quenneville';
-  flow.submitName(submit());
-  flow.dob = { day: '14', month: '7', year: '1961' };
-  await flow.submitDob(submit());
+  flow.identify.startCheckIn();
+  flow.patient.lastName = 'Quenneville';
+  flow.identify.submitName(submit());
+  flow.patient.dob = { day: '14', month: '7', year: '1961' };
+  await flow.identify.submitDob(submit());
   expect(flow.step).toBe('confirm');
-  flow.confirm();
+  flow.identify.confirm();
   await settle();
 }
 
 async function answerAndSign(flow: CheckInFlow, chestPain: boolean) {
   expect(flow.step).toBe('contact-ask');
   flow.back('contact');
-  flow.contact = { ...flow.contact, phone: '555 010 2030' };
-  flow.submitContact(submit());
-  flow.submitInsurance(submit());
+  flow.patient.contact = { ...flow.patient.contact, phone: '555 010 2030' };
+  flow.forms.submitContact(submit());
+  flow.forms.submitInsurance(submit());
   await settle();
   expect(flow.step).toBe('question');
-  flow.drafts = { ...flow.drafts, [screening.id]: { chest_pain: chestPain } };
-  flow.nextQuestion(submit());
+  flow.patient.drafts = { ...flow.patient.drafts, [screening.id]: { chest_pain: chestPain } };
+  flow.questions.next(submit());
   await settle();
 }
 
@@ -143,8 +143,8 @@ describe('the kiosk forgets the patient at every ending', () => {
     await identify(flow);
     await answerAndSign(flow, false);
     expect(flow.step).toBe('consent');
-    flow.signerName = 'Ada Quenneville';
-    flow.signature = {
+    flow.patient.signerName = 'Ada Quenneville';
+    flow.patient.signature = {
       width: 600,
       height: 200,
       strokes: [
@@ -155,10 +155,10 @@ describe('the kiosk forgets the patient at every ending', () => {
       ],
     };
     expect(flow.holdsPatientData).toBe(true);
-    flow.submitConsent(submit());
+    flow.forms.submitConsent(submit());
     await settle();
     expect(flow.step).toBe('ticket');
-    expect(flow.ticket?.code).toBe('A-007');
+    expect(flow.forms.ticket?.code).toBe('A-007');
     expect(flow.holdsPatientData).toBe(false);
     expect(server.sent.map((c) => c.type)).toEqual([
       'CheckInPatient',
@@ -175,7 +175,12 @@ describe('the kiosk forgets the patient at every ending', () => {
     await answerAndSign(flow, true);
     expect(flow.step).toBe('urgent');
     expect(flow.holdsPatientData).toBe(false);
-    expect([flow.lastName, flow.phone, flow.contact.phone, flow.dob.year]).toEqual(['', '', '', '']);
+    expect([
+      flow.patient.lastName,
+      flow.patient.phone,
+      flow.patient.contact.phone,
+      flow.patient.dob.year,
+    ]).toEqual(['', '', '', '']);
   });
 
   it('the satisfaction survey: answered after the visit, then nothing is kept', async () => {
@@ -187,14 +192,14 @@ describe('the kiosk forgets the patient at every ending', () => {
       items: [{ id: 'overall', type: 'scale', text: { en: 'How was it?' }, required: true, min: 1, max: 5 }],
     };
     const { flow } = startFlow(fakeServer({ match: { status: 'checked_out', survey } }));
-    flow.startSurveyLookUp();
-    flow.lastName = 'Quenneville';
-    flow.submitName(submit());
-    flow.dob = { day: '14', month: '7', year: '1961' };
-    await flow.submitDob(submit());
+    flow.identify.startSurveyLookUp();
+    flow.patient.lastName = 'Quenneville';
+    flow.identify.submitName(submit());
+    flow.patient.dob = { day: '14', month: '7', year: '1961' };
+    await flow.identify.submitDob(submit());
     expect(flow.step).toBe('question');
-    flow.drafts = { ...flow.drafts, [survey.id]: { overall: 5 } };
-    flow.nextQuestion(submit());
+    flow.patient.drafts = { ...flow.patient.drafts, [survey.id]: { overall: 5 } };
+    flow.questions.next(submit());
     await settle();
     expect(flow.step).toBe('survey-thanks');
     expect(flow.holdsPatientData).toBe(false);
@@ -205,7 +210,7 @@ describe('the kiosk forgets the patient at every ending', () => {
     await identify(flow);
     prefs.language = 'vi';
     flow.back('contact');
-    flow.contact = { ...flow.contact, phone: '555 010 2030', address: '1 Main St' };
+    flow.patient.contact = { ...flow.patient.contact, phone: '555 010 2030', address: '1 Main St' };
     expect(flow.holdsPatientData).toBe(true);
     flow.reset();
     expect(flow.step).toBe('welcome');
@@ -215,15 +220,15 @@ describe('the kiosk forgets the patient at every ending', () => {
 
   it('a walk-in registered and checked in with no forms due keeps nothing either', async () => {
     const { flow } = startFlow(fakeServer({ intake: null }));
-    flow.startWalkIn();
-    flow.firstName = 'Walker';
-    flow.lastName = 'Inman';
-    flow.submitWalkInName(submit());
-    flow.dob = { day: '5', month: '4', year: '1990' };
-    await flow.submitDob(submit());
-    flow.phone = '555 010 4242';
-    flow.submitPhone(submit());
-    flow.register('illness');
+    flow.identify.startWalkIn();
+    flow.patient.firstName = 'Walker';
+    flow.patient.lastName = 'Inman';
+    flow.identify.submitWalkInName(submit());
+    flow.patient.dob = { day: '5', month: '4', year: '1990' };
+    await flow.identify.submitDob(submit());
+    flow.patient.phone = '555 010 4242';
+    flow.identify.submitPhone(submit());
+    flow.identify.register('illness');
     await settle();
     expect(flow.step).toBe('ticket');
     expect(flow.holdsPatientData).toBe(false);
@@ -235,11 +240,11 @@ describe("the clinic day is the server's, in the clinic's time zone", () => {
   // By the server it is 23:30 on 14 January in New York (the test's clinic).
   const serverNow = () => new Date('2026-01-15T04:30:00Z');
   const enterDob = async (flow: CheckInFlow, day: string) => {
-    flow.startCheckIn();
-    flow.lastName = 'Quenneville';
-    flow.submitName(submit());
-    flow.dob = { day, month: '1', year: '2026' };
-    await flow.submitDob(submit());
+    flow.identify.startCheckIn();
+    flow.patient.lastName = 'Quenneville';
+    flow.identify.submitName(submit());
+    flow.patient.dob = { day, month: '1', year: '2026' };
+    await flow.identify.submitDob(submit());
   };
 
   it('a baby born today is not "in the future" when the kiosk\'s own clock is still on yesterday', async () => {

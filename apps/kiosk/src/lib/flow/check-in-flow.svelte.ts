@@ -1,883 +1,124 @@
-import { tick } from 'svelte';
-import { newCommandId, type RealtimeView } from '@clinicflow/realtime-client';
-import {
-  worthRetrying,
-  type Command,
-  type CommandResult,
-  type CommandType,
-  type FindAppointmentResult,
-  type InputOf,
-  type Intake,
-  type QueuedResult,
-} from '@clinicflow/contracts';
-import { appointmentCodeLength, normalizeAppointmentCode } from '@clinicflow/contracts';
-import {
-  signatureProblem,
-  validateAnswers,
-  type AnswerErrorCode,
-  type Question,
-  type Questionnaire,
-  type ReasonCategory,
-  type Signature,
-} from '@clinicflow/domain';
-import { catalogs, type Messages } from '$lib/messages';
-import { clinicToday, parseDateOfBirth } from '$lib/date-of-birth';
-import {
-  answersFromDrafts,
-  contactChanges,
-  emptyContact,
-  isPhone,
-  issuesToErrors,
-  questionError,
-  visibleQuestions,
-  type ContactDraft,
-  type DateDraft,
-  type Drafts,
-} from '$lib/intake';
-import { Outbox } from '$lib/outbox';
+import type { Command, CommandResult } from '@clinicflow/contracts';
 import type { Preferences } from '$lib/preferences.svelte';
+import { Delivery, pend, type Pending, type Realtime } from './delivery.svelte';
+import { Forms } from './forms.svelte';
+import { Identify } from './identify.svelte';
+import { Patient } from './patient.svelte';
+import { Questions } from './questions.svelte';
+import { Screen, type Step, type Text } from './screen.svelte';
+import { Survey } from './survey.svelte';
 
-export type Step =
-  | 'welcome'
-  | 'name'
-  | 'code'
-  | 'dob'
-  | 'confirm'
-  | 'walkin-name'
-  | 'walkin-phone'
-  | 'walkin-reason'
-  | 'contact-ask'
-  | 'contact'
-  | 'insurance'
-  | 'question'
-  | 'consent'
-  | 'ticket'
-  | 'urgent'
-  | 'desk'
-  | 'offline'
-  | 'sent'
-  | 'survey-offer'
-  | 'survey-thanks';
-export type Match = Extract<FindAppointmentResult, { ok: true }>['match'];
-/** Computed from the catalog when shown, so a language switch translates what is on screen. */
-export type Text = (t: Messages) => string;
-export type FieldError = { field: string; text: Text };
-// A method, so a handler written for one command's result is stored beside the others (each pairs with its command).
-type Pending = { command: Command; onResult(result: CommandResult): void };
-type Sent<T extends CommandType> = { type: T } & InputOf<T> & { commandId: string };
-type Realtime = RealtimeView<'kiosk'>;
+export type { FieldError, Step, Text } from './screen.svelte';
+export type { Match } from './patient.svelte';
+export type { Ticket } from './forms.svelte';
 
-const emptySignature = (): Signature => ({ width: 1, height: 1, strokes: [] });
-
-/** Everything the patient typed, drew, or the server told about them: forgetting them is one assignment. */
-type PatientRecord = {
-  lastName: string;
-  firstName: string;
-  code: string;
-  dob: DateDraft;
-  phone: string;
-  contact: ContactDraft;
-  drafts: Record<string, Drafts>;
-  signerName: string;
-  signature: Signature;
-  match: Match | null;
-  visitId: string | null;
-  intake: Intake | null;
-  survey: Questionnaire | null;
-  answerErrors: Record<string, Record<string, AnswerErrorCode>>;
-};
-const blankPatient = (): PatientRecord => ({
-  lastName: '',
-  firstName: '',
-  code: '',
-  dob: { day: '', month: '', year: '' },
-  phone: '',
-  contact: emptyContact(),
-  drafts: {},
-  signerName: '',
-  signature: emptySignature(),
-  match: null,
-  visitId: null,
-  intake: null,
-  survey: null,
-  answerErrors: {},
-});
-
-/** The server's words are English; in other languages a plain "ask at the desk" is clearer than English. */
-const serverSays =
-  (message: string, fallback: Text): Text =>
-  (m) =>
-    m.locale.startsWith('en') && message ? message : fallback(m);
-
-/** The whole check-in (steps, what was typed, commands); construct it during component init, as it registers effects. */
-export class CheckInFlow {
+/**
+ * The whole check-in, step by step: identify (or register a walk-in), the forms, the ticket; the urgent path and
+ * the satisfaction survey; and forgetting the patient at every ending. The steps are its parts below; the flow is
+ * the screen they share. Construct it during component init, as it registers effects.
+ */
+export class CheckInFlow extends Screen {
   readonly rt: Realtime;
-  readonly prefs: Preferences;
   readonly #timeZone: () => string | undefined;
-  readonly #outbox = new Outbox(typeof localStorage === 'undefined' ? null : localStorage);
-
-  /** The patient's language: read when shown, so a switch translates what is on screen. */
-  get t(): Messages {
-    return catalogs[this.prefs.language];
-  }
-
-  // What the patient types: bound directly by the step components.
-  #patient = $state<PatientRecord>(blankPatient());
-  get lastName() {
-    return this.#patient.lastName;
-  }
-  set lastName(v: string) {
-    this.#patient.lastName = v;
-  }
-  get firstName() {
-    return this.#patient.firstName;
-  }
-  set firstName(v: string) {
-    this.#patient.firstName = v;
-  }
-  get code() {
-    return this.#patient.code;
-  }
-  set code(v: string) {
-    this.#patient.code = v;
-  }
-  get dob() {
-    return this.#patient.dob;
-  }
-  set dob(v: DateDraft) {
-    this.#patient.dob = v;
-  }
-  get phone() {
-    return this.#patient.phone;
-  }
-  set phone(v: string) {
-    this.#patient.phone = v;
-  }
-  get contact() {
-    return this.#patient.contact;
-  }
-  set contact(v: ContactDraft) {
-    this.#patient.contact = v;
-  }
-  get drafts() {
-    return this.#patient.drafts;
-  }
-  set drafts(v: Record<string, Drafts>) {
-    this.#patient.drafts = v;
-  }
-  get signerName() {
-    return this.#patient.signerName;
-  }
-  set signerName(v: string) {
-    this.#patient.signerName = v;
-  }
-  get signature() {
-    return this.#patient.signature;
-  }
-  set signature(v: Signature) {
-    this.#patient.signature = v;
-  }
-  /** Whether anything of a patient is still held (tests: every ending must leave this false). */
-  get holdsPatientData(): boolean {
-    return JSON.stringify(this.#patient) !== JSON.stringify(blankPatient());
-  }
-  /** The current step's heading; focus moves there on every step change. */
-  heading = $state<HTMLElement | null>(null);
-
-  #step = $state<Step>('welcome');
-  /** How the patient started: checking in, as a walk-in, or to tell us about a visit that is over. */
-  #mode = $state<'appointment' | 'walkin' | 'survey'>('appointment');
-  #ticket = $state<{ code: string; minutes: number } | null>(null);
-  /** The satisfaction survey being answered (after check-out); asked like the intake questions. */
-  /** What the survey's "Thank you" screen says instead of the usual words (already answered, not saved). */
-  #surveyNote = $state<Text | null>(null);
-  #formsAsked = $state(false);
-  #qIndex = $state(0);
-  #questionId = $state<string | null>(null);
-  #errors = $state<FieldError[]>([]);
-  /** A problem that belongs to no single field (not found, offline…). */
-  #problem = $state<Text | null>(null);
-  /** A one-off message on the next screen ("your check-in was sent"). */
-  #notice = $state<Text | null>(null);
-  #busy = $state(false);
-  #pending = $state.raw<Pending | null>(null);
-  #failedWhileLive = false;
-  #wasLive = false;
+  /** Everything of the patient: forgotten in one assignment. */
+  readonly patient = new Patient();
+  /** Commands through the outbox, and whether the kiosk is waiting on the server. */
+  readonly delivery: Delivery;
+  readonly identify: Identify;
+  readonly forms: Forms;
+  readonly questions: Questions;
+  readonly survey: Survey;
 
   constructor(options: { rt: Realtime; prefs: Preferences; timeZone: () => string | undefined }) {
+    super(options.prefs);
     this.rt = options.rt;
-    this.prefs = options.prefs;
     this.#timeZone = options.timeZone;
-
-    // Back online: send what is waiting. A failure while connected waits a little before trying again.
-    $effect(() => {
-      const live = this.rt.status === 'live';
-      const waiting = this.#pending !== null;
-      if (live && !this.#wasLive && waiting) void this.attempt();
-      this.#wasLive = live;
-    });
-    $effect(() => {
-      if (!this.#pending || this.#busy || this.rt.status !== 'live' || !this.#failedWhileLive) return;
-      const timer = setTimeout(() => void this.attempt(), 5000);
-      return () => clearTimeout(timer);
-    });
+    this.delivery = new Delivery(this.rt, this);
+    this.identify = new Identify(this);
+    this.forms = new Forms(this);
+    this.questions = new Questions(this);
+    this.survey = new Survey(this);
   }
 
-  /** After a reload mid-flow: what was in flight is sent when the connection allows, and the patient is told. */
-  restore(): void {
-    const saved = this.#outbox.get(Date.now());
-    if (saved) {
-      this.#pending = this.#recovered(saved.command);
-      this.#step = 'offline';
-      if (this.rt.status === 'live') void this.attempt();
-    }
-  }
-
-  get step(): Step {
-    return this.#step;
-  }
-  get mode() {
-    return this.#mode;
-  }
-  get match(): Match | null {
-    return this.#patient.match;
-  }
-  get ticket() {
-    return this.#ticket;
-  }
-  get intake(): Intake | null {
-    return this.#patient.intake;
-  }
-  get surveyNote(): Text | null {
-    return this.#surveyNote;
-  }
-  get formsAsked(): boolean {
-    return this.#formsAsked;
-  }
-  get errors(): FieldError[] {
-    return this.#errors;
-  }
-  get problem(): Text | null {
-    return this.#problem;
-  }
-  get notice(): Text | null {
-    return this.#notice;
-  }
   get busy(): boolean {
-    return this.#busy;
+    return this.delivery.busy;
   }
   get timeZone(): string | undefined {
     return this.#timeZone();
   }
+  /** Whether anything of a patient is still held (tests: every ending must leave this false). */
+  get holdsPatientData(): boolean {
+    return this.patient.holdsData;
+  }
+
+  /** After a reload mid-flow: what was in flight is sent when the connection allows, and the patient is told. */
+  restore(): void {
+    if (this.delivery.restore((command) => this.#recovered(command))) {
+      this.resumeAt('offline');
+      this.delivery.online();
+    }
+  }
 
   /** Forgets everything about the patient: nothing of theirs stays on screen or in memory. */
   reset = (): void => {
-    this.#forgetPatient();
-    this.#ticket = null;
-    this.#surveyNote = null;
-    this.#formsAsked = false;
-    this.#qIndex = 0;
-    this.#errors = [];
-    this.#problem = null;
-    this.#busy = false;
-    this.#mode = 'appointment';
+    this.forgetPatient();
+    this.forms.reset();
+    this.survey.reset();
+    this.questions.reset();
+    this.clearErrors();
+    this.delivery.reset();
+    this.identify.reset();
     this.prefs.reset();
-    // A command still unsent is delivered in the background; its result is no longer shown to anyone.
-    if (this.#pending) this.#pending = { command: this.#pending.command, onResult: () => {} };
     this.go('welcome');
   };
 
-  #forgetPatient(): void {
-    this.#patient = blankPatient();
-    this.#questionId = null;
+  /** Every ending (ticket, urgent, survey answered) and the reset: what the screen still shows is not theirs. */
+  forgetPatient(): void {
+    this.patient.forget();
+    this.questions.forget();
   }
-
-  go(next: Step): void {
-    this.#step = next;
-    this.#notice = null;
-    void tick().then(() => this.heading?.focus());
-  }
-
-  clearErrors(): void {
-    this.#errors = [];
-    this.#problem = null;
-  }
-
-  /** Back (or sideways) to another step, forgetting the errors shown on this one. */
-  back(to: Step): void {
-    this.clearErrors();
-    this.go(to);
-  }
-
-  #showErrors(list: FieldError[]): void {
-    this.#errors = list;
-    void tick().then(() => document.getElementById(list[0]?.field ?? '')?.focus());
-  }
-
-  errorFor(field: string): string | null {
-    return this.#errors.find((e) => e.field === field)?.text(this.t) ?? null;
-  }
-  invalid(field: string): boolean {
-    return this.#errors.some((e) => e.field === field);
-  }
-  describedBy(field: string, hint?: string): string | undefined {
-    return [hint, this.invalid(field) ? `${field}-error` : null].filter(Boolean).join(' ') || undefined;
-  }
-
-  // ---- Commands: saved to the outbox before sending, delivered once, even across a reload ----
-
-  async #dispatch<T extends CommandType>(
-    input: { type: T } & InputOf<T>,
-    onResult: (result: CommandResult<T>) => void,
-  ): Promise<void> {
-    if (this.#pending) return;
-    const pending = this.#pend({ ...input, commandId: newCommandId() }, onResult);
-    this.#outbox.put(pending.command, Date.now());
-    this.#pending = pending;
-    await this.attempt();
-  }
-
-  /** A command and what to do with its own result. */
-  #pend<T extends CommandType>(command: Sent<T>, onResult: (result: CommandResult<T>) => void): Pending {
-    return { command: command as Command, onResult };
-  }
-
-  attempt = async (): Promise<void> => {
-    const sending = this.#pending;
-    if (!sending || this.#busy) return;
-    this.#busy = true;
-    const result: CommandResult =
-      typeof navigator !== 'undefined' && navigator.onLine === false
-        ? { ok: false, code: 'OFFLINE', message: 'offline' }
-        : await this.rt.command(sending.command);
-    this.#busy = false;
-    const current = this.#pending;
-    if (!current || current.command.commandId !== sending.command.commandId) return;
-    if (!result.ok && worthRetrying(result.code)) {
-      // Not delivered (or not acknowledged): kept, and sent again with the same commandId.
-      this.#failedWhileLive = this.rt.status === 'live';
-      if (this.#step !== 'welcome' && this.#step !== 'offline') this.go('offline');
-      return;
-    }
-    this.#outbox.clear(sending.command.commandId);
-    this.#pending = null;
-    current.onResult(result);
-  };
-
-  online = (): void => {
-    if (this.#pending && this.rt.status === 'live') void this.attempt();
-  };
 
   /** A command sent before a reload, and how its answer is shown now that the screen it came from is gone. */
   #recovered(command: Command): Pending {
     const sent: Text = (m) => m.sentCheckIn;
     const refused = (result: CommandResult): result is Extract<CommandResult, { ok: false }> => {
-      if (!result.ok) this.#desk(() => result.message);
+      if (!result.ok) this.desk(() => result.message);
       return !result.ok;
     };
     switch (command.type) {
       case 'SubmitSurvey':
-        return this.#pend(command, (r) => this.#surveyDone(r));
+        return pend(command, (r) => this.survey.done(r));
       case 'CheckInPatient':
       case 'RegisterWalkIn':
-        return this.#pend(command, (r) => {
+        return pend(command, (r) => {
           if (refused(r)) return;
-          this.#afterCheckIn(r);
-          this.#notice = sent;
+          this.forms.afterCheckIn(r);
+          this.announce(sent);
         });
       case 'CompleteCheckIn':
-        return this.#pend(command, (r) => {
+        return pend(command, (r) => {
           if (refused(r)) return;
-          this.#showTicket(r.result);
-          this.#notice = sent;
+          this.forms.showTicket(r.result);
+          this.announce(sent);
         });
       case 'SubmitQuestionnaire':
-        return this.#pend(command, (r) => {
+        return pend(command, (r) => {
           if (refused(r)) return;
-          if (r.result.urgent) this.#urgent();
+          if (r.result.urgent) this.forms.urgent();
           else this.go('sent');
         });
       default:
-        return this.#pend(command, (r) => {
+        return pend(command, (r) => {
           if (!refused(r)) this.go('sent');
         });
     }
   }
 
-  #desk(text: Text): void {
-    this.#problem = text;
-    this.go('desk');
-  }
-
-  // ---- Identify ----
-
-  startCheckIn = (): void => {
-    this.#mode = 'appointment';
-    this.back('name');
-  };
-  startSurveyLookUp = (): void => {
-    this.#mode = 'survey';
-    this.back('name');
-  };
-  startWalkIn = (): void => {
-    this.#mode = 'walkin';
-    this.back('walkin-name');
-  };
-
-  submitName = (event: SubmitEvent): void => {
-    event.preventDefault();
-    this.clearErrors();
-    if (!this.lastName.trim()) {
-      this.#showErrors([{ field: 'last-name', text: (m) => m.errors.lastNameEmpty }]);
-      return;
-    }
-    this.go('dob');
-  };
-
-  submitWalkInName = (event: SubmitEvent): void => {
-    event.preventDefault();
-    this.clearErrors();
-    const list: FieldError[] = [];
-    if (!this.firstName.trim()) list.push({ field: 'first-name', text: (m) => m.errors.firstNameEmpty });
-    if (!this.lastName.trim()) list.push({ field: 'last-name', text: (m) => m.errors.lastNameEmpty });
-    if (list.length) return this.#showErrors(list);
-    this.go('dob');
-  };
-
-  submitCode = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    if (this.#busy) return;
-    this.clearErrors();
-    const normalized = normalizeAppointmentCode(this.code);
-    if (normalized.length !== appointmentCodeLength) {
-      this.#showErrors([{ field: 'appointment-code', text: (m) => m.errors.codeInvalid }]);
-      return;
-    }
-    await this.#lookUp({ code: normalized });
-  };
-
-  #checkedDob(): string | null {
-    const parsed = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
-    if (parsed.ok) return parsed.iso;
-    const first = this.t.dobOrder.find((f) => parsed.fields.includes(f)) ?? 'day';
-    this.#errors = parsed.fields.map((f) => ({
-      field: `dob-${f}`,
-      text: (m: Messages) => m.errors[parsed.error],
-    }));
-    void tick().then(() => document.getElementById(`dob-${first}`)?.focus());
-    return null;
-  }
-
-  submitDob = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    if (this.#busy) return;
-    this.clearErrors();
-    const iso = this.#checkedDob();
-    if (!iso) return;
-    if (this.#mode === 'walkin') {
-      this.go('walkin-phone');
-      return;
-    }
-    await this.#lookUp({ lastName: this.lastName.trim(), dateOfBirth: iso });
-  };
-
-  async #lookUp(query: { lastName: string; dateOfBirth: string } | { code: string }): Promise<void> {
-    this.#busy = true;
-    const result = await this.rt.findAppointment(query);
-    this.#busy = false;
-    if (result.ok) {
-      this.#patient.match = result.match;
-      if (result.match.status === 'checked_out' && result.match.survey) {
-        // Came to tell us about the visit: straight to the questions; otherwise asked first.
-        if (this.#mode === 'survey') this.startSurvey();
-        else this.go('survey-offer');
-        return;
-      }
-      this.go('confirm');
-      return;
-    }
-    if (result.code === 'AMBIGUOUS') {
-      this.#desk((m) => m.errors.ambiguous);
-      return;
-    }
-    const byCode: Record<string, Text> = {
-      NOT_FOUND: (m) => m.errors.notFound,
-      VALIDATION: (m) => m.errors.validation,
-      INTERNAL: (m) => m.errors.offline,
-      OFFLINE: (m) => m.errors.offline,
-      UNAVAILABLE: (m) => m.errors.offline,
-      RATE_LIMITED: (m) => m.errors.slowDown,
-    };
-    this.#problem = byCode[result.code] ?? ((m) => m.errors.askAtDesk);
-  }
-
-  confirm = (): void => {
-    if (!this.#patient.match || this.#busy) return;
-    this.clearErrors();
-    void this.#dispatch({ type: 'CheckInPatient', visitId: this.#patient.match.visitId }, (r) =>
-      this.#afterCheckIn(r),
-    );
-  };
-
-  /** "That is not me": back to the name, forgetting the appointment found. */
-  notMe = (): void => {
-    this.clearErrors();
-    this.#patient.match = null;
-    this.go('name');
-  };
-
-  // ---- Walk-in ----
-
-  submitPhone = (event: SubmitEvent): void => {
-    event.preventDefault();
-    this.clearErrors();
-    if (!isPhone(this.phone)) {
-      this.#showErrors([{ field: 'walkin-phone', text: (m) => m.errors.phoneInvalid }]);
-      return;
-    }
-    this.go('walkin-reason');
-  };
-
-  phoneKey = (k: string): void => {
-    this.phone = k === 'delete' ? this.phone.slice(0, -1) : (this.phone + k).slice(0, 20);
-  };
-
-  register(reason: ReasonCategory): void {
-    if (this.#busy) return;
-    this.clearErrors();
-    const iso = parseDateOfBirth({ ...this.dob, today: clinicToday(this.rt.now(), this.timeZone) });
-    if (!iso.ok) {
-      this.go('dob');
-      return;
-    }
-    void this.#dispatch(
-      {
-        type: 'RegisterWalkIn',
-        firstName: this.firstName.trim(),
-        lastName: this.lastName.trim(),
-        dateOfBirth: iso.iso,
-        phone: this.phone.trim(),
-        reasonCategory: reason,
-      },
-      (result) => {
-        if (!result.ok && result.code === 'VALIDATION') {
-          const path = result.issues?.[0]?.path ?? '';
-          const back: Step =
-            path === 'phone' ? 'walkin-phone' : path === 'dateOfBirth' ? 'dob' : 'walkin-name';
-          this.go(back);
-          this.#problem = (m) => m.errors.validation;
-          return;
-        }
-        this.#afterCheckIn(result);
-      },
-    );
-  }
-
-  // ---- Intake ----
-
-  #afterCheckIn(result: CommandResult<'CheckInPatient' | 'RegisterWalkIn'>): void {
-    if (!result.ok) {
-      if (result.code === 'ILLEGAL_TRANSITION')
-        this.#desk(serverSays(result.message, (m) => m.errors.alreadyCheckedIn));
-      else this.#desk((m) => m.errors.checkInFailed);
-      return;
-    }
-    const r = result.result;
-    this.#patient.match = null;
-    this.#patient.visitId = r.visitId;
-    this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
-    if (!r.intake) {
-      // Already in the queue: the ticket is all that stays.
-      this.#forgetPatient();
-      this.go('ticket');
-      return;
-    }
-    this.#patient.intake = r.intake;
-    this.drafts = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
-    this.#patient.answerErrors = Object.fromEntries(r.intake.questionnaires.map((q) => [q.id, {}]));
-    if (r.intake.askContactDetails) this.go('contact-ask');
-    else this.startQuestionnaire(0);
-  }
-
-  submitContact = (event: SubmitEvent): void => {
-    event.preventDefault();
-    this.clearErrors();
-    const list: FieldError[] = [];
-    if (this.contact.phone.trim() && !isPhone(this.contact.phone))
-      list.push({ field: 'contact-phone', text: (m) => m.errors.phoneInvalid });
-    if (this.contact.emergencyContactPhone.trim() && !isPhone(this.contact.emergencyContactPhone))
-      list.push({ field: 'contact-emergency-phone', text: (m) => m.errors.phoneInvalid });
-    if (list.length) return this.#showErrors(list);
-    this.go('insurance');
-  };
-
-  submitInsurance = (event: SubmitEvent): void => {
-    event.preventDefault();
-    this.clearErrors();
-    const changes = contactChanges(this.contact);
-    const visitId = this.#patient.visitId;
-    if (!visitId || Object.keys(changes).length === 0) {
-      this.startQuestionnaire(0);
-      return;
-    }
-    void this.#dispatch({ type: 'UpdateContactDetails', visitId, ...changes }, (result) => {
-      if (result.ok) {
-        this.startQuestionnaire(0);
-        return;
-      }
-      if (result.code === 'VALIDATION') {
-        const fields: Record<string, string> = {
-          phone: 'contact-phone',
-          emergencyContactPhone: 'contact-emergency-phone',
-        };
-        const list = (result.issues ?? [])
-          .map((i) => fields[i.path])
-          .filter((f): f is string => !!f)
-          .map((field) => ({ field, text: (m: Messages) => m.errors.phoneInvalid }));
-        this.go(list.length ? 'contact' : 'insurance');
-        if (list.length) this.#showErrors(list);
-        else this.#problem = (m) => m.errors.validation;
-        return;
-      }
-      this.#desk((m) => m.errors.checkInFailed);
-    });
-  };
-
-  readonly questionnaire = $derived(
-    this.#patient.survey ?? this.#patient.intake?.questionnaires[this.#qIndex] ?? null,
-  );
-  readonly #qDrafts = $derived(this.questionnaire ? (this.drafts[this.questionnaire.id] ?? {}) : {});
-  readonly visible = $derived(this.questionnaire ? visibleQuestions(this.questionnaire, this.#qDrafts) : []);
-  readonly qPos = $derived(this.visible.findIndex((q) => q.id === this.#questionId));
-  readonly question = $derived<Question | null>(this.visible[this.qPos] ?? null);
-  readonly questionErrorCode = $derived(
-    this.questionnaire && this.question
-      ? (this.#patient.answerErrors[this.questionnaire.id]?.[this.question.id] ?? null)
-      : null,
-  );
-  readonly canGoBack = $derived(
-    this.qPos > 0 ||
-      !!this.#patient.survey ||
-      (this.#qIndex === 0 && !!this.#patient.intake?.askContactDetails),
-  );
-
-  startQuestionnaire = (index: number): void => {
-    const q = this.#patient.intake?.questionnaires[index];
-    if (!q) {
-      this.#startConsent();
-      return;
-    }
-    this.#formsAsked = true;
-    this.#qIndex = index;
-    this.#questionId = visibleQuestions(q, this.drafts[q.id] ?? {})[0]?.id ?? null;
-    this.clearErrors();
-    this.go('question');
-  };
-
-  #setAnswerError(qnId: string, qId: string, code: AnswerErrorCode | null): void {
-    const current = { ...(this.#patient.answerErrors[qnId] ?? {}) };
-    if (code) current[qId] = code;
-    else delete current[qId];
-    this.#patient.answerErrors = { ...this.#patient.answerErrors, [qnId]: current };
-  }
-
-  #focusAnswer(): void {
-    void tick().then(() => {
-      const el = document.getElementById(`answer-${this.#questionId}`);
-      const target = el?.matches('input, textarea') ? el : el?.querySelector<HTMLElement>('input');
-      (target ?? document.getElementById(`answer-${this.#questionId}-${this.t.dobOrder[0]}`))?.focus();
-    });
-  }
-
-  nextQuestion = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const { questionnaire, question } = this;
-    if (!questionnaire || !question || this.#busy) return;
-    const code = questionError(questionnaire, this.#qDrafts, question.id);
-    this.#setAnswerError(questionnaire.id, question.id, code);
-    if (code) {
-      this.#focusAnswer();
-      return;
-    }
-    const next = this.visible[this.qPos + 1];
-    if (next) {
-      this.#questionId = next.id;
-      this.go('question');
-    } else if (this.#patient.survey) this.#submitSurvey();
-    else this.#submitQuestionnaire();
-  };
-
-  previousQuestion = (): void => {
-    const prev = this.visible[this.qPos - 1];
-    if (prev) {
-      this.#questionId = prev.id;
-      this.go('question');
-    } else if (this.#patient.survey) this.go('survey-offer');
-    else if (this.#qIndex === 0 && this.#patient.intake?.askContactDetails) this.go('contact-ask');
-  };
-
-  /** Sends to the first question with a problem, with its message beside it. */
-  #showAnswerErrors(qnId: string, list: { question: string; code: AnswerErrorCode }[]): void {
-    this.#patient.answerErrors = {
-      ...this.#patient.answerErrors,
-      [qnId]: Object.fromEntries(list.map((e) => [e.question, e.code])),
-    };
-    const first = this.visible.find((q) => list.some((e) => e.question === q.id));
-    if (first) this.#questionId = first.id;
-    this.go('question');
-  }
-
-  #submitQuestionnaire(): void {
-    const q = this.questionnaire;
-    const visitId = this.#patient.visitId;
-    if (!q || !visitId) return;
-    const checked = validateAnswers(q, answersFromDrafts(q, this.#qDrafts));
-    if (!checked.ok) {
-      this.#showAnswerErrors(q.id, checked.errors);
-      return;
-    }
-    void this.#dispatch(
-      { type: 'SubmitQuestionnaire', visitId, questionnaireId: q.id, answers: checked.answers },
-      (result) => {
-        if (result.ok) {
-          if (result.result.urgent) this.#urgent();
-          else this.startQuestionnaire(this.#qIndex + 1);
-          return;
-        }
-        const list = result.code === 'VALIDATION' ? issuesToErrors(result.issues) : [];
-        if (list.length) this.#showAnswerErrors(q.id, list);
-        else this.#desk((m) => m.errors.checkInFailed);
-      },
-    );
-  }
-
-  // ---- Satisfaction survey (after check-out, optional) ----
-
-  startSurvey = (): void => {
-    const match = this.#patient.match;
-    const s = match?.survey;
-    if (!match || !s) return;
-    this.#patient.visitId = match.visitId;
-    this.#patient.survey = s;
-    // What was already chosen stays chosen (Back to the offer and Yes again).
-    this.drafts = { ...this.drafts, [s.id]: this.drafts[s.id] ?? {} };
-    this.#patient.answerErrors = {
-      ...this.#patient.answerErrors,
-      [s.id]: this.#patient.answerErrors[s.id] ?? {},
-    };
-    this.#questionId = visibleQuestions(s, this.drafts[s.id] ?? {})[0]?.id ?? null;
-    this.clearErrors();
-    this.go('question');
-  };
-
-  #submitSurvey(): void {
-    const q = this.#patient.survey;
-    const visitId = this.#patient.visitId;
-    if (!q || !visitId) return;
-    const checked = validateAnswers(q, answersFromDrafts(q, this.#qDrafts));
-    if (!checked.ok) {
-      this.#showAnswerErrors(q.id, checked.errors);
-      return;
-    }
-    void this.#dispatch(
-      { type: 'SubmitSurvey', visitId, questionnaireId: q.id, answers: checked.answers },
-      (r) => this.#surveyDone(r),
-    );
-  }
-
-  #surveyDone(result: CommandResult): void {
-    if (!result.ok && result.code === 'VALIDATION' && this.#patient.survey) {
-      const list = issuesToErrors(result.issues);
-      if (list.length) this.#showAnswerErrors(this.#patient.survey.id, list);
-      else this.#problem = (m) => m.errors.validation;
-      return;
-    }
-    // Answered (or not to be answered here): nothing of it is kept.
-    this.#surveyNote = result.ok
-      ? null
-      : result.code === 'ILLEGAL_TRANSITION'
-        ? serverSays(result.message, (m) => m.surveyAlready)
-        : (m) => m.surveyFailed;
-    this.#forgetPatient();
-    this.go('survey-thanks');
-  }
-
-  #urgent(): void {
-    // The flow stops here and the desk takes over: nothing the patient entered is kept.
-    this.#forgetPatient();
-    this.#ticket = null;
-    this.go('urgent');
-  }
-
-  #startConsent(): void {
-    if (this.#patient.intake?.consent) {
-      this.#formsAsked = true;
-      this.clearErrors();
-      this.go('consent');
-    } else this.#complete();
-  }
-
-  submitConsent = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const doc = this.#patient.intake?.consent;
-    const visitId = this.#patient.visitId;
-    if (!doc || !visitId || this.#busy) return;
-    this.clearErrors();
-    const list: FieldError[] = [];
-    if (!this.signerName.trim()) list.push({ field: 'signer-name', text: (m) => m.errors.signerEmpty });
-    const sig = signatureProblem(this.signature);
-    if (sig) {
-      const key = {
-        empty: 'signatureEmpty',
-        too_short: 'signatureTooShort',
-        too_large: 'signatureTooLarge',
-        out_of_bounds: 'signatureOutside',
-      } as const;
-      list.push({ field: 'signature', text: (m) => m.errors[key[sig]] });
-    }
-    if (list.length) return this.#showErrors(list);
-    void this.#dispatch(
-      {
-        type: 'SignConsent',
-        visitId,
-        documentId: doc.id,
-        signerName: this.signerName.trim(),
-        signature: this.signature,
-      },
-      (result) => {
-        if (result.ok) this.#complete();
-        else if (result.code === 'VALIDATION') this.#problem = (m) => m.errors.validation;
-        else this.#desk((m) => m.errors.checkInFailed);
-      },
-    );
-  };
-
-  #complete(): void {
-    const visitId = this.#patient.visitId;
-    if (!visitId) return;
-    void this.#dispatch({ type: 'CompleteCheckIn', visitId }, (result) => {
-      if (result.ok) this.#showTicket(result.result);
-      else if (result.code === 'ILLEGAL_TRANSITION')
-        this.#desk(serverSays(result.message, (m) => m.errors.notFinished));
-      else this.#desk((m) => m.errors.checkInFailed);
-    });
-  }
-
-  #showTicket(r: QueuedResult | null): void {
-    if (r) this.#ticket = { code: r.ticketCode, minutes: r.estimatedMinutes };
-    if (!this.#ticket) {
-      this.#desk((m) => m.errors.checkInFailed);
-      return;
-    }
-    // Checked in: the ticket is all that stays on screen; nothing of the patient stays in memory.
-    this.#forgetPatient();
-    this.go('ticket');
-  }
-
   /** "Step 2 of 3" (or "Question 1 of 4") for the identify steps and the questions. */
   readonly progress = $derived.by((): string | null => {
     const t = this.t;
-    if (this.#step === 'question' && this.qPos >= 0) return t.questionOf(this.qPos + 1, this.visible.length);
+    const { position, visible } = this.questions;
+    if (this.step === 'question' && position >= 0) return t.questionOf(position + 1, visible.length);
     const appointment: Partial<Record<Step, number>> = { name: 1, code: 1, dob: 2, confirm: 3 };
     const walkIn: Partial<Record<Step, number>> = {
       'walkin-name': 1,
@@ -888,8 +129,8 @@ export class CheckInFlow {
     const surveying: Partial<Record<Step, number>> = { name: 1, code: 1, dob: 2 };
     const [steps, total] = (
       { appointment: [appointment, 3], walkin: [walkIn, 4], survey: [surveying, 2] } as const
-    )[this.#mode];
-    const n = steps[this.#step];
+    )[this.identify.mode];
+    const n = steps[this.step];
     return n ? t.stepOf(n, total) : null;
   });
 }
