@@ -67,8 +67,10 @@ async function findPendingPairing(
   return row ?? null;
 }
 
-async function deletePairingRequest(db: Db, id: string): Promise<void> {
-  await db.delete(t.pairingRequests).where(eq(t.pairingRequests.id, id));
+async function deletePairingRequest(db: Db, clinicId: string, id: string): Promise<void> {
+  await db
+    .delete(t.pairingRequests)
+    .where(and(eq(t.pairingRequests.clinicId, clinicId), eq(t.pairingRequests.id, id)));
 }
 
 async function insertDevice(
@@ -116,8 +118,11 @@ async function listDevices(db: Db, clinicId: string): Promise<DeviceRow[]> {
   return rows.map(toDevice);
 }
 
-async function touchDevice(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(t.devices).set({ lastSeenAt: now }).where(eq(t.devices.id, id));
+async function touchDevice(db: Db, clinicId: string, id: string, now: Date): Promise<void> {
+  await db
+    .update(t.devices)
+    .set({ lastSeenAt: now })
+    .where(and(eq(t.devices.clinicId, clinicId), eq(t.devices.id, id)));
 }
 
 /** Revoking drops the token hash too, so the token can never authenticate again. */

@@ -42,7 +42,13 @@ async function saveEquipment(db: Db, item: Equipment, expectedVersion: number): 
   const rows = await db
     .update(t.equipment)
     .set({ status: item.status, roomId: item.roomId, version: item.version })
-    .where(and(eq(t.equipment.id, item.id), eq(t.equipment.version, expectedVersion)))
+    .where(
+      and(
+        eq(t.equipment.clinicId, item.clinicId),
+        eq(t.equipment.id, item.id),
+        eq(t.equipment.version, expectedVersion),
+      ),
+    )
     .returning({ id: t.equipment.id });
   return rows.length === 1;
 }

@@ -41,11 +41,13 @@ async function getQuestionnaire(db: Db, clinicId: string, id: string): Promise<Q
 }
 
 /** Ids of the questionnaires already answered for this visit. */
-async function answeredQuestionnaires(db: Db, visitId: string): Promise<string[]> {
+async function answeredQuestionnaires(db: Db, clinicId: string, visitId: string): Promise<string[]> {
   const rows = await db
     .select({ id: t.questionnaireResponses.questionnaireId })
     .from(t.questionnaireResponses)
-    .where(eq(t.questionnaireResponses.visitId, visitId));
+    .where(
+      and(eq(t.questionnaireResponses.clinicId, clinicId), eq(t.questionnaireResponses.visitId, visitId)),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -85,8 +87,13 @@ async function saveQuestionnaireResponse(
     });
 }
 
-async function listQuestionnaireResponses(db: Db, visitId: string) {
-  return db.select().from(t.questionnaireResponses).where(eq(t.questionnaireResponses.visitId, visitId));
+async function listQuestionnaireResponses(db: Db, clinicId: string, visitId: string) {
+  return db
+    .select()
+    .from(t.questionnaireResponses)
+    .where(
+      and(eq(t.questionnaireResponses.clinicId, clinicId), eq(t.questionnaireResponses.visitId, visitId)),
+    );
 }
 
 const toDocument = (row: typeof t.consentDocuments.$inferSelect): ConsentDocument => ({
@@ -121,11 +128,11 @@ async function listActiveConsentDocuments(db: Db, clinicId: string): Promise<Con
 }
 
 /** Document ids this patient has signed (any visit). */
-async function signedDocuments(db: Db, patientId: string): Promise<string[]> {
+async function signedDocuments(db: Db, clinicId: string, patientId: string): Promise<string[]> {
   const rows = await db
     .select({ id: t.consents.documentId })
     .from(t.consents)
-    .where(eq(t.consents.patientId, patientId));
+    .where(and(eq(t.consents.clinicId, clinicId), eq(t.consents.patientId, patientId)));
   return rows.map((r) => r.id);
 }
 
@@ -164,10 +171,18 @@ export type ContactDetails = {
 };
 
 /** Writes only the details given; what the patient left blank stays as it was. */
-async function updateContactDetails(db: Db, patientId: string, details: ContactDetails): Promise<void> {
+async function updateContactDetails(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  details: ContactDetails,
+): Promise<void> {
   const changes = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== ''));
   if (Object.keys(changes).length)
-    await db.update(t.patients).set(changes).where(eq(t.patients.id, patientId));
+    await db
+      .update(t.patients)
+      .set(changes)
+      .where(and(eq(t.patients.clinicId, clinicId), eq(t.patients.id, patientId)));
 }
 
 type AlertRow = typeof t.alerts.$inferSelect;

@@ -48,7 +48,9 @@ async function saveRoom(db: Db, room: Room, expectedVersion: number): Promise<bo
       visitId: room.visitId,
       version: room.version,
     })
-    .where(and(eq(t.rooms.id, room.id), eq(t.rooms.version, expectedVersion)))
+    .where(
+      and(eq(t.rooms.clinicId, room.clinicId), eq(t.rooms.id, room.id), eq(t.rooms.version, expectedVersion)),
+    )
     .returning({ id: t.rooms.id });
   return updated.length === 1;
 }

@@ -66,10 +66,14 @@ async function listStaff(db: Db, clinicId: string): Promise<StaffRow[]> {
 
 async function updateStaff(
   db: Db,
+  clinicId: string,
   id: string,
   changes: Partial<Pick<StaffRow, 'displayName' | 'role' | 'disabled' | 'passwordHash'>>,
 ): Promise<void> {
-  await db.update(t.staff).set(changes).where(eq(t.staff.id, id));
+  await db
+    .update(t.staff)
+    .set(changes)
+    .where(and(eq(t.staff.clinicId, clinicId), eq(t.staff.id, id)));
 }
 
 export type SessionRow = typeof t.sessions.$inferSelect;

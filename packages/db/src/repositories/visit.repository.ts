@@ -130,7 +130,13 @@ async function saveVisit(db: Db, visit: Visit, expectedVersion: number): Promise
       times: visit.times,
       version: visit.version,
     })
-    .where(and(eq(t.visits.id, visit.id), eq(t.visits.version, expectedVersion)))
+    .where(
+      and(
+        eq(t.visits.clinicId, visit.clinicId),
+        eq(t.visits.id, visit.id),
+        eq(t.visits.version, expectedVersion),
+      ),
+    )
     .returning({ id: t.visits.id });
   return updated.length === 1;
 }

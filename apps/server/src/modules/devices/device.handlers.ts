@@ -18,7 +18,7 @@ export const pairDevice =
         issues: [{ path: 'code', message: 'No device is waiting with that code.' }],
       };
     }
-    await repo.pairingRequests.delete(tx, pending.id);
+    await repo.pairingRequests.delete(tx, clinicId, pending.id);
     const device = await repo.devices.insert(tx, {
       clinicId,
       name: command.name,

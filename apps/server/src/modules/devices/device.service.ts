@@ -86,7 +86,7 @@ export class DeviceService {
     const after = Math.max(0, before + change);
     if (after === 0) this.#online.delete(deviceId);
     else this.#online.set(deviceId, after);
-    await repo.devices.touch(this.#ctx.db, deviceId, this.#ctx.clock.now());
+    await repo.devices.touch(this.#ctx.db, this.#ctx.clinicId, deviceId, this.#ctx.clock.now());
     if ((before === 0) !== (after === 0)) await this.#ctx.events.emit('devicesChanged', {});
   }
 

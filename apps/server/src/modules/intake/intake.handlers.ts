@@ -30,9 +30,9 @@ export async function intakeFor(tx: Db, clinicId: string, visit: Visit): Promise
   const questionnaires = questionnairesDue({
     questionnaires: await repo.questionnaires.listActive(tx, clinicId),
     reasonCategory: visit.reasonCategory,
-    answered: await repo.questionnaires.answered(tx, visit.id),
+    answered: await repo.questionnaires.answered(tx, clinicId, visit.id),
   });
-  const signed = await repo.consents.signedDocuments(tx, visit.patientId);
+  const signed = await repo.consents.signedDocuments(tx, clinicId, visit.patientId);
   const consent =
     (await repo.consents.listActiveDocuments(tx, clinicId)).find((d) => !signed.includes(d.id)) ?? null;
   if (!questionnaires.length && !consent && !clinic.askContactDetails) return null;
@@ -174,7 +174,7 @@ export const updateContactDetails: Handler<'UpdateContactDetails'> = async ({ tx
   if (!open.ok) return open;
   const visit = open.value;
   const { type: _t, commandId: _c, visitId: _v, ...details } = command;
-  await repo.contactDetails.update(tx, visit.patientId, details);
+  await repo.contactDetails.update(tx, clinicId, visit.patientId, details);
   return {
     ok: true,
     events: [{ type: 'ContactDetailsUpdated', payload: { visitId: visit.id } }],
@@ -234,7 +234,7 @@ export const submitSurvey: Handler<'SubmitSurvey'> = async ({ tx, command, actor
   const allowed = mayAnswerSurvey({
     visit: await repo.visits.get(tx, clinicId, command.visitId),
     survey: await repo.questionnaires.get(tx, clinicId, command.questionnaireId),
-    answered: await repo.questionnaires.answered(tx, command.visitId),
+    answered: await repo.questionnaires.answered(tx, clinicId, command.visitId),
   });
   if (!allowed.ok) return allowed;
   const { visit, survey } = allowed.value;
@@ -263,6 +263,6 @@ export async function surveyFor(tx: Db, clinicId: string, visit: Visit): Promise
   return surveyDue({
     visit,
     questionnaires: await repo.questionnaires.listActive(tx, clinicId),
-    answered: await repo.questionnaires.answered(tx, visit.id),
+    answered: await repo.questionnaires.answered(tx, clinicId, visit.id),
   });
 }

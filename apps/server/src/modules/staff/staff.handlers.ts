@@ -44,7 +44,7 @@ export const updateStaffAccount =
     }
     const existing = await repo.staff.get(tx, clinicId, staffId);
     if (!existing) return refuse('NOT_FOUND', 'No such account.');
-    await repo.staff.update(tx, staffId, changes);
+    await repo.staff.update(tx, clinicId, staffId, changes);
     const effects: InternalEvent[] = [{ name: 'staffChanged', payload: {} }];
     if (changes.disabled) {
       effects.unshift({
@@ -69,7 +69,9 @@ export const resetStaffPassword: Handler<'ResetStaffPassword'> = async ({
   origin,
 }) => {
   if (!(await repo.staff.get(tx, clinicId, command.staffId))) return refuse('NOT_FOUND', 'No such account.');
-  await repo.staff.update(tx, command.staffId, { passwordHash: await hashPassword(command.password) });
+  await repo.staff.update(tx, clinicId, command.staffId, {
+    passwordHash: await hashPassword(command.password),
+  });
   return {
     ok: true,
     events: [],
