@@ -27,7 +27,7 @@ type LoadClientEvents = {
 export type ClientSocket = Socket<ServerToClientEvents, LoadClientEvents>;
 export type DeviceType = 'kiosk' | 'waiting_room_display' | 'room_status_display';
 
-export const demoPassword = 'clinicflow-demo';
+const demoPassword = 'clinicflow-demo';
 const WAIT_MS = 10_000;
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

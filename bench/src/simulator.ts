@@ -38,7 +38,6 @@ import {
   type Sim,
 } from './sim/actors';
 
-export { formatClock } from './sim/clinic-day';
 export type { SimProgress, SimResult } from './sim/report';
 
 export type ChurnOptions = {
@@ -70,7 +69,7 @@ export type ClinicDayOptions = {
 
 const KEEP_ALIVE_MS = 5 * 60_000;
 
-export function checkUrl(url: string): string {
+function checkUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new Error(`--url must be http(s): ${url}`);

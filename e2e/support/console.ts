@@ -78,7 +78,7 @@ export async function command<R = unknown>(
  * A command on a versioned entity (a visit, a room, equipment) as staff send it. The version is learnt from the
  * server: a first try with a guess, then again with the version a stale refusal returns.
  */
-export async function versionedCommand(
+async function versionedCommand(
   request: APIRequestContext,
   baseURL: string,
   body: Record<string, unknown>,
@@ -204,11 +204,7 @@ async function finishDeskIntake(request: APIRequestContext, baseURL: string, che
 }
 
 /** A booked visit checked in at the desk through the public commands, as the staff member behind `request`. */
-export async function deskCheckIn(
-  request: APIRequestContext,
-  baseURL: string,
-  visitId: string,
-): Promise<string> {
+async function deskCheckIn(request: APIRequestContext, baseURL: string, visitId: string): Promise<string> {
   const checkedIn = await command<CheckInResult>(request, baseURL, { type: 'CheckInPatient', visitId });
   await finishDeskIntake(request, baseURL, { ...checkedIn, visitId });
   return checkedIn.ticketCode;

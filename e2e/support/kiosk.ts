@@ -11,7 +11,7 @@ export const kioskText = { en, es, vi };
 export type KioskText = typeof en;
 
 /** The project whose run writes the screenshots and runs axe (the UI does not change with the database). */
-export const primaryProject = 'pglite';
+const primaryProject = 'pglite';
 export const isPrimaryProject = () => test.info().project.name === primaryProject;
 
 /** A button of the kiosk by its visible words (exact: "No" is not "No thanks"). */

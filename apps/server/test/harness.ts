@@ -25,7 +25,7 @@ export const testSignature = {
 
 export type TestClock = { now(): Date; set(iso: string): void; advance(minutes: number): void };
 
-export function testClock(iso: string): TestClock {
+function testClock(iso: string): TestClock {
   let t = new Date(iso).getTime();
   return {
     now: () => new Date(t),

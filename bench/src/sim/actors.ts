@@ -17,7 +17,7 @@ export const WAIT_MS = 10_000;
 const doneVisit: readonly string[] = finalVisitStatuses;
 
 /** Sends a command on a socket; resolves with the result (never throws on a refusal). */
-export async function send(socket: ClientSocket, command: Record<string, unknown>): Promise<CommandResult> {
+async function send(socket: ClientSocket, command: Record<string, unknown>): Promise<CommandResult> {
   return socket.timeout(WAIT_MS).emitWithAck('command', { commandId: randomUUID(), ...command });
 }
 
@@ -41,7 +41,7 @@ export type Sim = {
 };
 
 /** A console command; waits until the console's board shows its events, so the next command has fresh versions. */
-export function consoleCommand(sim: Sim) {
+function consoleCommand(sim: Sim) {
   return async (type: string, fields: Record<string, unknown>): Promise<boolean> => {
     sim.tally.commands++;
     const result = await send(sim.consoleSocket, { type, ...fields });

@@ -41,14 +41,14 @@ export const formatClock = (min: number) => {
   return `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 };
 
-export const parseClock = (hhmm: string) => {
+const parseClock = (hhmm: string) => {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
   if (!m) throw new Error(`not a clock time (HH:MM): ${hhmm}`);
   return Number(m[1]) * 60 + Number(m[2]);
 };
 
 /** Minutes after clinic-local midnight of an instant. */
-export function localMinutes(iso: string, timeZone: string): number {
+function localMinutes(iso: string, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hour: '2-digit',

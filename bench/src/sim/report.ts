@@ -63,7 +63,7 @@ export class Tally {
   };
 }
 
-export function summarize(values: number[]): Stats {
+function summarize(values: number[]): Stats {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;

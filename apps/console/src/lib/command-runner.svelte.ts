@@ -19,7 +19,7 @@ export type RunOptions = {
 };
 
 /** What a refusal says by default: translated when the code is the console's own, else the server's words. */
-export function explainRefusal(failure: CommandFailure): string {
+function explainRefusal(failure: CommandFailure): string {
   if (failure.code === 'STALE_VERSION') return t.refused.STALE_VERSION;
   if (failure.code === 'OFFLINE' || failure.code === 'UNAVAILABLE') return t.refused.offline;
   return failure.issues?.map((i) => i.message).join('; ') || failure.message;

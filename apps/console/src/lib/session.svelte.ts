@@ -13,7 +13,7 @@ const warnAheadMaxMs = 120_000;
 const slackMs = 2_000;
 
 /** "15 minutes", or "90 seconds" for a limit that is not whole minutes. */
-export function describeDuration(ms: number): string {
+function describeDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return seconds % 60 === 0 ? t.minutes(seconds / 60) : t.seconds(seconds);
 }

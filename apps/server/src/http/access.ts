@@ -14,7 +14,7 @@ export type Caller = {
 };
 
 /** The device token from `Authorization: Device <token>`. */
-export function deviceTokenOf(req: FastifyRequest): string | undefined {
+function deviceTokenOf(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   return header?.startsWith('Device ') ? header.slice('Device '.length).trim() : undefined;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-export const appNames = ['kiosk', 'wallboard', 'console'] as const;
+const appNames = ['kiosk', 'wallboard', 'console'] as const;
 
 /** The sha256 sources of each built app's inline boot script, for the Content-Security-Policy. */
 export function inlineScriptHashes(appsDir: string): string[] {

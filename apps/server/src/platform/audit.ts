@@ -17,7 +17,7 @@ export async function audit(
   });
 }
 
-export const describeActor = (actor: Actor): string =>
+const describeActor = (actor: Actor): string =>
   actor.kind === 'staff' ? `staff:${actor.id}` : actor.kind === 'device' ? `device:${actor.id}` : 'system';
 
 export async function queryAudit(ctx: ServiceContext, query: AuditQuery): Promise<AuditRow[]> {

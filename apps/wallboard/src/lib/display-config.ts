@@ -31,7 +31,7 @@ export type DisplayConfig = {
   pageMs: number;
 };
 
-export const timing = { bannerMs: 25_000, pageMs: 8_000 } as const;
+const timing = { bannerMs: 25_000, pageMs: 8_000 } as const;
 
 const off = new Set(['off', 'false', '0', 'no']);
 const on = new Set(['on', 'true', '1', 'yes']);

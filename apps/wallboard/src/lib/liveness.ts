@@ -1,7 +1,7 @@
 import type { ConnectionStatus } from '@clinicflow/realtime-client';
 
 /** Probe failures in a row before the display says it is not live (a single lost probe is not an outage). */
-export const probeFailuresForOffline = 2;
+const probeFailuresForOffline = 2;
 
 /**
  * What the display tells the room. The socket notices a closed connection at once; the health probe notices a

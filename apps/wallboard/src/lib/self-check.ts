@@ -20,7 +20,7 @@ export type SelfCheckPolicy = {
   minUptimeMs: number;
 };
 
-export const dailySelfCheck: SelfCheckPolicy = {
+const dailySelfCheck: SelfCheckPolicy = {
   atMinute: 3 * 60 + 30,
   windowMinutes: 60,
   minUptimeMs: 20 * 60 * 60_000,

@@ -24,7 +24,7 @@ export type PatientRecord = {
 
 const emptySignature = (): Signature => ({ width: 1, height: 1, strokes: [] });
 
-export const blankPatient = (): PatientRecord => ({
+const blankPatient = (): PatientRecord => ({
   lastName: '',
   firstName: '',
   code: '',

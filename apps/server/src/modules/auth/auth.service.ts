@@ -252,7 +252,7 @@ export class AuthService {
   }
 }
 
-export const actorOf = (staff: { id: string; role: StaffRole }): Extract<Actor, { kind: 'staff' }> => ({
+const actorOf = (staff: { id: string; role: StaffRole }): Extract<Actor, { kind: 'staff' }> => ({
   kind: 'staff',
   id: staff.id,
   role: staff.role,

@@ -12,7 +12,7 @@ export async function loadFlowBoard(ctx: ServiceContext): Promise<FlowBoardSnaps
   });
 }
 
-export async function readFlowBoard(db: Db, clinicId: string, now: Date): Promise<FlowBoardSnapshot> {
+async function readFlowBoard(db: Db, clinicId: string, now: Date): Promise<FlowBoardSnapshot> {
   const clinic = await repo.clinics.get(db, clinicId);
   if (!clinic) throw new Error(`Clinic ${clinicId} does not exist`);
   const day = clinicDay(now, clinic.timezone);

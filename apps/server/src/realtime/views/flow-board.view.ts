@@ -4,7 +4,7 @@ import type { StoredEvent } from '@clinicflow/db';
 import { loadFlowBoard } from '../../modules/visits/flow-board.query';
 import type { LiveView, ViewContext } from './live-view';
 
-export function toConsoleEnvelope(e: StoredEvent): EventEnvelope<DomainEvent> {
+function toConsoleEnvelope(e: StoredEvent): EventEnvelope<DomainEvent> {
   // The console sees every event, so its previous event is always seq - 1.
   return { ...e.event, seq: e.seq, prev: e.seq - 1, at: e.at };
 }
