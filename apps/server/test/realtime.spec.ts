@@ -334,4 +334,14 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     // first among patients queued in the same instant is the domain's tie-break, not the order above).
     expect(Math.max(...estimates)).toBeGreaterThan(0);
   });
+
+  it('refuses an appointment lookup from anyone but a kiosk, by the permission table and not the transport', async () => {
+    const [visit] = await visitsIn('booked');
+    const query = { lastName: visit!.patient.lastName, dateOfBirth: visit!.patient.dateOfBirth };
+    expect(await consoleSocket.timeout(5000).emitWithAck('findAppointment', query)).toEqual({
+      ok: false,
+      code: 'NOT_ALLOWED',
+      message: 'Only a kiosk looks up appointments.',
+    });
+  });
 });

@@ -91,6 +91,7 @@ export class CommandService {
             message: 'This commandId was already used for another command.',
           };
         }
+        // Our own column, written from a CommandResult below; JSON does not keep the type.
         const result = stored.result as CommandResult;
         if (kiosk) this.#rememberKioskVisit(kiosk, result);
         return result;
