@@ -67,8 +67,8 @@ export default defineConfig({
   retries: isCI ? 1 : 0,
   failOnFlakyTests: isCI,
   forbidOnly: isCI,
-  // The list reporter names each test's project, i.e. the database it ran on: "[postgres] › e2e/kiosk.spec.ts …";
-  // the summary adds up each database's results and time.
+  // The list reporter names each test's project, i.e. the database it ran on:
+  // "[postgres] › e2e/kiosk-intake.spec.ts …"; the summary adds up each database's results and time.
   reporter: [['list'], [join(root, 'e2e/support/database-summary.ts')]],
   use: { trace: 'retain-on-failure' },
   projects: databases.map((db, i) => ({

@@ -1,63 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@clinicflow/db/testing';
-import type { Alert, DomainEvent, EventEnvelope, Questionnaire, Visit } from '@clinicflow/domain';
-import type { CheckInResult, CommandResult, QueuedResult } from '@clinicflow/contracts';
+import type { Questionnaire } from '@clinicflow/domain';
+import type { CheckInResult, QueuedResult } from '@clinicflow/contracts';
 import { repo } from '@clinicflow/db';
-import {
-  api,
-  openSocket,
-  snapshotOf,
-  pairDevice,
-  signIn,
-  startTestServer,
-  testSignature,
-  until,
-  type TestServer,
-  type TestSocket,
-} from './harness';
+import { api, testSignature, until, type TestServer } from './harness';
+import { startKioskIntake, uuid, type KioskIntake } from './intake.fixtures';
 
-const uuid = () => crypto.randomUUID();
 const signature = testSignature;
 
 describe.each(testBackends)(
   'kiosk intake: questionnaires, consent, urgent screening, walk-ins (%s)',
   (backend) => {
     let server: TestServer;
-    let kiosk: TestSocket;
     let coordinator: string;
-    let consoleEvents: { data: unknown }[];
-    let displayRaw: { raw: string }[];
-
-    const send = (cmd: object): Promise<CommandResult> =>
-      kiosk.emitWithAck('command', { commandId: uuid(), ...cmd });
-    const board = () => snapshotOf(server, { view: 'flowBoard', cookie: coordinator });
-    const booked = async (category: string): Promise<Visit> =>
-      Object.values((await board()).visits).find(
-        (v) => v.status === 'booked' && v.reasonCategory === category,
-      )!;
-    const lookUp = (v: Visit) =>
-      kiosk.emitWithAck('findAppointment', {
-        lastName: v.patient.lastName,
-        dateOfBirth: v.patient.dateOfBirth,
-      });
+    let displayRaw: KioskIntake['displayRaw'];
+    let send: KioskIntake['send'];
+    let board: KioskIntake['board'];
+    let booked: KioskIntake['booked'];
+    let lookUp: KioskIntake['lookUp'];
 
     beforeAll(async () => {
-      server = await startTestServer(backend, { intake: true });
-      coordinator = await signIn(server, 'coordinator');
-      const admin = await signIn(server, 'admin');
-      kiosk = (
-        await openSocket(server.app.url, {
-          view: 'kiosk',
-          deviceToken: await pairDevice(server, admin, 'kiosk'),
-        })
-      ).socket;
-      const consoleSocket = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
-      consoleEvents = consoleSocket.received;
-      const display = await openSocket(server.app.url, {
-        view: 'displayBoard',
-        deviceToken: await pairDevice(server, admin, 'waiting_room_display'),
-      });
-      displayRaw = display.received;
+      ({ server, coordinator, displayRaw, send, board, booked, lookUp } = await startKioskIntake(backend));
     });
     afterAll(() => server?.close());
 
@@ -199,73 +162,6 @@ describe.each(testBackends)(
       });
     });
 
-    it('sends a patient with an urgent answer to the desk and alerts the console, and nothing reaches the wallboard', async () => {
-      const visit = await booked('illness');
-      await lookUp(visit);
-      const { result } = (await send({ type: 'CheckInPatient', visitId: visit.id })) as {
-        ok: true;
-        result: CheckInResult;
-      };
-      const respiratory = result.intake!.questionnaires.find((q) => q.key === 'respiratory')!;
-      const displayBefore = displayRaw.length;
-      const urgent = await send({
-        type: 'SubmitQuestionnaire',
-        visitId: visit.id,
-        questionnaireId: respiratory.id,
-        answers: { breathing: true, chest_pain: true, fever: false, cough: false, travel: false },
-      });
-      expect(urgent).toMatchObject({ ok: true, result: { urgent: true } });
-      await until(
-        () => consoleEvents.some((r) => (r.data as EventEnvelope<DomainEvent>).type === 'UrgentAlertRaised'),
-        'console alert',
-      );
-      const raised = consoleEvents
-        .map((r) => r.data as EventEnvelope<DomainEvent>)
-        .find((e) => e.type === 'UrgentAlertRaised')!;
-      const alert = (raised.payload as { alert: Alert }).alert;
-      expect(alert).toMatchObject({
-        visitId: visit.id,
-        ticketCode: result.ticketCode,
-        patientName: `${visit.patient.firstName} ${visit.patient.lastName}`,
-        findings: ['Difficulty breathing', 'Chest pain'],
-        acknowledgedAt: null,
-      });
-      expect((await board()).alerts[alert.id]).toEqual(alert);
-      // Nothing of it on the wallboard: no event at all, and the patient is not in the queue there.
-      expect(displayRaw.length).toBe(displayBefore);
-
-      const nurse = await signIn(server, 'nurse');
-      const ack = await api(server, 'POST', '/api/commands', {
-        cookie: nurse,
-        body: { type: 'AcknowledgeAlert', commandId: uuid(), alertId: alert.id },
-      });
-      expect(ack.body).toMatchObject({ ok: true });
-      expect((await board()).alerts[alert.id]!.acknowledgedAt).not.toBeNull();
-      const again = await api(server, 'POST', '/api/commands', {
-        cookie: coordinator,
-        body: { type: 'AcknowledgeAlert', commandId: uuid(), alertId: alert.id },
-      });
-      expect(again.body).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
-    });
-
-    it('lets a patient who walked away mid-intake look themselves up again and carry on', async () => {
-      const visit = await booked('follow_up');
-      await lookUp(visit);
-      const first = (await send({ type: 'CheckInPatient', visitId: visit.id })) as {
-        ok: true;
-        result: CheckInResult;
-      };
-      const again = (await send({ type: 'CheckInPatient', visitId: visit.id })) as {
-        ok: true;
-        result: CheckInResult;
-      };
-      expect(again.ok).toBe(true);
-      expect(again.result.ticketCode).toBe(first.result.ticketCode);
-      expect(again.result.intake!.questionnaires.map((q) => q.key)).toEqual(
-        first.result.intake!.questionnaires.map((q) => q.key),
-      );
-    });
-
     it('checks in a returning vaccination patient with no forms due after one question about contact details', async () => {
       const visit = await booked('vaccination');
       await lookUp(visit);
@@ -334,91 +230,6 @@ describe.each(testBackends)(
           answers: { overall: '1', wait_ok: false },
         }),
       ).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
-    });
-
-    it('finds an appointment by its code, in any case and with a dash', async () => {
-      const patients = (await api(server, 'GET', '/api/demo/patients', { cookie: coordinator })).body as {
-        visitId: string;
-        firstName: string;
-        appointmentCode: string;
-        status: string;
-      }[];
-      const p = patients.find((x) => x.status === 'booked')!;
-      const code = `${p.appointmentCode.slice(0, 3).toLowerCase()}-${p.appointmentCode.slice(3)}`;
-      // The whole answer: the kiosk learns the first name and the time, nothing more.
-      expect(await kiosk.emitWithAck('findAppointment', { code })).toEqual({
-        ok: true,
-        match: {
-          visitId: p.visitId,
-          firstName: p.firstName,
-          scheduledAt: expect.any(String),
-          status: 'booked',
-          survey: null,
-        },
-      });
-      expect(await kiosk.emitWithAck('findAppointment', { code: 'ZZZZZZ' })).toMatchObject({
-        ok: false,
-        code: 'NOT_FOUND',
-      });
-    });
-
-    it('registers a walk-in with a W ticket, their intake, and a twin that the desk must sort out', async () => {
-      const walkIn = (await send({
-        type: 'RegisterWalkIn',
-        firstName: 'Walker',
-        lastName: 'Inman',
-        dateOfBirth: '1990-04-05',
-        phone: '555 010 4242',
-        reasonCategory: 'illness',
-      })) as { ok: true; result: CheckInResult };
-      expect(walkIn.ok).toBe(true);
-      expect(walkIn.result.ticketCode).toMatch(/^W-\d{3}$/);
-      expect(walkIn.result.intake!.questionnaires.map((q) => q.key)).toEqual(['respiratory']);
-      const visit = (await board()).visits[walkIn.result.visitId]!;
-      expect(visit).toMatchObject({
-        status: 'arrived',
-        appointmentId: null,
-        reasonCategory: 'illness',
-        patient: { firstName: 'Walker' },
-      });
-      // The kiosk carries on with the walk-in's own intake without a lookup.
-      const respiratory = walkIn.result.intake!.questionnaires[0]!;
-      expect(
-        await send({
-          type: 'SubmitQuestionnaire',
-          visitId: visit.id,
-          questionnaireId: respiratory.id,
-          answers: { breathing: false, chest_pain: false, fever: false, cough: false, travel: false },
-        }),
-      ).toMatchObject({ ok: true });
-
-      const bad = await send({
-        type: 'RegisterWalkIn',
-        firstName: '',
-        lastName: 'X',
-        dateOfBirth: '1990-02-31',
-        phone: 'abc',
-        reasonCategory: 'nope',
-      });
-      expect(bad).toMatchObject({ ok: false, code: 'VALIDATION' });
-      expect((bad as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual([
-        'dateOfBirth',
-        'firstName',
-        'phone',
-        'reasonCategory',
-      ]);
-
-      // Someone else with the same last name and date of birth as a booked patient: the kiosk sends both to the desk.
-      const booked = Object.values((await board()).visits).find((v) => v.status === 'booked')!;
-      await send({
-        type: 'RegisterWalkIn',
-        firstName: 'Twin',
-        lastName: booked.patient.lastName,
-        dateOfBirth: booked.patient.dateOfBirth,
-        phone: '555 010 1111',
-        reasonCategory: 'other',
-      });
-      expect(await lookUp(booked)).toMatchObject({ ok: false, code: 'AMBIGUOUS' });
     });
   },
 );
