@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicDay, displayPrivacyModes } from '@clinicflow/domain';
 import { constraintViolated, type DatabaseHandle, repo } from '../src';
-import { auditLog, patients } from '../src/schema';
+import { auditLog } from '../src/schema';
 import { openTestDatabase, testBackends } from '../src/testing';
 import { eq, sql } from 'drizzle-orm';
 
@@ -379,45 +379,6 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       .limit(1);
     await handle.db.update(auditLog).set({ action: 'delete' }).where(eq(auditLog.id, second!.id));
     expect((await repo.auditLog.verifyChain(handle.db, clinicId)).brokenAt).toBe(second!.id);
-  });
-
-  it('reads and writes one clinic only: another clinic id finds nothing and changes nothing', async () => {
-    const other = await repo.clinics.insert(handle.db, {
-      name: 'Other Clinic',
-      timezone: 'Europe/Berlin',
-      displayPrivacy: displayPrivacyModes[0],
-      askContactDetails: false,
-      displayNotice: null,
-      roomThresholds: {},
-    });
-    const staff = await repo.staff.insert(handle.db, {
-      clinicId,
-      username: 'scoped.nurse',
-      displayName: 'Scoped Nurse',
-      role: 'nurse',
-      passwordHash: 'x',
-    });
-    await repo.staff.update(handle.db, other.id, staff.id, { disabled: true });
-    expect((await repo.staff.get(handle.db, clinicId, staff.id))?.disabled).toBe(false);
-    expect(await repo.staff.get(handle.db, other.id, staff.id)).toBeNull();
-
-    const [room] = await repo.rooms.insertMany(handle.db, clinicId, ['Scoped room'], now);
-    const moved = {
-      ...room!,
-      clinicId: other.id,
-      status: 'out_of_service' as const,
-      version: room!.version + 1,
-    };
-    expect(await repo.rooms.save(handle.db, moved, room!.version)).toBe(false);
-    expect((await repo.rooms.get(handle.db, clinicId, room!.id))?.status).toBe('available');
-
-    await repo.contactDetails.update(handle.db, other.id, patientId, { phone: '555 000 0000' });
-    const [row] = await handle.db
-      .select({ phone: patients.phone })
-      .from(patients)
-      .where(eq(patients.id, patientId));
-    expect(row?.phone).not.toBe('555 000 0000');
-    expect(await repo.consents.signedDocuments(handle.db, other.id, patientId)).toEqual([]);
   });
 
   it('has the btree_gist extension and named constraints', async () => {
