@@ -76,7 +76,7 @@ describe.each(testBackends)('who may see and do what (%s)', (backend) => {
     const visit = Object.values(b.visits).find((v) => v.status === 'booked')!;
     const room = Object.values(b.rooms)[0]!;
     const base = { type, commandId: uuid() };
-    // Admin changes aim at nobody real (or a new account): the shared sessions and devices must survive them.
+    // Admin and booking changes aim at nobody real (or a new account): what the other checks share must survive.
     const admin: Partial<Record<CommandType, Record<string, unknown>>> = {
       CreateStaffAccount: {
         username: `temp.${uuid().slice(0, 8)}`,
@@ -89,6 +89,18 @@ describe.each(testBackends)('who may see and do what (%s)', (backend) => {
       PairDevice: { code: 'ZZZZZZ', name: 'Nothing', deviceType: 'kiosk' },
       UpdateDevice: { deviceId: uuid(), name: 'Nothing' },
       RevokeDevice: { deviceId: uuid() },
+      BookAppointment: {
+        patientId: uuid(),
+        providerId: uuid(),
+        startsAt: '2030-01-07T14:00:00Z',
+        endsAt: '2030-01-07T14:30:00Z',
+      },
+      MoveAppointment: {
+        appointmentId: uuid(),
+        startsAt: '2030-01-07T15:00:00Z',
+        endsAt: '2030-01-07T15:30:00Z',
+      },
+      CancelAppointment: { appointmentId: uuid(), reason: 'Patient called' },
     };
     if (admin[type]) return { ...base, ...admin[type] };
     if (type === 'CheckInPatient') return { ...base, visitId: visit.id };

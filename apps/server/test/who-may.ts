@@ -42,6 +42,9 @@ const commandTable: Record<CommandType, string> = {
   SubmitSurvey:              ' Y   Y   Y   Y   .   Y   .   . ',
   AcknowledgeAlert:          ' Y   Y   Y   Y   Y   .   .   . ',
   AnnounceDelay:             ' Y   Y   Y   Y   Y   .   .   . ',
+  BookAppointment:           ' Y   Y   Y   .   .   .   .   . ',
+  MoveAppointment:           ' Y   Y   Y   .   .   .   .   . ',
+  CancelAppointment:         ' Y   Y   Y   .   .   .   .   . ',
   UpdateDisplaySettings:     ' Y   Y   .   .   .   .   .   . ',
   SetEquipmentStatus:        ' Y   Y   Y   Y   Y   .   .   . ',
   CreateStaffAccount:        ' Y   .   .   .   .   .   .   . ',
@@ -77,6 +80,7 @@ const routeTable: Record<RouteName, string> = {
   auditLog:                  '401   ok  403  403  403  403  403  403  403 ',
   verifyAudit:               '401   ok  403  403  403  403  403  403  403 ',
   demoPatients:              '401   ok   ok   ok   ok   ok  403  403  403 ',
+  schedule:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
 };
 
 // Which live screen each caller may open over the socket.  Y = opens; . = refused (FORBIDDEN).

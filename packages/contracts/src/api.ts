@@ -62,6 +62,7 @@ export const apiRoutes = {
   auditLog: { method: 'GET', path: '/api/audit', access: { kind: 'view', view: 'auditLog' } },
   verifyAudit: { method: 'GET', path: '/api/audit/verify', access: { kind: 'view', view: 'auditLog' } },
   demoPatients: { method: 'GET', path: '/api/demo/patients', access: { kind: 'view', view: 'flowBoard' } },
+  schedule: { method: 'GET', path: '/api/schedule', access: { kind: 'view', view: 'schedule' } },
 } as const satisfies Record<string, Route>;
 export type RouteName = keyof typeof apiRoutes;
 

@@ -7,3 +7,4 @@ export * from './failures';
 export * from './formats';
 export * from './text';
 export * from './limits';
+export * from './schedule';

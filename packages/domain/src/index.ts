@@ -26,3 +26,4 @@ export * from './views/display-board/project';
 export * from './views/display-board/reduce';
 export * from './views/display-board/select';
 export * from './staff/staff';
+export * from './scheduling/slots';

@@ -6,6 +6,7 @@ import { registerIntakeRoutes } from '../modules/intake/intake.routes';
 import { registerStaffRoutes } from '../modules/staff/staff.routes';
 import { registerDeviceRoutes } from '../modules/devices/device.routes';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
+import { registerSchedulingRoutes } from '../modules/scheduling/scheduling.routes';
 import { registerDemoRoutes } from '../seed/demo.routes';
 import { createRouter, type ApiDeps } from './route';
 
@@ -19,5 +20,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerStaffRoutes(router);
   registerDeviceRoutes(router);
   registerAuditRoutes(router);
+  registerSchedulingRoutes(router);
   registerDemoRoutes(router);
 }

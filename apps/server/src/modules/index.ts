@@ -3,6 +3,7 @@ import { deviceHandlers } from './devices/device.commands';
 import type { DeviceService } from './devices/device.service';
 import { displayHandlers } from './displays/display.commands';
 import { intakeHandlers } from './intake/intake.commands';
+import { schedulingHandlers } from './scheduling/scheduling.commands';
 import { staffHandlers } from './staff/staff.commands';
 import type { StaffService } from './staff/staff.service';
 import { visitHandlers } from './visits/visit.commands';
@@ -12,6 +13,7 @@ export const commandHandlers = (services: { staff: StaffService; devices: Device
   ...visitHandlers,
   ...intakeHandlers,
   ...displayHandlers,
+  ...schedulingHandlers,
   ...staffHandlers(services.staff),
   ...deviceHandlers(services.devices),
 });

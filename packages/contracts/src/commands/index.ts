@@ -75,6 +75,8 @@ export type CommandFailure = {
   current?: unknown;
   /** Field-level problems; `code` is stable for translation (e.g. a questionnaire's 'required'). */
   issues?: { path: string; message: string; code?: string }[];
+  /** A booking that clashed: the nearest free times of the same length, nearest first. */
+  suggestions?: { startsAt: string; endsAt: string }[];
 };
 export type CommandResult<T extends CommandType = CommandType> = CommandSuccess<T> | CommandFailure;
 

@@ -1,8 +1,43 @@
 import { z } from 'zod';
 import { delayMinutes } from '../limits';
-import { command, id } from './define';
+import { text } from '../text';
+import { command, id, returns } from './define';
+
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'Give a date and time, for example 2026-12-01T09:30:00Z',
+});
+/** An appointment's time: a start before its end, at most a day long. */
+const times = {
+  startsAt: instant,
+  endsAt: instant,
+};
+
+/** BookAppointment: the appointment, the visit it shows as on its day, and the code printed for the patient. */
+export type BookedResult = { appointmentId: string; visitId: string; code: string };
 
 export const schedulingCommands = {
+  BookAppointment: command(
+    {
+      patientId: id,
+      providerId: id,
+      roomId: id.nullable().default(null),
+      ...times,
+      reason: text().trim().max(200).nullable().default(null),
+    },
+    returns<BookedResult>(),
+  ),
+  /** Another time, and optionally another provider or room; refused with the nearest free slots on a clash. */
+  MoveAppointment: command({
+    appointmentId: id,
+    ...times,
+    providerId: id.optional(),
+    roomId: id.nullable().optional(),
+  }),
+  CancelAppointment: command({
+    appointmentId: id,
+    reason: text().trim().min(1, 'Say why the appointment is cancelled').max(200),
+  }),
   AnnounceDelay: command({
     providerId: id,
     minutes: z

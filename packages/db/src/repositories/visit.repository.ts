@@ -82,6 +82,17 @@ async function listVisitsForDay(db: Db, clinicId: string, day: string): Promise<
   return rows.map(toVisit);
 }
 
+async function findVisitByAppointment(
+  db: Db,
+  clinicId: string,
+  appointmentId: string,
+): Promise<Visit | null> {
+  const [row] = await selectVisits(db).where(
+    and(eq(t.visits.clinicId, clinicId), eq(t.visits.appointmentId, appointmentId)),
+  );
+  return row ? toVisit(row) : null;
+}
+
 /** The day's waiting room: only what a wait estimate needs, without the patients. */
 async function listWaiting(
   db: Db,
@@ -127,6 +138,8 @@ async function saveVisit(db: Db, visit: Visit, expectedVersion: number): Promise
       statusSince: new Date(visit.statusSince),
       roomId: visit.roomId,
       providerId: visit.providerId,
+      day: visit.day,
+      scheduledAt: visit.scheduledAt ? new Date(visit.scheduledAt) : null,
       times: visit.times,
       version: visit.version,
     })
@@ -201,6 +214,7 @@ export const visits = {
   get: getVisit,
   listForDay: listVisitsForDay,
   listWaiting,
+  findByAppointment: findVisitByAppointment,
   findByPatient: findVisitsByPatient,
   save: saveVisit,
   lastTicketNumber,

@@ -30,6 +30,8 @@ export const appointments = pgTable(
     /** Printed on the confirmation (and in its QR code): a patient can check in with it alone. */
     code: text('code'),
     status: text('status').$type<AppointmentStatus>().notNull().default('booked'),
+    /** Why it was cancelled, as the desk said (kept with the booking, and in the event for the audit trail). */
+    cancelReason: text('cancel_reason'),
     createdAt: created(),
   },
   // The no-overlap exclusion constraints (btree_gist) live in a custom migration: drizzle-kit cannot express them.

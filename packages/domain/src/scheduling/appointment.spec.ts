@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { findAppointmentConflicts, intervalsOverlap, validInterval, type Appointment } from './appointment';
+import {
+  findAppointmentConflicts,
+  intervalsOverlap,
+  mayChangeBooking,
+  validInterval,
+  type Appointment,
+} from './appointment';
+import { visitStatuses } from '../visits/visit';
 
 const BASE = Date.parse('2026-03-02T13:00:00.000Z');
 const t = (min: number) => new Date(BASE + min * 60_000).toISOString();
@@ -195,5 +202,14 @@ describe('findAppointmentConflicts', () => {
         expect(findAppointmentConflicts(toAppt({ ...c, id: 'new' }), existing)).toEqual([]);
       }),
     );
+  });
+});
+
+describe('changing a booking', () => {
+  it('is allowed only before the patient arrives', () => {
+    for (const status of visitStatuses) {
+      expect(mayChangeBooking({ status }).ok, status).toBe(status === 'booked');
+    }
+    expect(mayChangeBooking(null)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });

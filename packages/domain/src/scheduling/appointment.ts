@@ -1,3 +1,4 @@
+import { ok, refuse, type Result } from '../shared/result';
 export const appointmentStatuses = ['booked', 'cancelled'] as const;
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
@@ -37,6 +38,18 @@ export function findAppointmentConflicts(
     if (other.patientId === candidate.patientId) conflicts.push({ with: other.id, resource: 'patient' });
   }
   return conflicts;
+}
+
+/** An appointment can be moved or cancelled from the book only while its patient has not arrived. */
+export function mayChangeBooking(visit: { status: string } | null): Result<void> {
+  if (!visit) return refuse('NOT_FOUND', 'That appointment does not exist.');
+  if (visit.status !== 'booked') {
+    return refuse(
+      'ILLEGAL_TRANSITION',
+      `The patient is already ${visit.status.replace(/_/g, ' ')}; change the visit on the flow board.`,
+    );
+  }
+  return ok(undefined);
 }
 
 export function validInterval(i: Interval): boolean {

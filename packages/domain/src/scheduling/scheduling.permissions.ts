@@ -1,5 +1,11 @@
 import type { ActorClass } from '../shared/actor';
 
+/** The desk keeps the book. */
+const bookers: readonly ActorClass[] = ['front_desk', 'coordinator', 'admin', 'system'];
+
 export const schedulingPermissions = {
+  BookAppointment: bookers,
+  MoveAppointment: bookers,
+  CancelAppointment: bookers,
   AnnounceDelay: ['front_desk', 'coordinator', 'nurse', 'physician', 'admin', 'system'],
 } as const satisfies Record<string, readonly ActorClass[]>;

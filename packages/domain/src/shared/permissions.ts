@@ -31,6 +31,7 @@ export const commandNames = Object.keys(commandPermissions) as CommandName[];
 /** Who may see each screen's data. A display sees only its projection; a kiosk only its own patient. */
 export const viewPermissions = {
   flowBoard: everyStaffRole,
+  schedule: everyStaffRole,
   displayBoard: ['waiting_room_display', 'room_status_display'],
   kiosk: ['kiosk'],
   staffAccounts: adminOnly,

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { clinicDay, clinicTime } from './time';
+import { clinicDay, clinicTime, clinicDayBounds, nextDay } from './time';
 
 describe('clinicDay', () => {
   it('is the clinic-local date, not the UTC date', () => {
@@ -133,4 +133,20 @@ describe('clinicTime', () => {
       { numRuns: 3000 },
     );
   }, 60_000);
+});
+
+describe('clinicDayBounds', () => {
+  it('runs from local midnight to local midnight: 24 hours, or 23 and 25 on the days the clocks change', () => {
+    const hours = (day: string) => {
+      const b = clinicDayBounds(day, 'America/New_York');
+      return (Date.parse(b.endsAt) - Date.parse(b.startsAt)) / 3_600_000;
+    };
+    expect(clinicDayBounds('2026-12-01', 'America/New_York')).toEqual({
+      startsAt: '2026-12-01T05:00:00.000Z',
+      endsAt: '2026-12-02T05:00:00.000Z',
+    });
+    expect(hours('2026-03-08')).toBe(23);
+    expect(hours('2026-11-01')).toBe(25);
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
 });

@@ -53,3 +53,17 @@ function offsetMinutes(instant: Date, timezone: string): number {
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
+
+/** The calendar day after `day` (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** A clinic day as instants: from its local midnight to the next (23 or 25 hours when the clocks change). */
+export function clinicDayBounds(day: string, timezone: string): { startsAt: string; endsAt: string } {
+  return {
+    startsAt: clinicTime(day, '0:00', timezone).toISOString(),
+    endsAt: clinicTime(nextDay(day), '0:00', timezone).toISOString(),
+  };
+}

@@ -80,6 +80,7 @@ export const eventArbs = (
   VisitCheckedIn: ev('VisitCheckedIn', fc.record({ visit })),
   WalkInRegistered: ev('WalkInRegistered', fc.record({ visit })),
   VisitStatusChanged: ev('VisitStatusChanged', fc.record({ visit, from: fc.constantFrom(...visitStatuses) })),
+  VisitRescheduled: ev('VisitRescheduled', fc.record({ visit })),
   RoomStatusChanged: ev(
     'RoomStatusChanged',
     fc.record({ room: roomArb, from: fc.constantFrom(...roomStatuses) }),

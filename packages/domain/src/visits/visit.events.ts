@@ -5,4 +5,6 @@ export type VisitEvent =
   | { type: 'VisitBooked'; payload: { visit: Visit } }
   | { type: 'VisitCheckedIn'; payload: { visit: Visit } }
   | { type: 'VisitStatusChanged'; payload: { visit: Visit; from: Visit['status'] } }
+  /** Its appointment moved: another time, provider or day (only while still booked). */
+  | { type: 'VisitRescheduled'; payload: { visit: Visit } }
   | { type: 'WalkInRegistered'; payload: { visit: Visit } };

@@ -186,6 +186,13 @@ describe('applyDisplayEvent', () => {
       if (!('visit' in e.payload)) return [e];
       const { visit } = e.payload;
       const from = status.get(visit.id);
+      // Only a booked appointment is moved: the move keeps (or makes, with its booking) the visit booked.
+      if (e.type === 'VisitRescheduled' && (from === undefined || from === 'booked')) {
+        const booked = { ...visit, status: 'booked' as const };
+        status.set(visit.id, 'booked');
+        const move: DomainEvent = { type: 'VisitRescheduled', payload: { visit: booked } };
+        return from ? [move] : [{ type: 'VisitBooked', payload: { visit: booked } }, move];
+      }
       status.set(visit.id, visit.status);
       if (from === undefined) {
         if (visit.status === 'booked') return [{ type: 'VisitBooked', payload: { visit } }];

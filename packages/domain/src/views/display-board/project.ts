@@ -70,6 +70,9 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
   switch (event.type) {
     case 'RoomStatusChanged':
       return { type: 'DisplayRoomUpdated', payload: { room: projectRoom(event.payload.room) } };
+    // Only a booked visit moves, and public screens never show booked ones.
+    case 'VisitRescheduled':
+      return null;
     case 'VisitBooked':
     case 'VisitCheckedIn':
     case 'WalkInRegistered':

@@ -86,6 +86,8 @@ describe('applyFlowBoardEvent', () => {
         for (const e of events) {
           const p = e.payload;
           if ('visit' in p && p.visit.day === DAY) visits.set(p.visit.id, p.visit);
+          // A visit moved to another day leaves today's board.
+          if (e.type === 'VisitRescheduled' && e.payload.visit.day !== DAY) visits.delete(e.payload.visit.id);
           if ('room' in p) rooms.set(p.room.id, p.room);
           if ('provider' in p) providers.set(p.provider.id, p.provider);
           if ('equipment' in p) equipment.set(p.equipment.id, p.equipment);

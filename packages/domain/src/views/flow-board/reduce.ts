@@ -13,6 +13,14 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
       if (visit.day !== board.day) return board;
       return { ...board, visits: { ...board.visits, [visit.id]: visit } };
     }
+    case 'VisitRescheduled': {
+      const { visit } = event.payload;
+      if (visit.day === board.day) return { ...board, visits: { ...board.visits, [visit.id]: visit } };
+      // Moved to another day: off today's board.
+      if (!board.visits[visit.id]) return board;
+      const { [visit.id]: _moved, ...visits } = board.visits;
+      return { ...board, visits };
+    }
     case 'RoomStatusChanged': {
       const { room } = event.payload;
       return { ...board, rooms: { ...board.rooms, [room.id]: room } };

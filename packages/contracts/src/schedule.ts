@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { Appointment, Provider, Room } from '@clinicflow/domain';
+
+/** GET /api/schedule: one clinic day of the book, for every provider or some. */
+export const scheduleQuerySchema = z.object({
+  day: z.iso.date({ message: 'Give a day, for example 2026-12-01' }),
+  providerId: z.uuid().optional(),
+});
+export type ScheduleQuery = z.infer<typeof scheduleQuerySchema>;
+
+export type ScheduledAppointment = Appointment & {
+  patientName: string;
+  /** The code printed on the confirmation. */
+  code: string | null;
+};
+
+export type ScheduleDay = {
+  day: string;
+  timezone: string;
+  /** The day's first and last instant (23 or 25 hours apart when the clocks change). */
+  startsAt: string;
+  endsAt: string;
+  providers: Provider[];
+  rooms: Room[];
+  appointments: ScheduledAppointment[];
+};
