@@ -188,4 +188,23 @@ describe.each(testBackends)('the appointment book on %s', (backend) => {
     });
     expect(past).toMatchObject({ ok: false, code: 'INVALID', issues: [{ path: 'startsAt' }] });
   });
+
+  it('finds a patient to book by the start of their names or their date of birth, and audits the search', async () => {
+    const { patient, patientId } = visits[6]!;
+    const search = async (q: string) =>
+      api(server, 'GET', `/api/patients?q=${encodeURIComponent(q)}`, { cookie: desk });
+    const byName = await search(
+      `${patient.firstName.slice(0, 2)} ${patient.lastName.slice(0, 3).toUpperCase()}`,
+    );
+    expect(byName.body).toContainEqual({ id: patientId, ...patient });
+    const byBirth = (await search(`${patient.lastName} ${patient.dateOfBirth}`)).body as { id: string }[];
+    expect(byBirth.map((p) => p.id)).toEqual([patientId]);
+    expect((await search('a')).status).toBe(400);
+    const audit = await api(server, 'GET', '/api/audit?action=SearchPatients', {
+      cookie: await signIn(server, 'admin'),
+    });
+    expect(audit.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'SearchPatients' })]),
+    );
+  });
 });

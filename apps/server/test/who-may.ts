@@ -81,6 +81,7 @@ const routeTable: Record<RouteName, string> = {
   verifyAudit:               '401   ok  403  403  403  403  403  403  403 ',
   demoPatients:              '401   ok   ok   ok   ok   ok  403  403  403 ',
   schedule:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
+  searchPatients:            '401   ok   ok   ok  403  403  403  403  403 ',
 };
 
 // Which live screen each caller may open over the socket.  Y = opens; . = refused (FORBIDDEN).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import type { Appointment, Provider, Room } from '@clinicflow/domain';
 
 /** GET /api/schedule: one clinic day of the book, for every provider or some. */
@@ -24,3 +25,9 @@ export type ScheduleDay = {
   rooms: Room[];
   appointments: ScheduledAppointment[];
 };
+
+/** GET /api/patients?q=: the desk looks a patient up to book them ("ana qui", "1985-03-27"). */
+export const patientSearchSchema = z.object({
+  q: text().trim().min(2, 'Type at least two letters of a name, or a date of birth').max(100),
+});
+export type PatientMatch = { id: string; firstName: string; lastName: string; dateOfBirth: string };

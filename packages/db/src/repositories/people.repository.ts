@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Provider } from '@clinicflow/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
@@ -73,8 +73,43 @@ async function setProviderDelay(
   return row ? { id: row.id, name: row.name, delayMinutes: row.delayMinutes } : null;
 }
 
+/**
+ * Patients whose first or last name starts with each word typed (any case), or born on the date typed: the desk's
+ * search when booking. At most `limit`, by last name.
+ */
+async function searchPatients(
+  db: Db,
+  input: { clinicId: string; words: string[]; dateOfBirth?: string; limit: number },
+): Promise<{ id: string; firstName: string; lastName: string; dateOfBirth: string }[]> {
+  const nameMatches = input.words.map((w) => {
+    const prefix = `${w.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return or(
+      sql`lower(${t.patients.firstName}) like ${prefix}`,
+      sql`lower(${t.patients.lastName}) like ${prefix}`,
+    );
+  });
+  return db
+    .select({
+      id: t.patients.id,
+      firstName: t.patients.firstName,
+      lastName: t.patients.lastName,
+      dateOfBirth: t.patients.dateOfBirth,
+    })
+    .from(t.patients)
+    .where(
+      and(
+        eq(t.patients.clinicId, input.clinicId),
+        ...nameMatches,
+        input.dateOfBirth ? eq(t.patients.dateOfBirth, input.dateOfBirth) : undefined,
+      ),
+    )
+    .orderBy(asc(t.patients.lastName), asc(t.patients.firstName), asc(t.patients.id))
+    .limit(input.limit);
+}
+
 export const patients = {
   insert: insertPatient,
+  search: searchPatients,
   findByIdentity: findPatientByIdentity,
   get: getPatient,
 };

@@ -1,10 +1,37 @@
 import { clinicDayBounds } from '@clinicflow/domain';
-import { scheduleQuerySchema, type ScheduleDay } from '@clinicflow/contracts';
+import {
+  patientSearchSchema,
+  scheduleQuerySchema,
+  type PatientMatch,
+  type ScheduleDay,
+} from '@clinicflow/contracts';
 import { repo } from '@clinicflow/db';
 import { audit } from '../../platform/audit';
 import type { Router } from '../../http/route';
 
 export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router): void {
+  /** Whoever may book may find the patient to book; names and birthdays are patient data: audited. */
+  route('searchPatients', async (req, reply, caller): Promise<PatientMatch[] | unknown> => {
+    const parsed = patientSearchSchema.safeParse(req.query);
+    if (!parsed.success) return invalid(reply, parsed.error);
+    const terms = parsed.data.q.split(/\s+/);
+    const dateOfBirth = terms.find((w) => /^\d{4}-\d{2}-\d{2}$/.test(w));
+    const matches = await repo.patients.search(ctx.db, {
+      clinicId: ctx.clinicId,
+      words: terms.filter((w) => w !== dateOfBirth),
+      ...(dateOfBirth ? { dateOfBirth } : {}),
+      limit: 20,
+    });
+    await audit(ctx, {
+      actor: caller.actor!,
+      action: 'SearchPatients',
+      entityType: 'patient',
+      entityId: null,
+      origin: origin(req),
+    });
+    return matches;
+  });
+
   /** One day of the book; patient names are patient data, so the read is audited. */
   route('schedule', async (req, reply, caller): Promise<ScheduleDay | unknown> => {
     const parsed = scheduleQuerySchema.safeParse(req.query);
