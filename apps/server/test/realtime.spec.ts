@@ -147,10 +147,15 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
       roomId: taken.id,
       version: a!.version,
     });
+    const free = Object.values((await board()).rooms)
+      .filter((r) => r.status === 'available')
+      .map((r) => r.name)
+      .sort((x, y) => x.localeCompare(y, undefined, { numeric: true }));
+    expect(free.length).toBeGreaterThan(0);
     expect(result).toMatchObject({
       ok: false,
       code: 'ROOM_NOT_AVAILABLE',
-      message: `${taken.name} is occupied.`,
+      message: `${taken.name} is occupied. Free rooms: ${free.join(', ')}.`,
     });
   });
 

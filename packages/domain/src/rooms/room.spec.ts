@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   changeRoomStatus,
+  freeRoomsHint,
   roomActions,
   roomActionsFrom,
   roomStatuses,
@@ -97,5 +98,17 @@ describe('the room changes a status offers', () => {
       );
       expect(roomActionsFrom(status), status).toEqual(accepted);
     }
+  });
+});
+
+describe('freeRoomsHint', () => {
+  it('names the free rooms in their natural order, or says there are none', () => {
+    const rooms = [
+      makeRoom({ id: 'a', name: 'Room 10', status: 'available' }),
+      makeRoom({ id: 'b', name: 'Room 2', status: 'available' }),
+      makeRoom({ id: 'c', name: 'Room 3', status: 'occupied' }),
+    ];
+    expect(freeRoomsHint(rooms)).toBe('Free rooms: Room 2, Room 10.');
+    expect(freeRoomsHint([rooms[2]!])).toBe('No room is free right now.');
   });
 });

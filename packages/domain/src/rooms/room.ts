@@ -70,3 +70,12 @@ function describe(action: RoomAction): string {
     returnToService: 'return it to service',
   }[action];
 }
+
+/** What a refused call to a taken room adds, so the coordinator can pick again at once. */
+export function freeRoomsHint(rooms: readonly Room[]): string {
+  const free = rooms
+    .filter((r) => r.status === 'available')
+    .map((r) => r.name)
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return free.length ? `Free rooms: ${free.join(', ')}.` : 'No room is free right now.';
+}

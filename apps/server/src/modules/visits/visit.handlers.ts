@@ -1,5 +1,6 @@
 import {
   changeRoomStatus,
+  freeRoomsHint,
   formatTicket,
   refuse,
   transitionVisit,
@@ -121,6 +122,10 @@ export const changeVisit: Handler<VisitCommandType | 'CallPatient'> = async ({
   if (roomId && !room) return refuse('NOT_FOUND', 'That room does not exist.');
   const action = command.type === 'CallPatient' ? 'call' : visitCommandActions[command.type];
   const next = transitionVisit({ visit, action, actor, now, room });
+  if (!next.ok && next.code === 'ROOM_NOT_AVAILABLE') {
+    // Someone took the room a moment ago: say which are free now, where the coordinator chose.
+    return { ...next, message: `${next.message} ${freeRoomsHint(await repo.rooms.list(tx, clinicId))}` };
+  }
   if (!next.ok) return next;
   await repo.visits.save(tx, next.value.visit, visit.version);
   const events: DomainEvent[] = [
