@@ -1,6 +1,6 @@
 /**
  * Command latency: drives a clinic day through the real server, as its clients do, and measures
- *   ack      emit → ack (validated, committed, answered)
+ *   ack      emit → ack (validated, committed, answered); booking an appointment for tomorrow too
  *   fan-out  emit → the command's display-visible events have all arrived on a wallboard socket
  *
  *   pnpm --filter @clinicflow/bench command-latency [--database=pglite|postgres] [--visits=30] [--rounds=1] [--parallel=5]
@@ -28,11 +28,12 @@ type CommandName =
   | 'CallPatient'
   | 'MarkPatientInRoom'
   | 'CheckOutPatient'
-  | 'MarkRoomCleaned';
+  | 'MarkRoomCleaned'
+  | 'BookAppointment';
 /** `findAppointment` is the kiosk's lookup before a check-in: timed, but not a command. */
 type Sample = {
   type: CommandName | 'findAppointment';
-  phase: 'serial' | 'parallel';
+  phase: 'serial' | 'parallel' | 'booking';
   ackMs: number;
   fanoutMs: number | null;
 };
@@ -206,6 +207,25 @@ async function runRound(server: ServerProcess, options: ReturnType<typeof parseA
     }
     // commands/s counts the commands only; the kiosk lookups are reported on their own line.
     const serialMs = performance.now() - serialStart - lookupMs;
+
+    // Booking phase: the coordinator books each of these patients again for tomorrow, one after another, at
+    // distinct times (a real desk on the phone); every booking goes through the exclusion constraints.
+    const tomorrow = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 86_400_000;
+    for (const [i, p] of serialVisits.entries()) {
+      const visit = board().visits[p.visitId]!;
+      const startsAt = new Date(tomorrow + i * 30 * 60_000);
+      await send(
+        consoleSocket,
+        'BookAppointment',
+        {
+          patientId: visit.patientId,
+          providerId: visit.providerId,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+        },
+        'booking',
+      );
+    }
 
     // Parallel phase: several kiosks check patients in at once (only with booked visits left over).
     const left = booked.slice(options.visits, options.visits + options.parallel);
