@@ -124,6 +124,35 @@ describe('EventSequencer', () => {
   });
 });
 
+describe('EventSequencer.drainApplied', () => {
+  const seqs = (s: EventSequencer<St, Ev>) => s.drainApplied().map((e) => e.seq);
+
+  it('hands each applied event once, in order: live, replayed and buffered alike', () => {
+    const s = new EventSequencer<St, Ev>(reduce);
+    s.onEvent(ev(7, 6)); // buffered until the sync
+    expect(seqs(s)).toEqual([]);
+    s.onSync(snapshot(5));
+    expect(seqs(s)).toEqual([]); // 7 waits behind the gap (6 missing)
+    s.onSync(replay(6, [ev(6, 5)]));
+    expect(seqs(s)).toEqual([6, 7]);
+    s.onEvent(ev(8, 7));
+    s.onEvent(ev(8, 7)); // a duplicate is not applied, so not handed
+    s.onEvent(ev(9, 8));
+    expect(seqs(s)).toEqual([8, 9]);
+    expect(seqs(s)).toEqual([]);
+  });
+
+  it('a snapshot applies no event; one behind a gap is handed only once the gap is filled', () => {
+    const s = synced(5);
+    s.onEvent(ev(9, 8));
+    expect(seqs(s)).toEqual([]);
+    s.onSync(snapshot(9, [9]));
+    expect(seqs(s)).toEqual([]);
+    s.onEvent(ev(10, 9));
+    expect(seqs(s)).toEqual([10]);
+  });
+});
+
 describe('clockOffsetMs', () => {
   it('is server minus local', () => {
     expect(clockOffsetMs('2026-01-01T10:00:05.000Z', Date.parse('2026-01-01T10:00:00.000Z'))).toBe(5000);

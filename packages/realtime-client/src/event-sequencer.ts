@@ -29,6 +29,8 @@ export class EventSequencer<S, E> {
   /** True until a sync arrives: after connecting, after a disconnect, and after a gap. */
   #awaitingSync = true;
   #buffer: EventEnvelope<E>[] = [];
+  /** Events applied since the last drainApplied(), in the order they were applied. */
+  #applied: EventEnvelope<E>[] = [];
   #serverTime: string | null = null;
 
   constructor(reduce: Reducer<S, E>) {
@@ -47,6 +49,17 @@ export class EventSequencer<S, E> {
   get buffered(): number {
     return this.#buffer.length;
   }
+  /**
+   * The events applied to the state since the last call, in order (live, buffered or replayed; never a
+   * duplicate, never one still waiting behind a gap), for screens that react to an event itself. A snapshot
+   * applies none: it replaces the state.
+   */
+  drainApplied(): EventEnvelope<E>[] {
+    const applied = this.#applied;
+    this.#applied = [];
+    return applied;
+  }
+
   /** serverTime of the last sync, for the clock offset. */
   get serverTime(): string | null {
     return this.#serverTime;
@@ -67,6 +80,7 @@ export class EventSequencer<S, E> {
         if (this.#lastSeq !== null && event.seq <= this.#lastSeq) continue;
         this.#state = this.#reduce(this.#state, event);
         this.#lastSeq = event.seq;
+        this.#keepApplied(event);
       }
       // The replay covers everything this scope could see up to message.seq.
       this.#lastSeq = Math.max(this.#lastSeq ?? 0, message.seq);
@@ -112,7 +126,14 @@ export class EventSequencer<S, E> {
     }
     this.#state = this.#reduce(this.#state, event);
     this.#lastSeq = event.seq;
+    this.#keepApplied(event);
     return { changed: true, resume: null };
+  }
+
+  #keepApplied(event: EventEnvelope<E>): void {
+    // NOTE: bounded like the buffer, for a caller that never drains.
+    if (this.#applied.length >= maxBuffered) this.#applied.shift();
+    this.#applied.push(event);
   }
 
   #bufferEvent(event: EventEnvelope<E>): void {

@@ -85,6 +85,7 @@ export class RealtimeView<V extends View> {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #authError = $state<AuthError | null>(null);
   readonly #liveWaiters = new Set<(live: boolean) => void>();
+  readonly #eventHandlers = new Set<(event: EventEnvelope<ViewEvent[V]>) => void>();
   /** The server said this device or session is over; never reconnect by ourselves. */
   #ended = false;
 
@@ -181,6 +182,18 @@ export class RealtimeView<V extends View> {
     this.#socket.on(event as 'deviceRevoked', handler as () => void);
     return () => {
       this.#socket.off(event as 'deviceRevoked', handler as () => void);
+    };
+  }
+
+  /**
+   * Calls `handler` with every event of the view's stream once it is applied to `state` (in order, never twice;
+   * a resync by snapshot applies none, so a screen that keeps more than the state also watches `status`).
+   * Returns the unsubscribe.
+   */
+  onEvent(handler: (event: EventEnvelope<ViewEvent[V]>) => void): () => void {
+    this.#eventHandlers.add(handler);
+    return () => {
+      this.#eventHandlers.delete(handler);
     };
   }
 
@@ -300,6 +313,17 @@ export class RealtimeView<V extends View> {
       this.#lastSeq = this.#sequencer.lastSeq;
     }
     if (outcome.resume) this.#requestResume(outcome.resume.lastSeq);
+    const applied = this.#sequencer.drainApplied();
+    for (const event of applied) {
+      for (const handler of [...this.#eventHandlers]) {
+        // One screen's faulty handler must not stop the others, nor the stream.
+        try {
+          handler(event);
+        } catch (error) {
+          console.error(error);
+        }
+      }
+    }
   }
 
   #requestResume(lastSeq: number | null): void {

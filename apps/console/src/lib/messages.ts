@@ -25,6 +25,7 @@ export const en = {
   nav: {
     label: 'Console pages',
     flowBoard: 'Flow board',
+    schedule: 'Schedule',
     staff: 'Staff',
     devices: 'Devices',
     audit: 'Audit log',

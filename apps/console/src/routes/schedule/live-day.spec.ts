@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent, Visit } from '@clinicflow/domain';
+import { touchesDay } from './live-day';
+
+const visit = (day: string, appointmentId: string | null = 'a1') => ({ day, appointmentId }) as Visit;
+
+describe('touchesDay', () => {
+  it('is a booking, move or cancel on the day shown', () => {
+    const day = '2026-12-02';
+    const none = new Set<string>();
+    expect(touchesDay({ type: 'VisitBooked', payload: { visit: visit(day) } }, day, none)).toBe(true);
+    expect(touchesDay({ type: 'VisitRescheduled', payload: { visit: visit(day) } }, day, none)).toBe(true);
+    expect(
+      touchesDay({ type: 'VisitStatusChanged', payload: { visit: visit(day), from: 'booked' } }, day, none),
+    ).toBe(true);
+    expect(touchesDay({ type: 'VisitBooked', payload: { visit: visit('2026-12-03') } }, day, none)).toBe(
+      false,
+    );
+  });
+
+  it('is a move away from the day shown: the appointment was on it', () => {
+    const moved: DomainEvent = { type: 'VisitRescheduled', payload: { visit: visit('2026-12-09', 'a1') } };
+    expect(touchesDay(moved, '2026-12-02', new Set(['a1']))).toBe(true);
+    expect(touchesDay(moved, '2026-12-02', new Set(['a2']))).toBe(false);
+  });
+
+  it('ignores what does not change the book', () => {
+    const checkedIn: DomainEvent = { type: 'VisitCheckedIn', payload: { visit: visit('2026-12-02') } };
+    expect(touchesDay(checkedIn, '2026-12-02', new Set(['a1']))).toBe(false);
+  });
+});
