@@ -20,6 +20,7 @@ import { DeviceService } from './modules/devices/device.service';
 import { KioskScope } from './platform/kiosk-scope';
 import { KioskLookups } from './modules/intake/kiosk-lookups';
 import { StaffService } from './modules/staff/staff.service';
+import { watchLateArrivals } from './modules/scheduling/late-arrivals';
 
 export type App = {
   /** The port actually bound (useful with port 0). */
@@ -39,6 +40,8 @@ export type AppConfig = Pick<
   | 'sessionIdleMs'
   | 'sessionMaxMs'
   | 'sessionSweepMs'
+  | 'lateGraceMinutes'
+  | 'lateCheckMs'
   | 'publicOrigin'
   | 'trustProxy'
 >;
@@ -125,6 +128,12 @@ export async function startApp(input: {
     publicOrigin: config.publicOrigin,
   });
   commands.onCommitted((events) => realtime.publish(events));
+  const lateArrivals = watchLateArrivals({
+    ctx,
+    commands,
+    graceMinutes: config.lateGraceMinutes,
+    everyMs: config.lateCheckMs ?? 30_000,
+  });
 
   registerApiRoutes(app, {
     ctx,
@@ -152,6 +161,7 @@ export async function startApp(input: {
     close: async () => {
       // Stop taking new work, finish the commands already accepted, then drop the sockets.
       health.stop();
+      lateArrivals.stop();
       lookups.close();
       const closing = app.close();
       await commands.drain();

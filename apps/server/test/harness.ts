@@ -51,6 +51,7 @@ export async function startTestServer(
     replayLimit?: number;
     sessionIdleMs?: number;
     sessionSweepMs?: number;
+    lateCheckMs?: number;
     intake?: boolean;
     trustProxy?: string;
   } = {},
@@ -79,6 +80,9 @@ export async function startTestServer(
         sessionIdleMs: options.sessionIdleMs ?? 15 * 60_000,
         sessionMaxMs: 12 * 3600_000,
         sessionSweepMs: options.sessionSweepMs,
+        lateGraceMinutes: 15,
+        // Off unless a test asks: the clock tests move would otherwise flag the whole demo day.
+        lateCheckMs: options.lateCheckMs ?? 24 * 3600_000,
         publicOrigin: undefined,
         trustProxy: options.trustProxy ?? false,
       },
@@ -142,9 +146,11 @@ export async function snapshotOf<V extends 'flowBoard' | 'displayBoard'>(
   auth: { view: V } & Credentials,
 ): Promise<ViewState[V]> {
   const { socket, received } = await openSocket(server.app.url, auth);
-  await until(() => received.length > 0, `${auth.view} snapshot`);
+  // Events published while the socket joined arrive before its sync: wait for the sync itself.
+  const sync = () => received.find((m) => m.name === 'sync');
+  await until(() => sync() !== undefined, `${auth.view} snapshot`);
   socket.disconnect();
-  return (received[0]!.data as Extract<SyncMessage<V>, { kind: 'snapshot' }>).state;
+  return (sync()!.data as Extract<SyncMessage<V>, { kind: 'snapshot' }>).state;
 }
 
 export async function until(predicate: () => boolean, what: string, ms = 5000): Promise<void> {

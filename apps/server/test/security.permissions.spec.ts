@@ -101,6 +101,7 @@ describe.each(testBackends)('who may see and do what (%s)', (backend) => {
         endsAt: '2030-01-07T15:30:00Z',
       },
       CancelAppointment: { appointmentId: uuid(), reason: 'Patient called' },
+      FlagLateArrivals: { graceMinutes: 15 },
     };
     if (admin[type]) return { ...base, ...admin[type] };
     if (type === 'CheckInPatient') return { ...base, visitId: visit.id };

@@ -45,6 +45,7 @@ const commandTable: Record<CommandType, string> = {
   BookAppointment:           ' Y   Y   Y   .   .   .   .   . ',
   MoveAppointment:           ' Y   Y   Y   .   .   .   .   . ',
   CancelAppointment:         ' Y   Y   Y   .   .   .   .   . ',
+  FlagLateArrivals:          ' .   .   .   .   .   .   .   . ',
   UpdateDisplaySettings:     ' Y   Y   .   .   .   .   .   . ',
   SetEquipmentStatus:        ' Y   Y   Y   Y   Y   .   .   . ',
   CreateStaffAccount:        ' Y   .   .   .   .   .   .   . ',

@@ -34,6 +34,8 @@ export const schedulingCommands = {
     providerId: id.optional(),
     roomId: id.nullable().optional(),
   }),
+  /** Sent by the server to itself: flag today's booked patients not here `graceMinutes` after their time. */
+  FlagLateArrivals: command({ graceMinutes: z.int().min(1).max(240) }),
   CancelAppointment: command({
     appointmentId: id,
     reason: text().trim().min(1, 'Say why the appointment is cancelled').max(200),

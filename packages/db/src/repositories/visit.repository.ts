@@ -30,6 +30,7 @@ const toVisit = ({ visit: v, patient }: Row): Visit => ({
   reason: v.reason,
   reasonCategory: v.reasonCategory,
   times: v.times,
+  lateSince: v.lateSince?.toISOString() ?? null,
   version: v.version,
 });
 
@@ -140,6 +141,7 @@ async function saveVisit(db: Db, visit: Visit, expectedVersion: number): Promise
       providerId: visit.providerId,
       day: visit.day,
       scheduledAt: visit.scheduledAt ? new Date(visit.scheduledAt) : null,
+      lateSince: visit.lateSince ? new Date(visit.lateSince) : null,
       times: visit.times,
       version: visit.version,
     })

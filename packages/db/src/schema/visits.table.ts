@@ -36,6 +36,8 @@ export const visits = pgTable(
     ticketNumber: integer('ticket_number'),
     ticketCode: text('ticket_code'),
     scheduledAt: ts('scheduled_at'),
+    /** When the server flagged the booked patient as late (past the grace period, not arrived). */
+    lateSince: ts('late_since'),
     reason: text('reason'),
     reasonCategory: text('reason_category'),
     times: jsonb('times').$type<Partial<Record<VisitStatus, string>>>().notNull().default({}),

@@ -7,5 +7,7 @@ export const schedulingPermissions = {
   BookAppointment: bookers,
   MoveAppointment: bookers,
   CancelAppointment: bookers,
+  /** The server's own clock raises it; nobody sends it. */
+  FlagLateArrivals: ['system'],
   AnnounceDelay: ['front_desk', 'coordinator', 'nurse', 'physician', 'admin', 'system'],
 } as const satisfies Record<string, readonly ActorClass[]>;

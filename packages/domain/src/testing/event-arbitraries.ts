@@ -81,6 +81,7 @@ export const eventArbs = (
   WalkInRegistered: ev('WalkInRegistered', fc.record({ visit })),
   VisitStatusChanged: ev('VisitStatusChanged', fc.record({ visit, from: fc.constantFrom(...visitStatuses) })),
   VisitRescheduled: ev('VisitRescheduled', fc.record({ visit })),
+  VisitLate: ev('VisitLate', fc.record({ visit })),
   RoomStatusChanged: ev(
     'RoomStatusChanged',
     fc.record({ room: roomArb, from: fc.constantFrom(...roomStatuses) }),

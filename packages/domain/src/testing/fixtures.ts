@@ -35,6 +35,7 @@ export function makeVisit(overrides: Partial<Visit> = {}): Visit {
     reason: 'Persistent cough',
     reasonCategory: 'illness',
     times: { booked: iso(0) },
+    lateSince: null,
     version: 1,
     ...overrides,
   };

@@ -7,4 +7,6 @@ export type VisitEvent =
   | { type: 'VisitStatusChanged'; payload: { visit: Visit; from: Visit['status'] } }
   /** Its appointment moved: another time, provider or day (only while still booked). */
   | { type: 'VisitRescheduled'; payload: { visit: Visit } }
+  /** Past the grace period and not arrived: flagged by the server for the desk. */
+  | { type: 'VisitLate'; payload: { visit: Visit } }
   | { type: 'WalkInRegistered'; payload: { visit: Visit } };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { transitionVisit } from './visit';
+import { isLate, transitionVisit } from './visit';
 import type { Room } from '../rooms/room';
 import { actorOf, at, iso, makeRoom, makeVisit } from '../testing/fixtures';
 
@@ -41,5 +41,18 @@ describe('a patient called a second time', () => {
     }
     expect(visit.times.called).toBe(iso(30));
     expect(visit.times.waiting).toBe(iso(0));
+  });
+});
+
+describe('a booked patient who has not come', () => {
+  const scheduled = makeVisit({ status: 'booked', scheduledAt: iso(0) });
+  it('is late once the grace period has passed, not before, and only once', () => {
+    expect(isLate(scheduled, at(14), 15)).toBe(false);
+    expect(isLate(scheduled, at(15), 15)).toBe(true);
+    expect(isLate({ ...scheduled, lateSince: iso(15) }, at(30), 15)).toBe(false);
+  });
+  it('is never late once arrived, nor without an appointment time', () => {
+    expect(isLate({ ...scheduled, status: 'arrived' }, at(60), 15)).toBe(false);
+    expect(isLate({ ...scheduled, scheduledAt: null }, at(60), 15)).toBe(false);
   });
 });

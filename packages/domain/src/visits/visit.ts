@@ -49,8 +49,23 @@ export type Visit = {
    * back to the waiting room keeps their place in line.
    */
   times: Partial<Record<VisitStatus, string>>;
+  /** When the server flagged a booked patient as late (past the grace period, not arrived); null until then. */
+  lateSince: string | null;
   version: number;
 };
+
+/**
+ * A booked patient not here `graceMinutes` after their time, not flagged yet: the server flags them (on its own
+ * clock) so the desk can call, reschedule or cancel.
+ */
+export function isLate(visit: Visit, now: Date, graceMinutes: number): boolean {
+  return (
+    visit.status === 'booked' &&
+    visit.lateSince === null &&
+    visit.scheduledAt !== null &&
+    Date.parse(visit.scheduledAt) + graceMinutes * 60_000 <= now.getTime()
+  );
+}
 
 const desk: readonly ActorClass[] = ['front_desk', 'coordinator', 'admin'];
 const clinical: readonly ActorClass[] = ['nurse', 'physician', 'coordinator', 'admin'];

@@ -24,6 +24,8 @@ export const en = {
   /** A repeated button's accessible name: its visible label, then whom it acts on ("Check out A-023"). */
   named: (action: string, target: string) => `${action} ${target}`,
   walkIn: 'Walk-in',
+  late: 'Late',
+  lateHint: 'Not here yet, past the grace period: call them, reschedule, or cancel with a reason.',
   rooms: 'Rooms',
   occupant: (label: string) => `Occupied by ${label}`,
   actions: {

@@ -1,8 +1,9 @@
 import type { HandlerMap } from '../../platform/handler';
-import { bookAppointment, cancelAppointment, moveAppointment } from './scheduling.handlers';
+import { bookAppointment, cancelAppointment, flagLateArrivals, moveAppointment } from './scheduling.handlers';
 
 export const schedulingHandlers = {
   BookAppointment: bookAppointment,
   MoveAppointment: moveAppointment,
   CancelAppointment: cancelAppointment,
+  FlagLateArrivals: flagLateArrivals,
 } satisfies Partial<HandlerMap>;

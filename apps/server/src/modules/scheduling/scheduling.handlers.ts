@@ -3,12 +3,14 @@ import {
   clinicDay,
   clinicDayBounds,
   intervalsOverlap,
+  isLate,
   mayChangeBooking,
   nearestFreeSlots,
   refuse,
   transitionVisit,
   type Appointment,
   type Clinic,
+  type DomainEvent,
 } from '@clinicflow/domain';
 import type { CommandFailure } from '@clinicflow/contracts';
 import { type AppointmentConflict, type Db, repo } from '@clinicflow/db';
@@ -190,4 +192,21 @@ export const cancelAppointment: Handler<'CancelAppointment'> = async ({
     events: [{ type: 'VisitStatusChanged', payload: { visit: cancelled.value.visit, from: visit!.status } }],
     entity: { type: 'appointment', id: appointment!.id },
   };
+};
+
+/** Today's booked patients past the grace period are flagged late, once each, on the server's clock. */
+export const flagLateArrivals: Handler<'FlagLateArrivals'> = async ({ tx, command, clinicId, now }) => {
+  const clinic = (await repo.clinics.get(tx, clinicId))!;
+  const late = (await repo.visits.listForDay(tx, clinicId, clinicDay(now, clinic.timezone))).filter((v) =>
+    isLate(v, now, command.graceMinutes),
+  );
+  const events: DomainEvent[] = [];
+  for (const visit of late) {
+    // An annotation, not a change the desk could race with: the version stays, so no desk action turns stale.
+    const flagged = { ...visit, lateSince: now.toISOString() };
+    if (await repo.visits.save(tx, flagged, visit.version)) {
+      events.push({ type: 'VisitLate', payload: { visit: flagged } });
+    }
+  }
+  return { ok: true, events, entity: { type: 'clinic', id: clinicId } };
 };

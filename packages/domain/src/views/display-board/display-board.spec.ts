@@ -186,11 +186,14 @@ describe('applyDisplayEvent', () => {
       if (!('visit' in e.payload)) return [e];
       const { visit } = e.payload;
       const from = status.get(visit.id);
-      // Only a booked appointment is moved: the move keeps (or makes, with its booking) the visit booked.
-      if (e.type === 'VisitRescheduled' && (from === undefined || from === 'booked')) {
+      // Only a booked appointment is moved or flagged late: both keep (or make, with its booking) it booked.
+      if (
+        (e.type === 'VisitRescheduled' || e.type === 'VisitLate') &&
+        (from === undefined || from === 'booked')
+      ) {
         const booked = { ...visit, status: 'booked' as const };
         status.set(visit.id, 'booked');
-        const move: DomainEvent = { type: 'VisitRescheduled', payload: { visit: booked } };
+        const move = { type: e.type, payload: { visit: booked } } as DomainEvent;
         return from ? [move] : [{ type: 'VisitBooked', payload: { visit: booked } }, move];
       }
       status.set(visit.id, visit.status);

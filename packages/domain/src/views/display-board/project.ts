@@ -72,6 +72,7 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
       return { type: 'DisplayRoomUpdated', payload: { room: projectRoom(event.payload.room) } };
     // Only a booked visit moves, and public screens never show booked ones.
     case 'VisitRescheduled':
+    case 'VisitLate':
       return null;
     case 'VisitBooked':
     case 'VisitCheckedIn':

@@ -6,6 +6,7 @@ import type { FlowBoard } from './state';
 export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowBoard {
   switch (event.type) {
     case 'VisitBooked':
+    case 'VisitLate':
     case 'VisitCheckedIn':
     case 'WalkInRegistered':
     case 'VisitStatusChanged': {
