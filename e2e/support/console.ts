@@ -118,6 +118,8 @@ export async function freeAllRooms(console_: Page, baseURL: string): Promise<voi
     await versionedCommand(request, baseURL, { type: 'CheckOutPatient', visitId });
   }
   await expect(console_.locator(inRooms)).toHaveCount(0);
+  // The rooms they left turn to "needs cleaning" by their own events, which may land after the rows changed.
+  await expect(console_.locator('li[data-room-id][data-status="occupied"]')).toHaveCount(0);
   for (const [roomId, status] of await attributes('li[data-room-id]', 'data-room-id')) {
     if (status === 'needs_cleaning')
       await versionedCommand(request, baseURL, { type: 'MarkRoomCleaned', roomId });
