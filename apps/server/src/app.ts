@@ -21,6 +21,7 @@ import { KioskScope } from './platform/kiosk-scope';
 import { KioskLookups } from './modules/intake/kiosk-lookups';
 import { StaffService } from './modules/staff/staff.service';
 import { watchLateArrivals } from './modules/scheduling/late-arrivals';
+import { watchExpiredHolds } from './modules/scheduling/hold-sweep';
 
 export type App = {
   /** The port actually bound (useful with port 0). */
@@ -134,6 +135,7 @@ export async function startApp(input: {
     graceMinutes: config.lateGraceMinutes,
     everyMs: config.lateCheckMs ?? 30_000,
   });
+  const holdSweep = watchExpiredHolds({ ctx, commands, everyMs: config.lateCheckMs ?? 30_000 });
 
   registerApiRoutes(app, {
     ctx,
@@ -162,6 +164,7 @@ export async function startApp(input: {
       // Stop taking new work, finish the commands already accepted, then drop the sockets.
       health.stop();
       lateArrivals.stop();
+      holdSweep.stop();
       lookups.close();
       const closing = app.close();
       await commands.drain();

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { text } from './text';
-import type { Appointment, Provider, Room } from '@clinicflow/domain';
+import type {
+  Appointment,
+  AppointmentType,
+  Equipment,
+  Provider,
+  Reservation,
+  Room,
+} from '@clinicflow/domain';
 
 /** GET /api/schedule: one clinic day of the book, for every provider or some. */
 export const scheduleQuerySchema = z.object({
@@ -24,6 +31,13 @@ export type ScheduleDay = {
   providers: Provider[];
   rooms: Room[];
   appointments: ScheduledAppointment[];
+  /** Room blocks (cleaning, procedure prep) and live holds that day: they keep their room or provider busy. */
+  reservations: Reservation[];
+  /** The clinic's types, retired ones included (old appointments name them); book with active ones only. */
+  appointmentTypes: AppointmentType[];
+  /** What each room offers, by room id ('ecg', 'wheelchair'). */
+  roomFeatures: Record<string, string[]>;
+  equipment: Equipment[];
 };
 
 /** GET /api/patients?q=: the desk looks a patient up to book them ("ana qui", "1985-03-27"). */

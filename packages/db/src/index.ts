@@ -1,4 +1,5 @@
 import { appointments } from './repositories/appointment.repository';
+import { appointmentTypes } from './repositories/appointment-type.repository';
 import { auditLog } from './repositories/audit.repository';
 import { clinics } from './repositories/clinic.repository';
 import { commands } from './repositories/command.repository';
@@ -15,6 +16,7 @@ import { visits } from './repositories/visit.repository';
 export { openDatabase, type Db, type DatabaseHandle, type Schema } from './client';
 export { constraintViolated, isDatabaseUnavailable, isTransientConflict } from './repositories/errors';
 export { type NewAppointment, type AppointmentConflict } from './repositories/appointment.repository';
+export { type TypeFields } from './repositories/appointment-type.repository';
 export { type AuditEntry, type AuditFilter } from './repositories/audit.repository';
 export { type DeviceRow } from './repositories/device.repository';
 export { type StoredEvent } from './repositories/event.repository';
@@ -28,6 +30,7 @@ export { type NewVisit } from './repositories/visit.repository';
 export const repo = {
   alerts,
   appointments,
+  appointmentTypes,
   auditLog,
   clinics,
   commands,

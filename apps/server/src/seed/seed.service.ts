@@ -8,7 +8,7 @@ import {
   type Clinic,
   type DomainEvent,
 } from '@clinicflow/domain';
-import { type Db, repo } from '@clinicflow/db';
+import { type Db, repo, type TypeFields } from '@clinicflow/db';
 import { demoConsent, demoQuestionnaires, demoSurvey } from './demo-intake';
 import { newShortCode } from '../platform/tokens';
 import { hashPassword } from '../modules/auth/auth.service';
@@ -109,6 +109,67 @@ const earlierSignature: Signature = {
   ],
 };
 
+/** Room 1 has the ECG; Rooms 1, 2 and 5 take a wheelchair; every room but 6 (vaccinations) has an exam table. */
+const demoRoomFeatures: string[][] = [
+  ['ecg', 'exam_table', 'wheelchair', 'sink'],
+  ['exam_table', 'wheelchair', 'sink'],
+  ['exam_table', 'sink'],
+  ['exam_table', 'procedure_light', 'sink'],
+  ['exam_table', 'wheelchair'],
+  ['sink'],
+];
+
+const demoAppointmentTypes: TypeFields[] = [
+  {
+    name: 'Follow-up',
+    durationMinutes: 15,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    roomFeatures: [],
+    equipmentKinds: [],
+  },
+  {
+    name: 'New patient',
+    durationMinutes: 40,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 5,
+    roomFeatures: ['exam_table'],
+    equipmentKinds: [],
+  },
+  {
+    name: 'ECG check',
+    durationMinutes: 30,
+    bufferBeforeMinutes: 5,
+    bufferAfterMinutes: 10,
+    roomFeatures: ['ecg'],
+    equipmentKinds: ['ecg'],
+  },
+  {
+    name: 'Minor procedure',
+    durationMinutes: 45,
+    bufferBeforeMinutes: 10,
+    bufferAfterMinutes: 15,
+    roomFeatures: ['procedure_light', 'sink'],
+    equipmentKinds: [],
+  },
+  {
+    name: 'Abdominal ultrasound',
+    durationMinutes: 30,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+    roomFeatures: ['exam_table'],
+    equipmentKinds: ['ultrasound'],
+  },
+  {
+    name: 'Vaccination',
+    durationMinutes: 10,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    roomFeatures: [],
+    equipmentKinds: ['vaccine_fridge'],
+  },
+];
+
 /** A small deterministic generator so every seeded day looks the same for the same date. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -158,16 +219,21 @@ export async function ensureClinic(
       ['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'Room 6'],
       input.now,
     );
-    for (const [name, room] of [
-      ['ECG machine', 0],
-      ['Otoscope', 1],
-      ['Spirometer', 2],
-      ['Exam light', 3],
-      ['Otoscope', 4],
-      ['Vaccine fridge', 5],
+    for (const [name, room, kind] of [
+      ['ECG machine', 0, 'ecg'],
+      ['Otoscope', 1, 'otoscope'],
+      ['Spirometer', 2, 'spirometer'],
+      ['Exam light', 3, null],
+      ['Otoscope', 4, 'otoscope'],
+      ['Vaccine fridge', 5, 'vaccine_fridge'],
+      ['Portable ultrasound', null, 'ultrasound'],
     ] as const) {
-      await repo.equipment.insert(tx, { clinicId: clinic.id, name, roomId: rooms[room]!.id });
+      const roomId = room === null ? null : rooms[room]!.id;
+      await repo.equipment.insert(tx, { clinicId: clinic.id, name, roomId, kind });
     }
+    for (const [room, features] of demoRoomFeatures.entries())
+      await repo.rooms.setFeatures(tx, clinic.id, rooms[room]!.id, features);
+    for (const type of demoAppointmentTypes) await repo.appointmentTypes.insert(tx, clinic.id, type);
     if (demoIntake) {
       for (const [position, questionnaire] of [...demoQuestionnaires, demoSurvey].entries()) {
         await repo.questionnaires.insert(tx, { clinicId: clinic.id, position, questionnaire });

@@ -7,6 +7,7 @@ import { equipmentCommands } from './equipment.commands';
 import { intakeCommands } from './intake.commands';
 import { roomCommands } from './room.commands';
 import { schedulingCommands } from './scheduling.commands';
+import { schedulingSetupCommands } from './scheduling-setup.commands';
 import { visitCommands } from './visit.commands';
 import { staffCommands } from './staff.commands';
 import { deviceCommands } from './device.commands';
@@ -16,6 +17,7 @@ export * from './visit.commands';
 export * from './room.commands';
 export * from './intake.commands';
 export * from './scheduling.commands';
+export * from './scheduling-setup.commands';
 export * from './display.commands';
 export * from './equipment.commands';
 export * from './staff.commands';
@@ -30,6 +32,7 @@ export const commandMap = {
   ...roomCommands,
   ...intakeCommands,
   ...schedulingCommands,
+  ...schedulingSetupCommands,
   ...displayCommands,
   ...equipmentCommands,
   ...staffCommands,

@@ -16,14 +16,27 @@ const times = {
 /** BookAppointment: the appointment, the visit it shows as on its day, and the code printed for the patient. */
 export type BookedResult = { appointmentId: string; visitId: string; code: string };
 
+/** A booking: `endsAt` may be left out when a type gives the length; a hold of the caller's may be turned into it. */
+const booking = {
+  patientId: id,
+  providerId: id,
+  roomId: id.nullable().default(null),
+  startsAt: instant,
+  endsAt: instant.optional(),
+  reason: text().trim().max(200).nullable().default(null),
+  appointmentTypeId: id.nullable().default(null),
+  /** A portable item (an ultrasound on a cart) booked with the visit. */
+  equipmentId: id.nullable().default(null),
+  holdId: id.optional(),
+};
+
 export const schedulingCommands = {
-  BookAppointment: command(
+  BookAppointment: command(booking, returns<BookedResult>()),
+  /** An admin books over a clash where the clinic allows it; the reason is kept, audited and in the event. */
+  OverbookAppointment: command(
     {
-      patientId: id,
-      providerId: id,
-      roomId: id.nullable().default(null),
-      ...times,
-      reason: text().trim().max(200).nullable().default(null),
+      ...booking,
+      overbookReason: text().trim().min(1, 'Say why this appointment is booked over another').max(200),
     },
     returns<BookedResult>(),
   ),

@@ -43,7 +43,22 @@ async function updateDisplaySettings(
   return toClinic(row!);
 }
 
+/** The clinic's booking rules (kept off the Clinic every screen receives). */
+async function schedulingSettings(db: Db, id: string): Promise<{ allowOverbooking: boolean }> {
+  const [row] = await db
+    .select({ allowOverbooking: t.clinics.allowOverbooking })
+    .from(t.clinics)
+    .where(eq(t.clinics.id, id));
+  return { allowOverbooking: row?.allowOverbooking ?? false };
+}
+
+async function setSchedulingSettings(db: Db, id: string, settings: { allowOverbooking: boolean }) {
+  await db.update(t.clinics).set(settings).where(eq(t.clinics.id, id));
+}
+
 export const clinics = {
+  schedulingSettings,
+  setSchedulingSettings,
   insert: insertClinic,
   get: getClinic,
   first: firstClinic,

@@ -8,13 +8,14 @@ const toEquipment = (row: typeof t.equipment.$inferSelect): Equipment => ({
   clinicId: row.clinicId,
   name: row.name,
   roomId: row.roomId,
+  kind: row.kind,
   status: row.status,
   version: row.version,
 });
 
 async function insertEquipment(
   db: Db,
-  input: { clinicId: string; name: string; roomId: string | null },
+  input: { clinicId: string; name: string; roomId: string | null; kind?: string | null },
 ): Promise<Equipment> {
   const [row] = await db.insert(t.equipment).values(input).returning();
   return toEquipment(row!);

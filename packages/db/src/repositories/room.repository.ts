@@ -55,7 +55,25 @@ async function saveRoom(db: Db, room: Room, expectedVersion: number): Promise<bo
   return updated.length === 1;
 }
 
+/** What each room offers ('ecg', 'wheelchair'), by room id. */
+async function roomFeatures(db: Db, clinicId: string): Promise<Record<string, string[]>> {
+  const rows = await db
+    .select({ id: t.rooms.id, features: t.rooms.features })
+    .from(t.rooms)
+    .where(eq(t.rooms.clinicId, clinicId));
+  return Object.fromEntries(rows.map((r) => [r.id, r.features]));
+}
+
+async function setRoomFeatures(db: Db, clinicId: string, id: string, features: string[]): Promise<void> {
+  await db
+    .update(t.rooms)
+    .set({ features })
+    .where(and(eq(t.rooms.clinicId, clinicId), eq(t.rooms.id, id)));
+}
+
 export const rooms = {
+  features: roomFeatures,
+  setFeatures: setRoomFeatures,
   insertMany: insertRooms,
   list: listRooms,
   get: getRoom,

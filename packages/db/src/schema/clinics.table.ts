@@ -16,6 +16,8 @@ export const clinics = pgTable(
     /** Ask each patient at check-in whether their phone, address or insurance changed. */
     askContactDetails: boolean('ask_contact_details').notNull().default(false),
     displayNotice: text('display_notice'),
+    /** An admin may book over a clash, with a recorded reason. */
+    allowOverbooking: boolean('allow_overbooking').notNull().default(false),
     roomThresholds: jsonb('room_thresholds')
       .$type<RoomThresholds>()
       .notNull()

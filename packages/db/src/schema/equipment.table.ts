@@ -20,6 +20,7 @@ export const equipment = pgTable(
     clinicId: uuid('clinic_id').notNull(),
     name: text('name').notNull(),
     roomId: uuid('room_id'),
+    kind: text('kind'),
     status: text('status').$type<EquipmentStatus>().notNull().default('in_service'),
     version: integer('version').notNull().default(0),
   },

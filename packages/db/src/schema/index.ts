@@ -4,6 +4,7 @@ export * from './staff.table';
 export * from './providers.table';
 export * from './rooms.table';
 export * from './patients.table';
+export * from './appointment-types.table';
 export * from './appointments.table';
 export * from './visits.table';
 export * from './events.table';

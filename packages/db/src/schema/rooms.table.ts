@@ -23,6 +23,11 @@ export const rooms = pgTable(
     status: text('status').$type<RoomStatus>().notNull().default('available'),
     statusSince: ts('status_since').notNull().defaultNow(),
     visitId: uuid('visit_id'),
+    /** What the room offers ('ecg', 'exam_table', 'wheelchair'): appointment types ask for some. */
+    features: text('features')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(0),
   },
   (t): PgTableExtraConfigValue[] => [

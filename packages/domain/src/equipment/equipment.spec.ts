@@ -6,6 +6,7 @@ const otoscope: Equipment = {
   clinicId: 'c1',
   name: 'Otoscope',
   roomId: null,
+  kind: null,
   status: 'in_service',
   version: 3,
 };

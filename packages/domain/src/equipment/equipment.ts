@@ -8,6 +8,8 @@ export type Equipment = {
   clinicId: string;
   name: string;
   roomId: string | null;
+  /** What it is, for types that need one ('ultrasound', 'ecg'); an item without a room is portable. */
+  kind: string | null;
   status: EquipmentStatus;
   version: number;
 };

@@ -23,6 +23,11 @@ function appt(o: Partial<Appointment> & { id: string }): Appointment {
     endsAt: t(30),
     reason: null,
     status: 'booked',
+    appointmentTypeId: null,
+    equipmentId: null,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    overbookReason: null,
     ...o,
   };
 }

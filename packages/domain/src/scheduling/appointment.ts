@@ -12,6 +12,14 @@ export type Appointment = {
   endsAt: string;
   reason: string | null;
   status: AppointmentStatus;
+  appointmentTypeId: string | null;
+  /** A portable item booked with it. */
+  equipmentId: string | null;
+  /** Preparation and cleanup around it: the room and provider stay busy, the patient does not. */
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  /** Why an admin booked it over a clash (null for an ordinary booking). */
+  overbookReason: string | null;
 };
 
 type Interval = { startsAt: string; endsAt: string };

@@ -5,6 +5,17 @@ const bookers: readonly ActorClass[] = ['front_desk', 'coordinator', 'admin', 's
 
 export const schedulingPermissions = {
   BookAppointment: bookers,
+  /** Booking over a clash is an admin's decision, with a reason (and only where the clinic allows it). */
+  OverbookAppointment: ['admin'],
+  CreateAppointmentType: ['admin'],
+  UpdateAppointmentType: ['admin'],
+  RetireAppointmentType: ['admin'],
+  SetSchedulingRules: ['admin'],
+  BlockRoom: bookers,
+  UnblockRoom: bookers,
+  HoldSlot: ['front_desk', 'coordinator', 'admin'],
+  ReleaseHold: ['front_desk', 'coordinator', 'admin'],
+  ReleaseExpiredHolds: ['system'],
   MoveAppointment: bookers,
   CancelAppointment: bookers,
   /** The server's own clock raises it; nobody sends it. */

@@ -62,6 +62,7 @@ const equipmentArb: fc.Arbitrary<Equipment> = fc.record({
   clinicId: fc.constant('c1'),
   name: fc.constantFrom('ECG', 'Otoscope'),
   roomId: fc.option(ids('r', 3)),
+  kind: fc.option(fc.constantFrom('ecg', 'otoscope')),
   status: fc.constantFrom('in_service' as const, 'out_of_service' as const),
   version: fc.nat(50),
 });
@@ -114,6 +115,46 @@ export const eventArbs = (
     }),
   ),
   EquipmentStatusChanged: ev('EquipmentStatusChanged', fc.record({ equipment: equipmentArb })),
+  AppointmentTypeSaved: ev(
+    'AppointmentTypeSaved',
+    fc.record({
+      appointmentType: fc.record({
+        id: ids('t', 2),
+        clinicId: fc.constant('c1'),
+        name: fc.constantFrom('ECG check', 'New patient'),
+        durationMinutes: fc.constantFrom(15, 30, 45),
+        bufferBeforeMinutes: fc.nat(15),
+        bufferAfterMinutes: fc.nat(15),
+        roomFeatures: fc.subarray(['ecg', 'exam_table']),
+        equipmentKinds: fc.subarray(['ultrasound']),
+        active: fc.boolean(),
+        version: fc.nat(5),
+      }),
+    }),
+  ),
+  ReservationAdded: ev(
+    'ReservationAdded',
+    fc.record({
+      reservation: fc.record({
+        id: ids('res', 3),
+        kind: fc.constantFrom('block' as const, 'hold' as const),
+        providerId: fc.option(ids('dr', 2)),
+        roomId: fc.option(ids('r', 3)),
+        startsAt: fc.constant('2026-03-02T15:00:00.000Z'),
+        endsAt: fc.constant('2026-03-02T15:30:00.000Z'),
+        label: fc.option(fc.constant('Deep cleaning')),
+        heldBy: fc.option(ids('s', 2)),
+        expiresAt: fc.option(fc.constant('2026-03-02T14:10:00.000Z')),
+      }),
+    }),
+  ),
+  ReservationsRemoved: ev(
+    'ReservationsRemoved',
+    fc.record({
+      ids: fc.array(ids('res', 3), { maxLength: 3 }),
+      why: fc.constantFrom('removed' as const, 'released' as const, 'expired' as const, 'booked' as const),
+    }),
+  ),
 });
 
 export const domainEventTypes = Object.keys(eventArbs()) as DomainEvent['type'][];

@@ -2,7 +2,8 @@ import type { Visit } from './visit';
 
 /** A visit's facts; each carries the whole visit as it is after the change. */
 export type VisitEvent =
-  | { type: 'VisitBooked'; payload: { visit: Visit } }
+  /** `overbookReason`: an admin booked it over a clash, and said why. */
+  | { type: 'VisitBooked'; payload: { visit: Visit; overbookReason?: string } }
   | { type: 'VisitCheckedIn'; payload: { visit: Visit } }
   | { type: 'VisitStatusChanged'; payload: { visit: Visit; from: Visit['status'] } }
   /** Its appointment moved: another time, provider or day (only while still booked). */

@@ -1,9 +1,36 @@
 import type { HandlerMap } from '../../platform/handler';
-import { bookAppointment, cancelAppointment, flagLateArrivals, moveAppointment } from './scheduling.handlers';
+import {
+  bookAppointment,
+  cancelAppointment,
+  flagLateArrivals,
+  moveAppointment,
+  overbookAppointment,
+} from './scheduling.handlers';
+import {
+  blockRoom,
+  createAppointmentType,
+  holdSlot,
+  releaseExpiredHolds,
+  releaseHold,
+  retireAppointmentType,
+  setSchedulingRules,
+  unblockRoom,
+  updateAppointmentType,
+} from './scheduling-setup.handlers';
 
 export const schedulingHandlers = {
   BookAppointment: bookAppointment,
+  OverbookAppointment: overbookAppointment,
   MoveAppointment: moveAppointment,
   CancelAppointment: cancelAppointment,
   FlagLateArrivals: flagLateArrivals,
+  CreateAppointmentType: createAppointmentType,
+  UpdateAppointmentType: updateAppointmentType,
+  RetireAppointmentType: retireAppointmentType,
+  SetSchedulingRules: setSchedulingRules,
+  BlockRoom: blockRoom,
+  UnblockRoom: unblockRoom,
+  HoldSlot: holdSlot,
+  ReleaseHold: releaseHold,
+  ReleaseExpiredHolds: releaseExpiredHolds,
 } satisfies Partial<HandlerMap>;

@@ -1,25 +1,23 @@
 import {
   bookingProblem,
   clinicDay,
-  clinicDayBounds,
-  intervalsOverlap,
   isLate,
   mayChangeBooking,
-  nearestFreeSlots,
+  noBuffers,
   refuse,
+  roomFitProblem,
   transitionVisit,
-  type Appointment,
+  type AppointmentType,
   type Clinic,
   type DomainEvent,
 } from '@clinicflow/domain';
 import type { CommandFailure } from '@clinicflow/contracts';
-import { type AppointmentConflict, type Db, repo } from '@clinicflow/db';
-import { stale, type Handler } from '../../platform/handler';
+import { type Db, repo } from '@clinicflow/db';
+import { stale, type Handler, type HandlerInput, type Outcome } from '../../platform/handler';
 import { newShortCode } from '../../platform/tokens';
+import { clash, type Booking } from './clash';
 
-type Booking = Pick<Appointment, 'patientId' | 'providerId' | 'roomId' | 'startsAt' | 'endsAt'>;
-
-/** The provider, room and patient must exist in this clinic, and a room out of service takes no booking today. */
+/** The provider, room, patient and equipment must exist in this clinic; a room out of service takes no booking today. */
 async function resourcesProblem(
   tx: Db,
   clinic: Clinic,
@@ -41,82 +39,93 @@ async function resourcesProblem(
       return refuse('CONFLICT', `${room.name} is out of service today.`);
     }
   }
+  if (booking.equipmentId) {
+    const item = await repo.equipment.get(tx, clinic.id, booking.equipmentId);
+    if (!item) return refuse('NOT_FOUND', 'No such equipment.');
+    if (item.status !== 'in_service') return at('equipmentId', `The ${item.name} is out of service.`);
+  }
   return null;
 }
 
-/**
- * A clash the database refused, in words ("Dr. Lee is booked 10:00–10:30"), with the nearest free times of the
- * same length that day for that provider, room and patient together.
- */
-async function clash(
+/** Whether the room (and the equipment in it or booked with the visit) fits what the type needs. */
+async function fitProblem(
   tx: Db,
-  clinic: Clinic,
+  clinicId: string,
+  type: AppointmentType | null,
   booking: Booking,
-  conflict: AppointmentConflict,
-  now: Date,
-  except?: string,
-): Promise<CommandFailure> {
-  const day = clinicDayBounds(clinicDay(new Date(booking.startsAt), clinic.timezone), clinic.timezone);
-  const busy = await repo.appointments.listBusy(tx, {
-    clinicId: clinic.id,
-    from: day.startsAt,
-    to: day.endsAt,
-    resources: { providerId: booking.providerId, roomId: booking.roomId, patientId: booking.patientId },
-    ...(except ? { except } : {}),
+): Promise<CommandFailure | null> {
+  if (!type) return null;
+  const room = booking.roomId ? await repo.rooms.get(tx, clinicId, booking.roomId) : null;
+  const features = booking.roomId ? ((await repo.rooms.features(tx, clinicId))[booking.roomId] ?? []) : [];
+  const problem = roomFitProblem({
+    type,
+    room: room && { id: room.id, name: room.name, features },
+    equipment: await repo.equipment.list(tx, clinicId),
+    bookedEquipmentId: booking.equipmentId,
   });
-  const holder = busy.find(
-    (b) =>
-      intervalsOverlap(b, booking) &&
-      (conflict === 'provider'
-        ? b.providerId === booking.providerId
-        : conflict === 'room'
-          ? b.roomId === booking.roomId
-          : b.patientId === booking.patientId),
-  );
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: clinic.timezone,
-  });
-  const when = holder
-    ? ` ${time.format(new Date(holder.startsAt))}–${time.format(new Date(holder.endsAt))}`
-    : '';
-  const who =
-    conflict === 'provider'
-      ? `${(await repo.providers.list(tx, clinic.id)).find((p) => p.id === booking.providerId)?.name ?? 'The provider'} is already booked${when}.`
-      : conflict === 'room'
-        ? `${(await repo.rooms.get(tx, clinic.id, booking.roomId!))?.name ?? 'The room'} is already booked${when}.`
-        : `The patient already has an appointment${when}.`;
-  const window = {
-    startsAt: new Date(Math.max(Date.parse(day.startsAt), now.getTime())).toISOString(),
-    endsAt: day.endsAt,
-  };
-  const suggestions = nearestFreeSlots({ wanted: booking, busy, window });
-  return { ...refuse('CONFLICT', who), suggestions };
+  return problem ? at('roomId', problem) : null;
 }
 
-const invalid = (problem: string): CommandFailure => ({
+const at = (path: string, problem: string): CommandFailure => ({
   ...refuse('INVALID', problem),
-  issues: [{ path: 'startsAt', message: problem }],
+  issues: [{ path, message: problem }],
 });
+const invalid = (problem: string): CommandFailure => at('startsAt', problem);
 
-/** The desk books a patient with a provider (and perhaps a room): one appointment, shown on its day as a visit. */
-export const bookAppointment: Handler<'BookAppointment'> = async ({ tx, command, clinicId, now }) => {
+/**
+ * A booking as the desk asked for it: the type gives the length (when no end is given) and the buffers, the
+ * caller's hold on the slot gives way to it, and an admin's overbooking carries its reason past the constraints.
+ */
+async function bookVisit(
+  input: HandlerInput<'BookAppointment' | 'OverbookAppointment'>,
+  overbookReason: string | null,
+): Promise<Outcome<'BookAppointment'>> {
+  const { tx, command, clinicId, now, actor } = input;
   const clinic = (await repo.clinics.get(tx, clinicId))!;
+  const type = command.appointmentTypeId
+    ? await repo.appointmentTypes.get(tx, clinicId, command.appointmentTypeId)
+    : null;
+  if (command.appointmentTypeId && !type?.active)
+    return at('appointmentTypeId', 'That appointment type is not offered (any more).');
+  const startsAt = new Date(command.startsAt).toISOString();
+  const endsAt = command.endsAt
+    ? new Date(command.endsAt).toISOString()
+    : type && new Date(Date.parse(startsAt) + type.durationMinutes * 60_000).toISOString();
+  if (!endsAt) return at('endsAt', 'Give an end time, or an appointment type for its usual length.');
   const booking: Booking = {
     patientId: command.patientId,
     providerId: command.providerId,
     roomId: command.roomId,
-    startsAt: new Date(command.startsAt).toISOString(),
-    endsAt: new Date(command.endsAt).toISOString(),
+    equipmentId: command.equipmentId,
+    startsAt,
+    endsAt,
+    ...(type ?? noBuffers),
   };
   const problem = bookingProblem(booking, now);
   if (problem) return invalid(problem);
-  const missing = await resourcesProblem(tx, clinic, booking, now);
+  const missing =
+    (await resourcesProblem(tx, clinic, booking, now)) ?? (await fitProblem(tx, clinicId, type, booking));
   if (missing) return missing;
+  const events: DomainEvent[] = [];
+  if (command.holdId) {
+    const hold = await repo.appointments.getReservation(tx, clinicId, command.holdId);
+    const live = hold?.kind === 'hold' && Date.parse(hold.expiresAt!) > now.getTime();
+    if (!live || actor.kind !== 'staff' || hold.heldBy !== actor.id)
+      return at('holdId', 'That hold has expired or is not yours; book the slot if it is still free.');
+    await repo.appointments.removeReservation(tx, clinicId, hold.id);
+    events.push({ type: 'ReservationsRemoved', payload: { ids: [hold.id], why: 'booked' } });
+  }
   const code = newShortCode();
-  const booked = await repo.appointments.insert(tx, { clinicId, ...booking, reason: command.reason, code });
-  if (!booked.ok) return clash(tx, clinic, booking, booked.conflict, now);
+  const booked = await repo.appointments.insert(tx, {
+    clinicId,
+    ...booking,
+    appointmentTypeId: type?.id ?? null,
+    overbookReason,
+    reason: command.reason,
+    code,
+    now,
+  });
+  if (!booked.ok) return clash(tx, { clinic, booking, conflict: booked.conflict, now });
   const visit = await repo.visits.insert(tx, {
     clinicId,
     day: clinicDay(new Date(booking.startsAt), clinic.timezone),
@@ -128,12 +137,26 @@ export const bookAppointment: Handler<'BookAppointment'> = async ({ tx, command,
     status: 'booked',
     now,
   });
+  events.push({
+    type: 'VisitBooked',
+    payload: { visit, ...(overbookReason ? { overbookReason } : {}) },
+  });
   return {
     ok: true,
-    events: [{ type: 'VisitBooked', payload: { visit } }],
+    events,
     result: { appointmentId: booked.id, visitId: visit.id, code },
     entity: { type: 'appointment', id: booked.id },
   };
+}
+
+/** The desk books a patient with a provider (and perhaps a room): one appointment, shown on its day as a visit. */
+export const bookAppointment: Handler<'BookAppointment'> = (input) => bookVisit(input, null);
+
+/** An admin books over a clash, where the clinic allows it; the reason goes with the booking and its event. */
+export const overbookAppointment: Handler<'OverbookAppointment'> = async (input) => {
+  const { allowOverbooking } = await repo.clinics.schedulingSettings(input.tx, input.clinicId);
+  if (!allowOverbooking) return refuse('NOT_ALLOWED', 'This clinic does not allow overbooking.');
+  return bookVisit(input, input.command.overbookReason);
 };
 
 /** Another time, provider or room for an appointment whose patient has not arrived yet. */
@@ -147,15 +170,23 @@ export const moveAppointment: Handler<'MoveAppointment'> = async ({ tx, command,
     patientId: appointment!.patientId,
     providerId: command.providerId ?? appointment!.providerId,
     roomId: command.roomId === undefined ? appointment!.roomId : command.roomId,
+    equipmentId: appointment!.equipmentId,
     startsAt: new Date(command.startsAt).toISOString(),
     endsAt: new Date(command.endsAt).toISOString(),
+    bufferBeforeMinutes: appointment!.bufferBeforeMinutes,
+    bufferAfterMinutes: appointment!.bufferAfterMinutes,
   };
   const problem = bookingProblem(booking, now);
   if (problem) return invalid(problem);
-  const missing = await resourcesProblem(tx, clinic, booking, now);
+  const type = appointment!.appointmentTypeId
+    ? await repo.appointmentTypes.get(tx, clinicId, appointment!.appointmentTypeId)
+    : null;
+  const missing =
+    (await resourcesProblem(tx, clinic, booking, now)) ?? (await fitProblem(tx, clinicId, type, booking));
   if (missing) return missing;
-  const moved = await repo.appointments.move(tx, clinicId, appointment!.id, booking);
-  if (!moved.ok) return clash(tx, clinic, booking, moved.conflict, now, appointment!.id);
+  const moved = await repo.appointments.move(tx, { clinicId, id: appointment!.id, now, to: booking });
+  if (!moved.ok)
+    return clash(tx, { clinic, booking, conflict: moved.conflict, now, except: appointment!.id });
   const next = {
     ...visit!,
     day: clinicDay(new Date(booking.startsAt), clinic.timezone),

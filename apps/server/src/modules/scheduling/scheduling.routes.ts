@@ -59,6 +59,21 @@ export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router
       providers: await repo.providers.list(ctx.db, ctx.clinicId),
       rooms: await repo.rooms.list(ctx.db, ctx.clinicId),
       appointments,
+      reservations: (
+        await repo.appointments.listReservations(ctx.db, {
+          clinicId: ctx.clinicId,
+          from: bounds.startsAt,
+          to: bounds.endsAt,
+          now: ctx.clock.now(),
+        })
+      ).map(({ id, kind, providerId, roomId, startsAt, endsAt, label, heldBy, expiresAt }) => ({
+        id,
+        kind: kind === 'hold' ? ('hold' as const) : ('block' as const),
+        ...{ providerId, roomId, startsAt, endsAt, label, heldBy, expiresAt },
+      })),
+      appointmentTypes: await repo.appointmentTypes.list(ctx.db, ctx.clinicId),
+      roomFeatures: await repo.rooms.features(ctx.db, ctx.clinicId),
+      equipment: await repo.equipment.list(ctx.db, ctx.clinicId),
     } satisfies ScheduleDay;
   });
 }

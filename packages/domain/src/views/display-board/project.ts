@@ -98,7 +98,10 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
         type: 'DisplaySettingsUpdated',
         payload: { displayNotice: event.payload.displayNotice, roomThresholds: event.payload.roomThresholds },
       };
-    // Intake and alerts are between the patient and the staff: never on a public screen.
+    // The book's setup and reservations are the desk's; intake and alerts are between the patient and the staff.
+    case 'AppointmentTypeSaved':
+    case 'ReservationAdded':
+    case 'ReservationsRemoved':
     case 'QuestionnaireSubmitted':
     case 'ConsentSigned':
     case 'ContactDetailsUpdated':

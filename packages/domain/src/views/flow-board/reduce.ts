@@ -42,6 +42,9 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
       const { equipment } = event.payload;
       return { ...board, equipment: { ...board.equipment, [equipment.id]: equipment } };
     }
+    case 'AppointmentTypeSaved':
+    case 'ReservationAdded':
+    case 'ReservationsRemoved':
     case 'QuestionnaireSubmitted':
     case 'ConsentSigned':
     case 'ContactDetailsUpdated':
