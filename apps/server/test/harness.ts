@@ -89,7 +89,7 @@ export async function startTestServer(
       database,
       clinic,
       clock,
-      logger: pino({ level: 'silent' }),
+      logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
     });
   const server: TestServer = {
     app: await start(0),

@@ -387,6 +387,7 @@ describe.each(testBackends)('repositories on %s', (backend) => {
       sql`select conname from pg_constraint where conname like 'appointments_%_no_overlap'`,
     )) as unknown as { rows: { conname: string }[] };
     expect(rows.map((r) => r.conname).sort()).toEqual([
+      'appointments_equipment_no_overlap',
       'appointments_patient_no_overlap',
       'appointments_provider_no_overlap',
       'appointments_room_no_overlap',

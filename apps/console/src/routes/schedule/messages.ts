@@ -26,6 +26,8 @@ export const en = {
   close: 'Close',
   fields: {
     provider: 'Provider',
+    type: 'Appointment type',
+    noType: 'No particular type',
     start: 'Start',
     duration: 'Length',
     minutes: (n: number) => `${n} min`,
@@ -62,6 +64,8 @@ export const en = {
     title: 'Appointment',
     when: 'When',
     provider: 'Provider',
+    type: 'Appointment type',
+    noType: 'No particular type',
     room: 'Room',
     reason: 'Reason',
     code: 'Confirmation code',

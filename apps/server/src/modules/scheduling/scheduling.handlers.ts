@@ -99,7 +99,8 @@ async function bookVisit(
     equipmentId: command.equipmentId,
     startsAt,
     endsAt,
-    ...(type ?? noBuffers),
+    bufferBeforeMinutes: (type ?? noBuffers).bufferBeforeMinutes,
+    bufferAfterMinutes: (type ?? noBuffers).bufferAfterMinutes,
   };
   const problem = bookingProblem(booking, now);
   if (problem) return invalid(problem);

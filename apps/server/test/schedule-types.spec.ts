@@ -1,0 +1,362 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Visit } from '@clinicflow/domain';
+import type { CommandResult, CommandType, ScheduleDay } from '@clinicflow/contracts';
+import { repo } from '@clinicflow/db';
+import { testBackends } from '@clinicflow/db/testing';
+import { api, signIn, snapshotOf, startTestServer, type TestServer } from './harness';
+
+const uuid = () => crypto.randomUUID();
+// The test clock reads 09:00 in New York on 2026-11-30; the next day's book is empty.
+const tomorrow = '2026-12-01';
+const at = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return new Date(Date.UTC(2026, 11, 1, h + 5, m)).toISOString(); // EST = UTC−5
+};
+
+describe.each(testBackends)('appointment types, buffers, overbooking, blocks and holds on %s', (backend) => {
+  let server: TestServer;
+  const cookies: Record<string, string> = {};
+  let visits: Visit[];
+  let book: ScheduleDay;
+
+  const send = async <T extends CommandType>(who: string, command: { type: T } & Record<string, unknown>) =>
+    (
+      await api(server, 'POST', '/api/commands', {
+        cookie: cookies[who]!,
+        body: { commandId: uuid(), ...command },
+      })
+    ).body as CommandResult<T>;
+  const day = async (d = tomorrow) =>
+    (await api(server, 'GET', `/api/schedule?day=${d}`, { cookie: cookies.frontdesk! })).body as ScheduleDay;
+  const room = (name: string) => book.rooms.find((r) => r.name === name)!.id;
+  const type = (name: string) => book.appointmentTypes.find((t) => t.name === name)!;
+  const patient = (k: number) => visits[k]!.patientId;
+  const provider = (k: number) => book.providers[k]!.id;
+
+  beforeAll(async () => {
+    server = await startTestServer(backend, { lateCheckMs: 100 });
+    for (const who of ['admin', 'coordinator', 'frontdesk']) cookies[who] = await signIn(server, who);
+    visits = Object.values(
+      (await snapshotOf(server, { view: 'flowBoard', cookie: cookies.frontdesk })).visits,
+    );
+    book = await day();
+  });
+  afterAll(() => server?.close());
+
+  it('the demo clinic has types, room features and a portable ultrasound; only an admin edits types', async () => {
+    expect(type('ECG check')).toMatchObject({ durationMinutes: 30, roomFeatures: ['ecg'], active: true });
+    expect(book.roomFeatures[room('Room 1')]).toContain('ecg');
+    expect(book.equipment.find((e) => e.kind === 'ultrasound')).toMatchObject({ roomId: null });
+    const fields = {
+      name: 'Stress test',
+      durationMinutes: 20,
+      bufferAfterMinutes: 10,
+      roomFeatures: ['ecg'],
+    };
+    expect(await send('frontdesk', { type: 'CreateAppointmentType', ...fields })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const created = await send('admin', { type: 'CreateAppointmentType', ...fields });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect(await send('admin', { type: 'CreateAppointmentType', ...fields })).toMatchObject({
+      code: 'CONFLICT',
+      issues: [{ path: 'name' }],
+    });
+    const id = created.result.appointmentTypeId;
+    expect(
+      await send('admin', {
+        type: 'UpdateAppointmentType',
+        appointmentTypeId: id,
+        version: 0,
+        ...fields,
+        durationMinutes: 25,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await send('admin', { type: 'RetireAppointmentType', appointmentTypeId: id, version: 1 }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const retired = await send('frontdesk', {
+      type: 'BookAppointment',
+      patientId: patient(0),
+      providerId: provider(0),
+      roomId: room('Room 1'),
+      appointmentTypeId: id,
+      startsAt: at('08:00'),
+    });
+    expect(retired).toMatchObject({ ok: false, code: 'INVALID', issues: [{ path: 'appointmentTypeId' }] });
+    expect((await day()).appointmentTypes.find((t) => t.id === id)).toMatchObject({
+      active: false,
+      durationMinutes: 25,
+    });
+  });
+
+  it('a type gives the length and buffers; a room without the feature or working equipment is refused', async () => {
+    const ecg = type('ECG check');
+    const ok = await send('frontdesk', {
+      type: 'BookAppointment',
+      patientId: patient(0),
+      providerId: provider(0),
+      roomId: room('Room 1'),
+      appointmentTypeId: ecg.id,
+      startsAt: at('10:00'),
+    });
+    if (!ok.ok) throw new Error(JSON.stringify(ok));
+    expect((await day()).appointments.find((a) => a.id === ok.result.appointmentId)).toMatchObject({
+      endsAt: at('10:30'),
+      bufferBeforeMinutes: 5,
+      bufferAfterMinutes: 10,
+      appointmentTypeId: ecg.id,
+    });
+    const inRoom3 = await send('frontdesk', {
+      type: 'BookAppointment',
+      patientId: patient(1),
+      providerId: provider(1),
+      roomId: room('Room 3'),
+      appointmentTypeId: ecg.id,
+      startsAt: at('11:00'),
+    });
+    expect(inRoom3).toMatchObject({
+      code: 'INVALID',
+      message: 'Room 3 lacks ECG.',
+      issues: [{ path: 'roomId' }],
+    });
+
+    const machine = book.equipment.find((e) => e.name === 'ECG machine')!;
+    const broken = await send('frontdesk', {
+      type: 'SetEquipmentStatus',
+      equipmentId: machine.id,
+      status: 'out_of_service',
+      version: machine.version,
+    });
+    expect(broken.ok).toBe(true);
+    const noMachine = await send('frontdesk', {
+      type: 'BookAppointment',
+      patientId: patient(1),
+      providerId: provider(1),
+      roomId: room('Room 1'),
+      appointmentTypeId: ecg.id,
+      startsAt: at('13:00'),
+    });
+    expect(noMachine).toMatchObject({
+      code: 'INVALID',
+      message: 'The ECG machine in Room 1 is out of service.',
+    });
+    await send('frontdesk', {
+      type: 'SetEquipmentStatus',
+      equipmentId: machine.id,
+      status: 'in_service',
+      version: machine.version + 1,
+    });
+  });
+
+  it('a cleanup buffer keeps the room busy: a clash inside it is refused with free times after it', async () => {
+    // Room 1 holds the ECG check 10:00–10:30, busy 09:55–10:40.
+    const during = await send('frontdesk', {
+      type: 'BookAppointment',
+      patientId: patient(2),
+      providerId: provider(2),
+      roomId: room('Room 1'),
+      startsAt: at('10:30'),
+      endsAt: at('10:45'),
+    });
+    expect(during).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: 'Room 1 is already booked 10:00–10:30 (busy 09:55–10:40 with preparation and cleanup).',
+    });
+    if (during.ok) return;
+    expect(during.suggestions?.[0]).toEqual({ startsAt: at('10:45'), endsAt: at('11:00') });
+    for (const s of during.suggestions!)
+      expect(s.startsAt >= at('10:40') || s.endsAt <= at('09:55')).toBe(true);
+    const free = await send('frontdesk', {
+      type: 'BookAppointment',
+      patientId: patient(2),
+      providerId: provider(2),
+      roomId: room('Room 1'),
+      ...during.suggestions![0]!,
+    });
+    expect(free.ok).toBe(true);
+  });
+
+  it('a portable item is needed where the room has none, and the database refuses it twice at once', async () => {
+    const scan = type('Abdominal ultrasound');
+    const ultrasound = book.equipment.find((e) => e.kind === 'ultrasound')!;
+    const base = { type: 'BookAppointment' as const, appointmentTypeId: scan.id, startsAt: at('15:00') };
+    const without = await send('frontdesk', {
+      ...base,
+      patientId: patient(3),
+      providerId: provider(3),
+      roomId: room('Room 2'),
+    });
+    expect(without).toMatchObject({
+      code: 'INVALID',
+      message: 'Abdominal ultrasound needs a working ultrasound in Room 2 or booked with it.',
+    });
+    const first = await send('frontdesk', {
+      ...base,
+      patientId: patient(3),
+      providerId: provider(3),
+      roomId: room('Room 2'),
+      equipmentId: ultrasound.id,
+    });
+    expect(first.ok).toBe(true);
+    const twice = await send('frontdesk', {
+      ...base,
+      startsAt: at('15:35'),
+      patientId: patient(4),
+      providerId: provider(0),
+      roomId: room('Room 5'),
+      equipmentId: ultrasound.id,
+    });
+    expect(twice).toMatchObject({
+      code: 'CONFLICT',
+      message:
+        'The Portable ultrasound is already booked 15:00–15:30 (busy 15:00–15:40 with preparation and cleanup).',
+    });
+  });
+
+  it('overbooking: only an admin, only where the clinic allows it, with the reason in the event and the audit', async () => {
+    const clashing = {
+      type: 'OverbookAppointment' as const,
+      patientId: patient(5),
+      providerId: provider(0),
+      startsAt: at('10:00'),
+      endsAt: at('10:15'),
+      overbookReason: 'Urgent chest pain, Dr. will squeeze in',
+    };
+    expect(await send('frontdesk', clashing)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await send('admin', clashing)).toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: 'This clinic does not allow overbooking.',
+    });
+    expect(await send('admin', { ...clashing, overbookReason: ' ' })).toMatchObject({ code: 'VALIDATION' });
+    expect((await send('admin', { type: 'SetSchedulingRules', allowOverbooking: true })).ok).toBe(true);
+    const overbooked = await send('admin', clashing);
+    if (!overbooked.ok) throw new Error(JSON.stringify(overbooked));
+    const events = await repo.events.listAfter(server.database.db, {
+      clinicId: server.clinic.id,
+      afterSeq: overbooked.seq - 1,
+      displayOnly: false,
+      limit: 5,
+    });
+    expect(events[0]!.event).toMatchObject({
+      type: 'VisitBooked',
+      payload: { overbookReason: clashing.overbookReason },
+    });
+    const audit = await api(server, 'GET', '/api/audit?action=OverbookAppointment', {
+      cookie: cookies.admin!,
+    });
+    expect(audit.body).toEqual([
+      expect.objectContaining({
+        action: 'OverbookAppointment',
+        entityId: overbooked.result.appointmentId,
+        actor: expect.stringMatching(/^staff:/),
+      }),
+    ]);
+    expect((await day()).appointments.find((a) => a.id === overbooked.result.appointmentId)).toMatchObject({
+      overbookReason: clashing.overbookReason,
+    });
+  });
+
+  it('a room block keeps visits out of the room until removed, and shows in the day', async () => {
+    const blocked = await send('frontdesk', {
+      type: 'BlockRoom',
+      roomId: room('Room 4'),
+      startsAt: at('12:00'),
+      endsAt: at('12:30'),
+      label: 'Deep cleaning',
+    });
+    if (!blocked.ok) throw new Error(JSON.stringify(blocked));
+    expect((await day()).reservations).toContainEqual(
+      expect.objectContaining({ id: blocked.result.blockId, kind: 'block', label: 'Deep cleaning' }),
+    );
+    const visit = {
+      type: 'BookAppointment' as const,
+      patientId: patient(6),
+      providerId: provider(1),
+      roomId: room('Room 4'),
+      startsAt: at('12:15'),
+      endsAt: at('12:45'),
+    };
+    expect(await send('frontdesk', visit)).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Room 4 is blocked 12:00–12:30 (Deep cleaning).',
+    });
+    expect((await send('frontdesk', { type: 'UnblockRoom', blockId: blocked.result.blockId })).ok).toBe(true);
+    expect((await send('frontdesk', visit)).ok).toBe(true);
+  });
+
+  it('a hold keeps the slot from another coordinator, turns into the holder’s booking, and expires by itself', async () => {
+    const slot = { providerId: provider(2), startsAt: at('14:00'), endsAt: at('14:30') };
+    const hold = await send('coordinator', { type: 'HoldSlot', ...slot, minutes: 5 });
+    if (!hold.ok) throw new Error(JSON.stringify(hold));
+    const other = { type: 'BookAppointment' as const, patientId: patient(7), ...slot };
+    expect(await send('frontdesk', other)).toMatchObject({
+      code: 'CONFLICT',
+      message: `${book.providers[2]!.name} is held 14:00–14:30 by another coordinator.`,
+    });
+    expect(await send('frontdesk', { ...other, holdId: hold.result.holdId })).toMatchObject({
+      code: 'INVALID',
+      issues: [{ path: 'holdId' }],
+    });
+    const converted = await send('coordinator', { ...other, holdId: hold.result.holdId });
+    expect(converted.ok).toBe(true);
+    expect((await day()).reservations.find((r) => r.id === hold.result.holdId)).toBeUndefined();
+
+    const later = { providerId: provider(2), startsAt: at('16:00'), endsAt: at('16:30') };
+    const second = await send('coordinator', { type: 'HoldSlot', ...later, minutes: 5 });
+    if (!second.ok) throw new Error(JSON.stringify(second));
+    expect((await send('frontdesk', { ...other, ...later })).ok).toBe(false);
+    server.clock.advance(6);
+    // The sweep (every 100 ms here) releases it with an event; the booking would not have waited for it anyway.
+    await expect
+      .poll(async () => (await day()).reservations.some((r) => r.id === second.result.holdId), {
+        timeout: 5000,
+      })
+      .toBe(false);
+    expect((await send('frontdesk', { ...other, ...later })).ok).toBe(true);
+  });
+
+  it('20 concurrent moves onto overlapping times never leave an overlap in the database', async () => {
+    // The day after tomorrow: an empty book.
+    const nextDay = 24 * 60 * 60_000;
+    const ids: string[] = [];
+    for (let k = 0; k < 20; k++) {
+      const start = Date.parse(at('07:00')) + nextDay + k * 20 * 60_000;
+      const booked = await send('frontdesk', {
+        type: 'BookAppointment',
+        patientId: patient(8 + k),
+        providerId: provider(k % 4),
+        roomId: room('Room 6'),
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 15 * 60_000).toISOString(),
+      });
+      if (!booked.ok) throw new Error(JSON.stringify(booked));
+      ids.push(booked.result.appointmentId);
+    }
+    const moves = await Promise.all(
+      ids.map((appointmentId, k) => {
+        const start = Date.parse(at('17:00')) + nextDay + (k % 5) * 10 * 60_000;
+        return send('frontdesk', {
+          type: 'MoveAppointment',
+          appointmentId,
+          startsAt: new Date(start).toISOString(),
+          endsAt: new Date(start + 30 * 60_000).toISOString(),
+        });
+      }),
+    );
+    expect(moves.filter((m) => m.ok).length).toBeGreaterThan(0);
+    expect(moves.every((m) => m.ok || m.code === 'CONFLICT')).toBe(true);
+    const rows = (await day('2026-12-02')).appointments.filter((a) => a.status === 'booked');
+    expect(rows).toHaveLength(20);
+    expect(moves.filter((m) => !m.ok).length).toBeGreaterThan(0);
+    for (const a of rows)
+      for (const b of rows) {
+        if (a.id >= b.id || !(a.startsAt < b.endsAt && b.startsAt < a.endsAt)) continue;
+        expect(a.roomId !== null && a.roomId === b.roomId).toBe(false);
+        expect(a.providerId === b.providerId).toBe(false);
+      }
+  });
+});
