@@ -28,3 +28,4 @@ export * from './views/display-board/select';
 export * from './staff/staff';
 export * from './scheduling/slots';
 export * from './scheduling/appointment-type';
+export * from './scheduling/find-slot';

@@ -68,10 +68,10 @@ export function roomFitProblem(input: {
       (e) => e.kind === kind && ((room && e.roomId === room.id) || e.id === input.bookedEquipmentId),
     );
     if (there.some((e) => e.status === 'in_service')) continue;
-    const where = room ? `in ${room.name} or booked with it` : 'booked with it';
-    return there.length
-      ? `The ${there[0]!.name} ${where.split(' or ')[0]} is out of service.`
-      : `${type.name} needs a working ${kind.replace(/_/g, ' ')} ${where}.`;
+    const item = there[0];
+    if (item)
+      return `The ${item.name}${room && item.roomId === room.id ? ` in ${room.name}` : ''} is out of service.`;
+    return `${type.name} needs a working ${kind.replace(/_/g, ' ')} ${room ? `in ${room.name} or ` : ''}booked with it.`;
   }
   return null;
 }
