@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '@clinicflow/domain';
-import type { CommandResult, CommandType, ScheduleDay } from '@clinicflow/contracts';
+import type { CommandResult, CommandType, FindSlotResult, ScheduleDay } from '@clinicflow/contracts';
 import { repo } from '@clinicflow/db';
 import { testBackends } from '@clinicflow/db/testing';
 import { api, signIn, snapshotOf, startTestServer, type TestServer } from './harness';
@@ -317,6 +317,45 @@ describe.each(testBackends)('appointment types, buffers, overbooking, blocks and
       })
       .toBe(false);
     expect((await send('frontdesk', { ...other, ...later })).ok).toBe(true);
+  });
+
+  it('finds the next free slot for a type, and says why a time is not offered (staff only)', async () => {
+    const ecg = type('ECG check');
+    const q = (params: Record<string, string>) =>
+      api(server, 'GET', `/api/schedule/find-slot?${new URLSearchParams(params)}`, {
+        cookie: cookies.frontdesk!,
+      });
+    // Dr. 0 has the ECG check in Room 1 tomorrow 10:00–10:30 (busy 09:55–10:40) and an overbooked 10:00–10:15.
+    const found = await q({
+      appointmentTypeId: ecg.id,
+      providerId: provider(0),
+      minNoticeMinutes: '1440',
+      count: '20',
+    });
+    expect(found.status).toBe(200);
+    const { slots } = found.body as FindSlotResult;
+    // The hold test moved the clock to 09:06: a day's notice starts at 09:06 tomorrow.
+    expect(slots[0]).toMatchObject({ startsAt: at('09:15'), roomId: room('Room 1') });
+    expect(slots.every((s) => s.roomId === room('Room 1'))).toBe(true);
+    expect(slots.some((s) => s.startsAt > at('09:15') && s.startsAt < at('10:45'))).toBe(false);
+    const why = await q({
+      appointmentTypeId: ecg.id,
+      providerId: provider(0),
+      roomId: room('Room 3'),
+      at: at('10:00'),
+    });
+    expect((why.body as FindSlotResult).whyNot).toEqual([
+      'Room 3 lacks ECG.',
+      `${book.providers[0]!.name} is booked 10:00–10:30.`,
+    ]);
+    expect((await q({ at: at('07:00'), durationMinutes: '30', providerId: provider(1) })).body).toMatchObject(
+      {
+        whyNot: ['It is outside opening hours.'],
+      },
+    );
+    expect((await q({ providerId: provider(1) })).status).toBe(400);
+    const anon = await api(server, 'GET', '/api/schedule/find-slot?durationMinutes=30');
+    expect(anon.status).toBe(401);
   });
 
   it('20 concurrent moves onto overlapping times never leave an overlap in the database', async () => {

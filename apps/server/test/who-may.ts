@@ -92,6 +92,7 @@ const routeTable: Record<RouteName, string> = {
   verifyAudit:               '401   ok  403  403  403  403  403  403  403 ',
   demoPatients:              '401   ok   ok   ok   ok   ok  403  403  403 ',
   schedule:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
+  findSlot:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
   searchPatients:            '401   ok   ok   ok  403  403  403  403  403 ',
 };
 

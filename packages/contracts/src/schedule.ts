@@ -3,6 +3,7 @@ import { text } from './text';
 import type {
   Appointment,
   AppointmentType,
+  FoundSlot,
   Equipment,
   Provider,
   Reservation,
@@ -45,3 +46,38 @@ export const patientSearchSchema = z.object({
   q: text().trim().min(2, 'Type at least two letters of a name, or a date of birth').max(100),
 });
 export type PatientMatch = { id: string; firstName: string; lastName: string; dateOfBirth: string };
+
+const count = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(min, `${what}: at least ${min}`)
+    .max(max, `${what}: at most ${max}`);
+
+/**
+ * GET /api/schedule/find-slot: the next free slots for a type and/or provider and/or room over a horizon; with
+ * `at`, also why that time is not offered.
+ */
+export const findSlotQuerySchema = z
+  .object({
+    appointmentTypeId: z.uuid({ message: 'Not a valid id' }).optional(),
+    providerId: z.uuid({ message: 'Not a valid id' }).optional(),
+    roomId: z.uuid({ message: 'Not a valid id' }).optional(),
+    durationMinutes: count('Length', 5, 720).optional(),
+    days: count('Days', 1, 62).default(31),
+    minNoticeMinutes: count('Minimum notice', 0, 14 * 24 * 60).default(0),
+    count: count('Count', 1, 20).default(5),
+    at: z.iso
+      .datetime({ offset: true, message: 'Give a date and time, for example 2026-12-01T09:30:00Z' })
+      .optional(),
+  })
+  .refine((q) => q.appointmentTypeId || q.durationMinutes, {
+    message: 'Give an appointment type or a length',
+    path: ['durationMinutes'],
+  });
+export type FindSlotQueryInput = z.infer<typeof findSlotQuerySchema>;
+export type FindSlotResult = {
+  slots: FoundSlot[];
+  /** With `at`: why that time is not offered for the first provider asked (empty when it would be). */
+  whyNot?: string[];
+};

@@ -8,8 +8,11 @@ import {
 import { repo } from '@clinicflow/db';
 import { audit } from '../../platform/audit';
 import type { Router } from '../../http/route';
+import { registerFindSlotRoute } from './find-slot.routes';
 
 export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router): void {
+  registerFindSlotRoute({ route, ctx, invalid });
+
   /** Whoever may book may find the patient to book; names and birthdays are patient data: audited. */
   route('searchPatients', async (req, reply, caller): Promise<PatientMatch[] | unknown> => {
     const parsed = patientSearchSchema.safeParse(req.query);
