@@ -115,13 +115,22 @@ export function findSlots(q: FindSlotQuery): FoundSlot[] {
           s = up(until + widen.before);
           continue;
         }
-        const roomId =
-          q.roomIds === null
-            ? null
-            : (q.roomIds.find((r) => busyUntil(rooms.get(r), from, to) === null) ?? undefined);
-        if (roomId === undefined) {
-          s += step;
-          continue;
+        let roomId: string | null = null;
+        if (q.roomIds !== null) {
+          // No room free: the earliest any of them frees up is the next start worth trying.
+          let soonest = Infinity;
+          for (const r of q.roomIds) {
+            const busyTo = busyUntil(rooms.get(r), from, to);
+            if (busyTo === null) {
+              roomId = r;
+              break;
+            }
+            soonest = Math.min(soonest, busyTo);
+          }
+          if (roomId === null) {
+            s = Number.isFinite(soonest) ? up(soonest + widen.before) : end;
+            continue;
+          }
         }
         found.push({ startsAt: iso(s), endsAt: iso(s + length), providerId: provider.id, roomId });
         mine++;
