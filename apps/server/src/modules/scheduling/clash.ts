@@ -6,6 +6,7 @@ import {
   type Buffers,
   type BusyBooking,
   type Clinic,
+  type DomainEvent,
 } from '@clinicflow/domain';
 import type { CommandFailure } from '@clinicflow/contracts';
 import { type AppointmentConflict, type Db, repo } from '@clinicflow/db';
@@ -114,4 +115,10 @@ export async function clash(
   };
   const suggestions = nearestFreeSlots({ wanted: booking, busy: busyForCandidate(busy, booking), window });
   return { ...refuse('CONFLICT', who), suggestions };
+}
+
+/** Expired holds leave the book before a write meets the constraints, with the event that clears them from screens. */
+export async function sweepHolds(tx: Db, clinicId: string, now: Date): Promise<DomainEvent[]> {
+  const ids = await repo.appointments.sweepExpiredHolds(tx, clinicId, now);
+  return ids.length ? [{ type: 'ReservationsRemoved', payload: { ids, why: 'expired' } }] : [];
 }

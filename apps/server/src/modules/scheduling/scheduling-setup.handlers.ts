@@ -2,7 +2,7 @@ import { refuse, type AppointmentType, type Reservation } from '@clinicflow/doma
 import type { CommandFailure } from '@clinicflow/contracts';
 import { repo, type TypeFields } from '@clinicflow/db';
 import { stale, type Handler } from '../../platform/handler';
-import { clash } from './clash';
+import { clash, sweepHolds } from './clash';
 
 const nameTaken = (name: string): CommandFailure => ({
   ...refuse('CONFLICT', `There is already a type called ${name}.`),
@@ -87,6 +87,7 @@ export const blockRoom: Handler<'BlockRoom'> = async ({ tx, command, clinicId, n
   const problem = badTime(startsAt, endsAt, now);
   if (problem) return problem;
   if (!(await repo.rooms.get(tx, clinicId, command.roomId))) return refuse('NOT_FOUND', 'No such room.');
+  const swept = await sweepHolds(tx, clinicId, now);
   const added = await repo.appointments.insertReservation(tx, {
     clinicId,
     now,
@@ -114,7 +115,7 @@ export const blockRoom: Handler<'BlockRoom'> = async ({ tx, command, clinicId, n
   const reservation = toReservation({ ...added.value, heldBy: null, expiresAt: null });
   return {
     ok: true,
-    events: [{ type: 'ReservationAdded', payload: { reservation } }],
+    events: [...swept, { type: 'ReservationAdded', payload: { reservation } }],
     result: { blockId: reservation.id },
     entity: { type: 'room', id: command.roomId },
   };
@@ -151,6 +152,7 @@ export const holdSlot: Handler<'HoldSlot'> = async ({ tx, command, clinicId, now
   if (command.roomId && !(await repo.rooms.get(tx, clinicId, command.roomId)))
     return refuse('NOT_FOUND', 'No such room.');
   const expiresAt = new Date(now.getTime() + command.minutes * 60_000);
+  const swept = await sweepHolds(tx, clinicId, now);
   const added = await repo.appointments.insertReservation(tx, {
     clinicId,
     now,
@@ -183,7 +185,7 @@ export const holdSlot: Handler<'HoldSlot'> = async ({ tx, command, clinicId, now
   });
   return {
     ok: true,
-    events: [{ type: 'ReservationAdded', payload: { reservation } }],
+    events: [...swept, { type: 'ReservationAdded', payload: { reservation } }],
     result: { holdId: reservation.id, expiresAt: reservation.expiresAt! },
     entity: { type: 'hold', id: reservation.id },
   };
@@ -205,10 +207,9 @@ export const releaseHold: Handler<'ReleaseHold'> = async ({ tx, command, clinicI
 
 /** The server's sweep: expired holds leave the book and every screen. */
 export const releaseExpiredHolds: Handler<'ReleaseExpiredHolds'> = async ({ tx, clinicId, now }) => {
-  const ids = await repo.appointments.sweepExpiredHolds(tx, clinicId, now);
   return {
     ok: true,
-    events: ids.length ? [{ type: 'ReservationsRemoved', payload: { ids, why: 'expired' } }] : [],
+    events: await sweepHolds(tx, clinicId, now),
     entity: { type: 'clinic', id: clinicId },
   };
 };

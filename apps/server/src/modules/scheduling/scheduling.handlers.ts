@@ -15,7 +15,7 @@ import type { CommandFailure } from '@clinicflow/contracts';
 import { type Db, repo } from '@clinicflow/db';
 import { stale, type Handler, type HandlerInput, type Outcome } from '../../platform/handler';
 import { newShortCode } from '../../platform/tokens';
-import { clash, type Booking } from './clash';
+import { clash, sweepHolds, type Booking } from './clash';
 
 /** The provider, room, patient and equipment must exist in this clinic; a room out of service takes no booking today. */
 async function resourcesProblem(
@@ -107,7 +107,7 @@ async function bookVisit(
   const missing =
     (await resourcesProblem(tx, clinic, booking, now)) ?? (await fitProblem(tx, clinicId, type, booking));
   if (missing) return missing;
-  const events: DomainEvent[] = [];
+  const events: DomainEvent[] = await sweepHolds(tx, clinicId, now);
   if (command.holdId) {
     const hold = await repo.appointments.getReservation(tx, clinicId, command.holdId);
     const live = hold?.kind === 'hold' && Date.parse(hold.expiresAt!) > now.getTime();
@@ -185,6 +185,7 @@ export const moveAppointment: Handler<'MoveAppointment'> = async ({ tx, command,
   const missing =
     (await resourcesProblem(tx, clinic, booking, now)) ?? (await fitProblem(tx, clinicId, type, booking));
   if (missing) return missing;
+  const swept = await sweepHolds(tx, clinicId, now);
   const moved = await repo.appointments.move(tx, { clinicId, id: appointment!.id, now, to: booking });
   if (!moved.ok)
     return clash(tx, { clinic, booking, conflict: moved.conflict, now, except: appointment!.id });
@@ -198,7 +199,7 @@ export const moveAppointment: Handler<'MoveAppointment'> = async ({ tx, command,
   if (!(await repo.visits.save(tx, next, visit!.version))) return stale(visit);
   return {
     ok: true,
-    events: [{ type: 'VisitRescheduled', payload: { visit: next } }],
+    events: [...swept, { type: 'VisitRescheduled', payload: { visit: next } }],
     entity: { type: 'appointment', id: appointment!.id },
   };
 };
