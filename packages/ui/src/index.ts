@@ -21,3 +21,4 @@ export {
   type StatusRef,
   type StatusTone,
 } from './status-vocabulary';
+export { normalize, prepare, rank, type Prepared, type Rankable } from './palette-rank';
