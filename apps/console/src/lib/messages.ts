@@ -80,6 +80,35 @@ export const en = {
     justNow: 'Just now',
   },
   errorSummary: 'There is a problem',
+  keys: {
+    groupEverywhere: 'Everywhere',
+    groupGoTo: 'Go to',
+    goTo: (page: string) => `Go to ${page}`,
+    help: 'Show keyboard shortcuts',
+    palette: 'Search patients, rooms, pages and actions',
+    helpTitle: 'Keyboard shortcuts',
+    helpLead: 'These work now, on this page. Letters do nothing while you type in a field.',
+    then: 'then',
+    close: 'Close',
+    searchButton: 'Search',
+  },
+  palette: {
+    label: 'Command palette',
+    input: 'Search patients, rooms, pages and actions',
+    placeholder: 'Type a name, ticket, room or page…',
+    empty: 'Nothing matches. Try a last name, a ticket code like A-012, or a room.',
+    searching: 'Searching all patients…',
+    searchFailed: 'Could not search all patients; showing today’s only.',
+    groups: {
+      page: 'Pages',
+      action: 'Actions',
+      patient: 'Patients today',
+      room: 'Rooms',
+      other: 'Other patients',
+    },
+    born: (date: string) => `born ${date}`,
+    hint: '↑ ↓ to choose, Enter to open, Esc to close',
+  },
 } as const;
 
 export const messages = en;
