@@ -21,4 +21,3 @@ export {
   type StatusRef,
   type StatusTone,
 } from './status-vocabulary';
-export { normalize, prepare, rank, type Prepared, type Rankable } from './palette-rank';

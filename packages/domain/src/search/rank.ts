@@ -6,7 +6,7 @@
 
 export type Rankable = { label: string; keywords?: readonly string[] };
 
-export type Prepared<T extends Rankable> = {
+export type PreparedEntry<T extends Rankable> = {
   item: T;
   index: number;
   label: string;
@@ -16,7 +16,7 @@ export type Prepared<T extends Rankable> = {
 };
 
 /** Lower case without accents: "José" is found by "jose". */
-export function normalize(text: string): string {
+export function searchText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
@@ -25,9 +25,9 @@ export function normalize(text: string): string {
 
 const wordSplit = /[\s\-–—,.:;()/]+/;
 
-export function prepare<T extends Rankable>(items: readonly T[]): Prepared<T>[] {
+export function prepareRanking<T extends Rankable>(items: readonly T[]): PreparedEntry<T>[] {
   return items.map((item, index) => {
-    const label = normalize(item.label);
+    const label = searchText(item.label);
     const words = label.split(wordSplit).filter(Boolean);
     return {
       item,
@@ -35,13 +35,13 @@ export function prepare<T extends Rankable>(items: readonly T[]): Prepared<T>[] 
       label,
       words,
       initials: words.map((w) => w[0]).join(''),
-      keywords: (item.keywords ?? []).map(normalize),
+      keywords: (item.keywords ?? []).map(searchText),
     };
   });
 }
 
 /** How well one typed word matches an entry; 0 is no match. */
-function tokenScore(p: Prepared<Rankable>, token: string): number {
+function tokenScore(p: PreparedEntry<Rankable>, token: string): number {
   if (p.label.startsWith(token)) return 8;
   if (p.words.some((w) => w.startsWith(token))) return 6;
   if (token.length > 1 && p.initials.startsWith(token)) return 5;
@@ -52,7 +52,7 @@ function tokenScore(p: Prepared<Rankable>, token: string): number {
 }
 
 /** The score of an entry for the typed words; 0 when one of them does not match. */
-export function score(p: Prepared<Rankable>, tokens: readonly string[], whole: string): number {
+export function rankScore(p: PreparedEntry<Rankable>, tokens: readonly string[], whole: string): number {
   let total = 0;
   for (const token of tokens) {
     const s = tokenScore(p, token);
@@ -66,17 +66,17 @@ export function score(p: Prepared<Rankable>, tokens: readonly string[], whole: s
  * The best `limit` entries for `query`, best first (ties in the order given). An empty query returns the first
  * `limit` entries as given.
  */
-export function rank<T extends Rankable>(
-  prepared: readonly Prepared<T>[],
+export function rankEntries<T extends Rankable>(
+  prepared: readonly PreparedEntry<T>[],
   query: string,
   limit: number,
 ): T[] {
-  const whole = normalize(query).trim();
+  const whole = searchText(query).trim();
   if (!whole) return prepared.slice(0, limit).map((p) => p.item);
   const tokens = whole.split(/\s+/);
-  const hits: { p: Prepared<T>; s: number }[] = [];
+  const hits: { p: PreparedEntry<T>; s: number }[] = [];
   for (const p of prepared) {
-    const s = score(p, tokens, whole);
+    const s = rankScore(p, tokens, whole);
     if (s > 0) hits.push({ p, s });
   }
   hits.sort((a, b) => b.s - a.s || a.p.index - b.p.index);

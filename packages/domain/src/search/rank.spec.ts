@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize, prepare, rank } from './palette-rank';
+import { searchText, prepareRanking, rankEntries } from './rank';
 
 const entries = [
   { label: 'Flow board', keywords: ['page'] },
@@ -11,9 +11,10 @@ const entries = [
   { label: 'Room 1', keywords: ['available'] },
   { label: 'Room 10', keywords: ['occupied'] },
 ];
-const labels = (query: string, limit = 10) => rank(prepare(entries), query, limit).map((e) => e.label);
+const labels = (query: string, limit = 10) =>
+  rankEntries(prepareRanking(entries), query, limit).map((e) => e.label);
 
-describe('rank', () => {
+describe('rankEntries', () => {
   it('returns the entries in their order for an empty query, up to the limit', () => {
     expect(labels('', 3)).toEqual(['Flow board', 'Schedule', 'María José Núñez']);
   });
@@ -49,7 +50,7 @@ describe('rank', () => {
         word,
         (names, q) => {
           const items = names.map((n) => ({ label: n.join(' ') }));
-          const found = rank(prepare(items), q, 1000);
+          const found = rankEntries(prepareRanking(items), q, 1000);
           const initials = (l: string) =>
             l
               .split(' ')
@@ -66,8 +67,8 @@ describe('rank', () => {
   });
 });
 
-describe('normalize', () => {
+describe('searchText', () => {
   it('lower-cases and strips accents', () => {
-    expect(normalize('Ångström Émile')).toBe('angstrom emile');
+    expect(searchText('Ångström Émile')).toBe('angstrom emile');
   });
 });
