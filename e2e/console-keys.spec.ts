@@ -79,6 +79,7 @@ test('Ctrl-K finds a patient by typing, Enter opens their row; Escape closes and
   await coordinator.keyboard.press('Control+k');
   await expect(palette(coordinator)).toBeVisible();
   await expect(palette(coordinator).getByRole('combobox')).toBeFocused();
+  if (isPrimaryProject()) await coordinator.screenshot({ path: `${screenshots}console-palette-start.png` });
   await coordinator.keyboard.press('Escape');
   await expect(palette(coordinator)).toBeHidden();
   await expect(opener).toBeFocused();

@@ -105,6 +105,7 @@ export const en = {
       patient: 'Patients today',
       room: 'Rooms',
       other: 'Other patients',
+      results: 'Results',
     },
     born: (date: string) => `born ${date}`,
     hint: '↑ ↓ to choose, Enter to open, Esc to close',

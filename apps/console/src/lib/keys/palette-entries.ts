@@ -41,7 +41,8 @@ export function paletteEntries({ links, bindings, board, timeFormat, pageWord }:
   const pages: PaletteEntry[] = links.map((l) => ({
     id: `page:${l.path}`,
     label: l.label,
-    detail: pageWord,
+    // The group heading says "Pages" already.
+    detail: '',
     keywords: [pageWord],
     keys: `g ${l.key}`,
     target: { kind: 'page', path: l.path },
