@@ -32,6 +32,7 @@ export function keyDispatcher(bindings: () => KeyBinding[]): (event: KeyboardEve
       typing: target instanceof HTMLElement && isTypingField(target),
       foreignModal: foreignModalOpen(),
       inShellDialog: !!target?.closest(`[${shellDialogAttribute}]`),
+      onControl: !!target?.closest('button, a[href], summary, [role="button"], [role="link"]'),
     };
     if (!dispatchable(chord, where)) {
       pending = null;

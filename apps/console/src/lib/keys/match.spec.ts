@@ -92,6 +92,13 @@ describe('dispatchable', () => {
     expect(dispatchable('Mod+k', typing)).toBe(true);
   });
 
+  it('leaves Enter and Space to the button or link in focus', () => {
+    const control = { ...where, onControl: true };
+    expect(dispatchable('Enter', control)).toBe(false);
+    expect(dispatchable(' ', control)).toBe(false);
+    expect(dispatchable('j', control)).toBe(true);
+  });
+
   it('leaves the keyboard to a modal dialog of someone else', () => {
     const modal = { ...where, foreignModal: true };
     expect(dispatchable('j', modal)).toBe(false);

@@ -88,6 +88,8 @@ export type KeyContext = {
   foreignModal: boolean;
   /** Inside the shell's own help or palette dialog, which handle their keys (Escape, arrows) themselves. */
   inShellDialog: boolean;
+  /** On a button or link: Enter and Space press it, they are not shortcuts there. */
+  onControl?: boolean;
 };
 
 /** Whether a chord may reach the key map from where it was pressed. */
@@ -95,6 +97,7 @@ export function dispatchable(chord: Chord, where: KeyContext): boolean {
   if (where.foreignModal) return false;
   const mod = chord.startsWith('Mod+');
   if (where.inShellDialog) return mod;
+  if (where.onControl && (chord === 'Enter' || chord === ' ')) return false;
   return !where.typing || mod || chord === 'Escape';
 }
 
