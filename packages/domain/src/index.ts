@@ -27,3 +27,5 @@ export * from './views/display-board/reduce';
 export * from './views/display-board/select';
 export * from './staff/staff';
 export * from './scheduling/slots';
+export * from './scheduling/recurrence';
+export * from './scheduling/series-plan';
