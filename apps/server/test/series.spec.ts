@@ -40,7 +40,7 @@ describe.each(testBackends)('recurring appointments on %s', (backend) => {
   it('books a weekly series at 09:00 local on every Tuesday, across the clock change, and the day shows it', async () => {
     const p = patient(0);
     const booked = await send({
-      type: 'BookSeries',
+      type: 'BookSeries' as const,
       patientId: p.patientId,
       providerId: p.providerId,
       startsAt: ny('2026-12-01', '09:00'),
@@ -80,7 +80,7 @@ describe.each(testBackends)('recurring appointments on %s', (backend) => {
     });
     expect(single.ok).toBe(true);
     const refused = await send({
-      type: 'BookSeries',
+      type: 'BookSeries' as const,
       patientId: b.patientId,
       providerId: b.providerId,
       startsAt: ny('2026-12-01', '10:15'),
@@ -190,7 +190,7 @@ describe.each(testBackends)('recurring appointments on %s', (backend) => {
   it('never changes an occurrence whose patient has arrived', async () => {
     const p = patient(3);
     const booked = await send({
-      type: 'BookSeries',
+      type: 'BookSeries' as const,
       patientId: p.patientId,
       providerId: p.providerId,
       startsAt: ny('2026-11-30', '18:30'),
@@ -204,7 +204,7 @@ describe.each(testBackends)('recurring appointments on %s', (backend) => {
     )!;
     expect((await send({ type: 'CheckInPatient', visitId: visit.id })).ok).toBe(true);
     const edit = {
-      type: 'EditSeries',
+      type: 'EditSeries' as const,
       appointmentId: today,
       startsAt: ny('2026-11-30', '19:00'),
       endsAt: ny('2026-11-30', '19:15'),
@@ -226,7 +226,7 @@ describe.each(testBackends)('recurring appointments on %s', (backend) => {
   it('refuses an endless or too long rule at its field', async () => {
     const p = patient(4);
     const base = {
-      type: 'BookSeries',
+      type: 'BookSeries' as const,
       patientId: p.patientId,
       providerId: p.providerId,
       startsAt: ny('2026-12-02', '12:00'),
