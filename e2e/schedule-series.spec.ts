@@ -25,7 +25,7 @@ test('a weekly series: book four Tuesdays (or whichever day), move one, the othe
   consoleAs,
   claimPatients,
 }) => {
-  const [patient] = (await claimPatients(1)) as [DemoPatient];
+  const [patient, other] = (await claimPatients(2)) as [DemoPatient, DemoPatient];
   const desk = await consoleAs('coordinator', { path: '/console/schedule' });
   const today = (await desk.getByTestId('schedule-day').getAttribute('data-day'))!;
   const first = plusDays(today, 1);
@@ -84,4 +84,26 @@ test('a weekly series: book four Tuesdays (or whichever day), move one, the othe
   }
   await open(plusDays(first, 28));
   await expect(block(desk, patient)).toHaveCount(0);
+
+  // Another patient's series at the same time clashes on the three weeks still taken: refused whole, listed.
+  await open(first);
+  await freeSlots(desk).first().click();
+  await panel(desk).getByLabel('Start').selectOption({ label: at });
+  await panel(desk)
+    .getByLabel('Patient', { exact: true })
+    .fill(`${other.firstName} ${other.lastName} ${other.dateOfBirth}`);
+  await panel(desk)
+    .getByRole('list', { name: 'Matching patients' })
+    .getByRole('button', { name: fullName(other) })
+    .first()
+    .click();
+  await panel(desk).getByLabel('Repeat').selectOption({ label: 'Weekly' });
+  await panel(desk).getByTestId('repeat-count').fill('4');
+  await panel(desk).getByRole('button', { name: 'Book appointment' }).click();
+  await expect(panel(desk).getByRole('alert')).toContainText('3 appointments clash, so nothing was changed');
+  await expect(panel(desk).getByTestId('series-clashes').getByRole('listitem')).toHaveCount(3);
+  await expect(panel(desk).getByTestId('series-clashes')).toContainText(`${provider} is already booked`);
+  await expectAccessible(desk, 'schedule with a clashing series');
+  await open(plusDays(first, 7));
+  await expect(block(desk, other)).toHaveCount(0);
 });
