@@ -9,83 +9,15 @@ import {
   refuse,
   rowsToCancel,
   shiftRule,
-  transitionVisit,
-  type Clinic,
   type DomainEvent,
   type Occurrence,
   type Recurrence,
 } from '@clinicflow/domain';
-import type { CommandFailure } from '@clinicflow/contracts';
-import { type AppointmentConflict, type Db, repo } from '@clinicflow/db';
+import { type Db, repo } from '@clinicflow/db';
 import { type Handler } from '../../platform/handler';
 import { newShortCode } from '../../platform/tokens';
-import { clash, resourcesProblem } from './scheduling.handlers';
-
-type Clash = { index: number; startsAt: string; endsAt: string; message: string };
-type Booking = {
-  patientId: string;
-  providerId: string;
-  roomId: string | null;
-  startsAt: string;
-  endsAt: string;
-};
-
-/** Thrown inside the series' savepoint so that a refused series leaves nothing behind. */
-class SeriesClashed extends Error {
-  constructor(readonly clashes: Clash[]) {
-    super('series clashed');
-  }
-}
-
-const localTime = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    instant,
-  );
-
-const invalid = (path: string, message: string): CommandFailure => ({
-  ...refuse('INVALID', message),
-  issues: [{ path, message }],
-});
-
-/** Every occurrence is placed or none: the work runs in a savepoint that a clash rolls back, with every clash. */
-async function allOrNothing<T>(
-  tx: Db,
-  clinic: Clinic,
-  total: number,
-  work: (tx: Db, clashed: (o: Occurrence, b: Booking, c: AppointmentConflict) => Promise<void>) => Promise<T>,
-  now: Date,
-): Promise<{ ok: true; value: T } | CommandFailure> {
-  try {
-    const value = await tx.transaction(async (spDb) => {
-      const sp = spDb as Db;
-      const clashes: Clash[] = [];
-      const result = await work(sp, async (o, booking, conflict) => {
-        const { message } = await clash(sp, clinic, booking, conflict, now);
-        clashes.push({ index: o.index, startsAt: o.startsAt, endsAt: o.endsAt, message });
-      });
-      if (clashes.length) throw new SeriesClashed(clashes);
-      return result;
-    });
-    return { ok: true, value };
-  } catch (error) {
-    if (!(error instanceof SeriesClashed)) throw error;
-    const day = new Intl.DateTimeFormat('en-GB', {
-      timeZone: clinic.timezone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-    });
-    const list = error.clashes.map((c) => `${day.format(new Date(c.startsAt))}: ${c.message}`).join(' ');
-    const n = error.clashes.length;
-    return {
-      ...refuse(
-        'CONFLICT',
-        `${n} of ${total} occurrences clash${n === 1 ? 'es' : ''}, so nothing was booked. ${list}`,
-      ),
-      clashes: error.clashes,
-    };
-  }
-}
+import { resourcesProblem } from './scheduling.handlers';
+import { allOrNothing, cancelVisits, invalid, localTime, type Booking } from './series.placement';
 
 /** A recurring booking: the whole series is checked and booked in one go, each occurrence an appointment. */
 export const bookSeries: Handler<'BookSeries'> = async ({ tx, command, clinicId, now }) => {
@@ -354,30 +286,6 @@ export const editSeries: Handler<'EditSeries'> = async ({ tx, command, actor, cl
     entity: { type: 'appointment_series', id: placed.value.continued.id },
   };
 };
-
-/** The visits of appointments just taken off the book are cancelled too. */
-async function cancelVisits(
-  tx: Db,
-  clinicId: string,
-  appointmentIds: string[],
-  actor: Parameters<Handler<'CancelSeries'>>[0]['actor'],
-  now: Date,
-): Promise<DomainEvent[]> {
-  const events: DomainEvent[] = [];
-  for (const id of appointmentIds) {
-    const visit = await repo.visits.findByAppointment(tx, clinicId, id);
-    if (!visit) continue;
-    const cancelled = transitionVisit({ visit, action: 'cancel', actor, now });
-    if (!cancelled.ok) continue;
-    if (!(await repo.visits.save(tx, cancelled.value.visit, visit.version)))
-      throw new Error('visit changed under the clinic lock');
-    events.push({
-      type: 'VisitStatusChanged',
-      payload: { visit: cancelled.value.visit, from: visit.status },
-    });
-  }
-  return events;
-}
 
 /** Cancels this and the following occurrences, or all still to come, with the reason; arrived ones stay. */
 export const cancelSeries: Handler<'CancelSeries'> = async ({ tx, command, actor, clinicId, now }) => {
