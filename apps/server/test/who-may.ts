@@ -45,6 +45,9 @@ const commandTable: Record<CommandType, string> = {
   BookAppointment:           ' Y   Y   Y   .   .   .   .   . ',
   MoveAppointment:           ' Y   Y   Y   .   .   .   .   . ',
   CancelAppointment:         ' Y   Y   Y   .   .   .   .   . ',
+  BookSeries:                ' Y   Y   Y   .   .   .   .   . ',
+  EditSeries:                ' Y   Y   Y   .   .   .   .   . ',
+  CancelSeries:              ' Y   Y   Y   .   .   .   .   . ',
   FlagLateArrivals:          ' .   .   .   .   .   .   .   . ',
   UpdateDisplaySettings:     ' Y   Y   .   .   .   .   .   . ',
   SetEquipmentStatus:        ' Y   Y   Y   Y   Y   .   .   . ',
@@ -82,6 +85,7 @@ const routeTable: Record<RouteName, string> = {
   verifyAudit:               '401   ok  403  403  403  403  403  403  403 ',
   demoPatients:              '401   ok   ok   ok   ok   ok  403  403  403 ',
   schedule:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
+  series:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
   searchPatients:            '401   ok   ok   ok  403  403  403  403  403 ',
 };
 

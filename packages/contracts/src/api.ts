@@ -63,6 +63,7 @@ export const apiRoutes = {
   verifyAudit: { method: 'GET', path: '/api/audit/verify', access: { kind: 'view', view: 'auditLog' } },
   demoPatients: { method: 'GET', path: '/api/demo/patients', access: { kind: 'view', view: 'flowBoard' } },
   schedule: { method: 'GET', path: '/api/schedule', access: { kind: 'view', view: 'schedule' } },
+  series: { method: 'GET', path: '/api/series/:id', access: { kind: 'view', view: 'schedule' } },
   searchPatients: {
     method: 'GET',
     path: '/api/patients',

@@ -8,6 +8,7 @@ import { events } from './repositories/event.repository';
 import { questionnaires, consents, alerts, contactDetails } from './repositories/intake.repository';
 import { patients, providers } from './repositories/people.repository';
 import { rooms } from './repositories/room.repository';
+import { series } from './repositories/series.repository';
 import { staff, sessions } from './repositories/staff.repository';
 import { loginThrottle } from './repositories/throttle.repository';
 import { visits } from './repositories/visit.repository';
@@ -23,6 +24,7 @@ export { type NewPatient } from './repositories/people.repository';
 export { type StaffRow, type SessionRow } from './repositories/staff.repository';
 export { type ThrottleState } from './repositories/throttle.repository';
 export { type NewVisit } from './repositories/visit.repository';
+export { type NewSeries, type Occurrence as SeriesOccurrence } from './repositories/series.repository';
 
 /** The repositories, one namespaced object per table group: `repo.visits.get(db, clinicId, id)`. Queries only. */
 export const repo = {
@@ -42,6 +44,7 @@ export const repo = {
   providers,
   questionnaires,
   rooms,
+  series,
   sessions,
   staff,
   visits,

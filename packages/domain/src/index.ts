@@ -28,3 +28,5 @@ export * from './views/display-board/select';
 export * from './staff/staff';
 export * from './scheduling/slots';
 export * from './search/rank';
+export * from './scheduling/recurrence';
+export * from './scheduling/series-plan';

@@ -7,6 +7,7 @@ import { equipmentCommands } from './equipment.commands';
 import { intakeCommands } from './intake.commands';
 import { roomCommands } from './room.commands';
 import { schedulingCommands } from './scheduling.commands';
+import { seriesCommands } from './series.commands';
 import { visitCommands } from './visit.commands';
 import { staffCommands } from './staff.commands';
 import { deviceCommands } from './device.commands';
@@ -16,6 +17,7 @@ export * from './visit.commands';
 export * from './room.commands';
 export * from './intake.commands';
 export * from './scheduling.commands';
+export * from './series.commands';
 export * from './display.commands';
 export * from './equipment.commands';
 export * from './staff.commands';
@@ -30,6 +32,7 @@ export const commandMap = {
   ...roomCommands,
   ...intakeCommands,
   ...schedulingCommands,
+  ...seriesCommands,
   ...displayCommands,
   ...equipmentCommands,
   ...staffCommands,
@@ -77,6 +80,8 @@ export type CommandFailure = {
   issues?: { path: string; message: string; code?: string }[];
   /** A booking that clashed: the nearest free times of the same length, nearest first. */
   suggestions?: { startsAt: string; endsAt: string }[];
+  /** A series that clashed: every occurrence that cannot be booked, and with what ("Dr. Lee is already booked"). */
+  clashes?: { index: number; startsAt: string; endsAt: string; message: string }[];
 };
 export type CommandResult<T extends CommandType = CommandType> = CommandSuccess<T> | CommandFailure;
 

@@ -36,7 +36,7 @@ type Booked<T> = { ok: true; value: T } | { ok: false; conflict: AppointmentConf
  * second meets the constraint like any other double booking. Inside a caller's transaction this is a savepoint,
  * so a refused booking leaves that transaction usable.
  */
-async function book<T>(db: Db, booking: Booking, write: (tx: Db) => Promise<T>): Promise<Booked<T>> {
+export async function book<T>(db: Db, booking: Booking, write: (tx: Db) => Promise<T>): Promise<Booked<T>> {
   try {
     const value = await db.transaction(async (txDb) => {
       const tx = txDb as Db;
@@ -142,7 +142,14 @@ async function listBusy(
 async function listBetween(
   db: Db,
   input: { clinicId: string; from: string; to: string; providerIds?: string[] },
-): Promise<(Appointment & { patientName: string; code: string | null })[]> {
+): Promise<
+  (Appointment & {
+    patientName: string;
+    code: string | null;
+    seriesId: string | null;
+    occurrenceIndex: number | null;
+  })[]
+> {
   const rows = await db
     .select({ a: t.appointments, firstName: t.patients.firstName, lastName: t.patients.lastName })
     .from(t.appointments)
@@ -160,6 +167,8 @@ async function listBetween(
     ...toAppointment(r.a),
     patientName: `${r.firstName} ${r.lastName}`,
     code: r.a.code,
+    seriesId: r.a.seriesId,
+    occurrenceIndex: r.a.occurrenceIndex,
   }));
 }
 

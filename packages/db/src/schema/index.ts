@@ -19,3 +19,4 @@ export * from './consent-documents.table';
 export * from './consents.table';
 export * from './alerts.table';
 export * from './equipment.table';
+export * from './appointment-series.table';

@@ -83,6 +83,43 @@ export const en = {
     cancelled: (patient: string) => `Cancelled ${patient}’s appointment`,
     needReason: 'Say why the appointment is cancelled',
   },
+  series: {
+    repeat: 'Repeat',
+    kinds: {
+      none: 'Does not repeat',
+      weekly: 'Weekly',
+      weeks: 'Every few weeks',
+      monthly: 'Monthly',
+    } as Record<'none' | 'weekly' | 'weeks' | 'monthly', string>,
+    every: 'Every',
+    weeks: 'weeks',
+    on: 'On',
+    weekdays: { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' } as Record<
+      string,
+      string
+    >,
+    monthlyDay: (date: number) => `On day ${date} of the month`,
+    monthlyWeekday: (nth: number, weekday: string) =>
+      `On the ${nth >= 5 ? 'last' : ['1st', '2nd', '3rd', '4th'][nth - 1]} ${weekday} of the month`,
+    ends: 'Ends',
+    after: 'After',
+    times: 'times (at most 52)',
+    until: 'On',
+    booked: (patient: string) => `Booked the repeating appointments for ${patient}`,
+    clashLead: (n: number) =>
+      `${n === 1 ? '1 appointment clashes' : `${n} appointments clash`}, so nothing was changed. Pick another time:`,
+    series: 'Series',
+    occurrence: (n: number) => `Appointment ${n} of the series`,
+    marker: 'Repeats',
+    scope: 'Change',
+    scopes: {
+      this: 'This appointment',
+      following: 'This and following',
+      all: 'All still to come',
+    } as Record<'this' | 'following' | 'all', string>,
+    moved: (patient: string, n: number) => `Moved ${n} of ${patient}’s appointments`,
+    cancelled: (patient: string, n: number) => `Cancelled ${n} of ${patient}’s appointments`,
+  },
 } as const;
 
 export const messages = en;

@@ -20,7 +20,7 @@ import { newShortCode } from '../../platform/tokens';
 type Booking = Pick<Appointment, 'patientId' | 'providerId' | 'roomId' | 'startsAt' | 'endsAt'>;
 
 /** The provider, room and patient must exist in this clinic, and a room out of service takes no booking today. */
-async function resourcesProblem(
+export async function resourcesProblem(
   tx: Db,
   clinic: Clinic,
   booking: Booking,
@@ -48,7 +48,7 @@ async function resourcesProblem(
  * A clash the database refused, in words ("Dr. Lee is booked 10:00–10:30"), with the nearest free times of the
  * same length that day for that provider, room and patient together.
  */
-async function clash(
+export async function clash(
   tx: Db,
   clinic: Clinic,
   booking: Booking,
