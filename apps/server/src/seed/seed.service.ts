@@ -1,6 +1,7 @@
 import {
   clinicDay,
   clinicTime,
+  defaultFlowSettings,
   defaultRoomThresholds,
   isDisplayVisible,
   type ReasonCategory,
@@ -146,6 +147,7 @@ export async function ensureClinic(
       askContactDetails: demoIntake,
       displayNotice: null,
       roomThresholds: defaultRoomThresholds,
+      flowSettings: defaultFlowSettings,
     });
     if (!input.demo) {
       const admin = { username: 'admin', displayName: 'Administrator', role: 'admin' } as const;

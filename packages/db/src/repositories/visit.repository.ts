@@ -31,6 +31,8 @@ const toVisit = ({ visit: v, patient }: Row): Visit => ({
   reasonCategory: v.reasonCategory,
   times: v.times,
   lateSince: v.lateSince?.toISOString() ?? null,
+  noShowDueSince: v.noShowDueSince?.toISOString() ?? null,
+  checkInUnfinishedSince: v.checkInUnfinishedSince?.toISOString() ?? null,
   version: v.version,
 });
 
@@ -142,6 +144,8 @@ async function saveVisit(db: Db, visit: Visit, expectedVersion: number): Promise
       day: visit.day,
       scheduledAt: visit.scheduledAt ? new Date(visit.scheduledAt) : null,
       lateSince: visit.lateSince ? new Date(visit.lateSince) : null,
+      noShowDueSince: visit.noShowDueSince ? new Date(visit.noShowDueSince) : null,
+      checkInUnfinishedSince: visit.checkInUnfinishedSince ? new Date(visit.checkInUnfinishedSince) : null,
       times: visit.times,
       version: visit.version,
     })

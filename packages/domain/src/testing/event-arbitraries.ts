@@ -6,6 +6,7 @@ import type { DomainEvent } from '../events';
 import type { Alert } from '../intake/alert';
 import { roomStatuses, type Room } from '../rooms/room';
 import { visitStatuses, type Visit } from '../visits/visit';
+import { visitFlags } from '../visits/visit-flags';
 import type { Provider } from '../scheduling/provider';
 import { iso, makeRoom, makeVisit } from './fixtures';
 
@@ -82,6 +83,18 @@ export const eventArbs = (
   VisitStatusChanged: ev('VisitStatusChanged', fc.record({ visit, from: fc.constantFrom(...visitStatuses) })),
   VisitRescheduled: ev('VisitRescheduled', fc.record({ visit })),
   VisitLate: ev('VisitLate', fc.record({ visit })),
+  VisitFlagged: ev('VisitFlagged', fc.record({ visit, flag: fc.constantFrom(...visitFlags) })),
+  FlowSettingsChanged: ev(
+    'FlowSettingsChanged',
+    fc.record({
+      flowSettings: fc.record({
+        visitThresholds: fc.record({ waiting: fc.integer({ min: 1, max: 90 }) }, { requiredKeys: [] }),
+        lateGraceMinutes: fc.integer({ min: 1, max: 60 }),
+        noShowGraceMinutes: fc.integer({ min: 61, max: 240 }),
+        checkInUnfinishedMinutes: fc.integer({ min: 1, max: 60 }),
+      }),
+    }),
+  ),
   RoomStatusChanged: ev(
     'RoomStatusChanged',
     fc.record({ room: roomArb, from: fc.constantFrom(...roomStatuses) }),

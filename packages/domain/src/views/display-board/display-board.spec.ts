@@ -186,14 +186,14 @@ describe('applyDisplayEvent', () => {
       if (!('visit' in e.payload)) return [e];
       const { visit } = e.payload;
       const from = status.get(visit.id);
-      // Only a booked appointment is moved or flagged late: both keep (or make, with its booking) it booked.
+      // A booked appointment is moved or flagged late (or no-show?): all keep (or make, with its booking) it booked.
       if (
-        (e.type === 'VisitRescheduled' || e.type === 'VisitLate') &&
+        (e.type === 'VisitRescheduled' || e.type === 'VisitLate' || e.type === 'VisitFlagged') &&
         (from === undefined || from === 'booked')
       ) {
         const booked = { ...visit, status: 'booked' as const };
         status.set(visit.id, 'booked');
-        const move = { type: e.type, payload: { visit: booked } } as DomainEvent;
+        const move = { type: e.type, payload: { ...e.payload, visit: booked } } as DomainEvent;
         return from ? [move] : [{ type: 'VisitBooked', payload: { visit: booked } }, move];
       }
       status.set(visit.id, visit.status);
