@@ -7,6 +7,7 @@ export * from './clinic/clinic';
 export * from './visits/visit';
 export * from './visits/ticket';
 export * from './visits/wait';
+export * from './visits/wait-model';
 export * from './rooms/room';
 export * from './scheduling/appointment';
 export * from './scheduling/provider';
