@@ -54,7 +54,11 @@ describe('estimateQueue', () => {
   it('sends a walk-in to whichever provider is free first', () => {
     const inService = [{ id: 'r', providerId: 'lee', since: at(-2), expectedMinutes: 12 }];
     expect(
-      run({ providers: [lee, feld], inService, waiting: [waiting('w1', { providerId: null }), waiting('w2')] }),
+      run({
+        providers: [lee, feld],
+        inService,
+        waiting: [waiting('w1', { providerId: null }), waiting('w2')],
+      }),
     ).toEqual({ w1: 0, w2: 10 });
   });
 
@@ -79,25 +83,41 @@ describe('estimateQueue', () => {
   const rooms = fc.array(fc.record({ since: fc.integer({ min: -90, max: 0 }), expected: minutes }), {
     maxLength: 3,
   });
-  const inputOf = (q: number[], r: { since: number; expected: number }[], delay: number, parallel: number) => ({
+  const inputOf = (
+    q: number[],
+    r: { since: number; expected: number }[],
+    delay: number,
+    parallel: number,
+  ) => ({
     now,
     providers: [{ id: 'lee', delayMinutes: delay }],
     roomsInService: 3,
     parallel: { lee: parallel },
-    inService: r.map((x, i) => ({ id: `r${i}`, providerId: 'lee', since: at(x.since), expectedMinutes: x.expected })),
+    inService: r.map((x, i) => ({
+      id: `r${i}`,
+      providerId: 'lee',
+      since: at(x.since),
+      expectedMinutes: x.expected,
+    })),
     waiting: q.map((m, i) => waiting(`w${i}`, { queuedAt: at(-60 + i), expectedMinutes: m })),
   });
 
   it('for one provider: never negative, and nobody further back is called sooner', () =>
     fc.assert(
-      fc.property(queue, rooms, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 3 }), (q, r, d, p) => {
-        const est = estimateQueue(inputOf(q, r, d, p));
-        const inOrder = q.map((_, i) => est.get(`w${i}`)!);
-        for (const [i, m] of inOrder.entries()) {
-          expect(m).toBeGreaterThanOrEqual(0);
-          if (i > 0) expect(m).toBeGreaterThanOrEqual(inOrder[i - 1]!);
-        }
-      }),
+      fc.property(
+        queue,
+        rooms,
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 3 }),
+        (q, r, d, p) => {
+          const est = estimateQueue(inputOf(q, r, d, p));
+          const inOrder = q.map((_, i) => est.get(`w${i}`)!);
+          for (const [i, m] of inOrder.entries()) {
+            expect(m).toBeGreaterThanOrEqual(0);
+            if (i > 0) expect(m).toBeGreaterThanOrEqual(inOrder[i - 1]!);
+          }
+        },
+      ),
     ));
 
   it('a longer visit ahead never makes anyone’s wait shorter', () =>
@@ -113,7 +133,12 @@ describe('estimateQueue', () => {
 });
 
 describe('learnWaitStats and expectedMinutes', () => {
-  const sample = (kind: string | null, start: number, minutes: number, providerId = 'lee'): DurationSample => ({
+  const sample = (
+    kind: string | null,
+    start: number,
+    minutes: number,
+    providerId = 'lee',
+  ): DurationSample => ({
     kind,
     providerId,
     start: at(start),

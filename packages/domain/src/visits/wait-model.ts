@@ -70,7 +70,9 @@ export function learnWaitStats(samples: readonly DurationSample[]): WaitStats {
   const kinds = Object.fromEntries(
     [...byKind].map(([kind, ms]) => [kind, { minutes: median(ms), samples: ms.length }]),
   );
-  const all = valid.length ? { minutes: median(valid.map(minutesOf)), samples: valid.length } : emptyWaitStats.all;
+  const all = valid.length
+    ? { minutes: median(valid.map(minutesOf)), samples: valid.length }
+    : emptyWaitStats.all;
   // Called before their time: how early. The 90th percentile: the clinic's limit, not its quiet moments.
   const early = valid.flatMap((s) => {
     if (!s.scheduledAt || !s.calledAt) return [];
@@ -169,7 +171,10 @@ export function estimateQueue(input: QueueInput): Map<string, number> {
   if (!slots.length) for (let i = 0; i < roomCount; i++) slots.push({ providerId: '', freeAt: now });
   const rooms = input.inService.map(finish).sort((a, b) => a - b);
   // More patients in rooms than rooms in service: the ones finishing last hold the rooms.
-  const roomFree = [...rooms.slice(-roomCount), ...Array<number>(Math.max(0, roomCount - rooms.length)).fill(now)];
+  const roomFree = [
+    ...rooms.slice(-roomCount),
+    ...Array<number>(Math.max(0, roomCount - rooms.length)).fill(now),
+  ];
 
   const pending = [...input.waiting].sort(
     (a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.id.localeCompare(b.id),
