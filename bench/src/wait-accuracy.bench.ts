@@ -61,6 +61,9 @@ async function main() {
   console.log(row('new model, booked patients', part((r) => !r.walkIn).model));
   console.log(row('new model, walk-ins', part((r) => r.walkIn).model));
   console.log(row('old formula, walk-ins', part((r) => r.walkIn).old));
+  const waited = part((r) => r.actual! >= 5);
+  console.log(row('new model, waited ≥ 5 min', waited.model));
+  console.log(row('old formula, waited ≥ 5 min', waited.old));
   console.log(
     `\nmedian absolute error ${fmt(all.model.median)} min vs ${fmt(all.old.median)} min: ${fmt(all.improvement_pct)} % lower`,
   );
