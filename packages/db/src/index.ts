@@ -23,7 +23,7 @@ export { type ContactDetails } from './repositories/intake.repository';
 export { type NewPatient } from './repositories/people.repository';
 export { type StaffRow, type SessionRow } from './repositories/staff.repository';
 export { type ThrottleState } from './repositories/throttle.repository';
-export { type NewVisit } from './repositories/visit.repository';
+export { type NewVisit, type QueueVisit } from './repositories/visit.repository';
 export { type NewSeries, type Occurrence as SeriesOccurrence } from './repositories/series.repository';
 
 /** The repositories, one namespaced object per table group: `repo.visits.get(db, clinicId, id)`. Queries only. */

@@ -8,6 +8,8 @@ export * from './visits/visit';
 export * from './visits/visit-flags';
 export * from './visits/ticket';
 export * from './visits/wait';
+export * from './visits/wait-model';
+export * from './visits/wait-inputs';
 export * from './rooms/room';
 export * from './scheduling/appointment';
 export * from './scheduling/provider';
