@@ -27,3 +27,6 @@ export * from './views/display-board/reduce';
 export * from './views/display-board/select';
 export * from './staff/staff';
 export * from './scheduling/slots';
+export * from './roster/working-hours';
+export * from './roster/roster';
+export * from './roster/duty-task';

@@ -105,6 +105,10 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
     case 'SurveySubmitted':
     case 'UrgentAlertRaised':
     case 'AlertAcknowledged':
+    // The roster and duties are the staff's own business.
+    case 'RosterChanged':
+    case 'DutyTaskCreated':
+    case 'DutyTaskCompleted':
       return null;
   }
 }
