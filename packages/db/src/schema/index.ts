@@ -19,3 +19,5 @@ export * from './consent-documents.table';
 export * from './consents.table';
 export * from './alerts.table';
 export * from './equipment.table';
+export * from './roster.table';
+export * from './duty-tasks.table';
