@@ -7,6 +7,7 @@ import { registerStaffRoutes } from '../modules/staff/staff.routes';
 import { registerDeviceRoutes } from '../modules/devices/device.routes';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerSchedulingRoutes } from '../modules/scheduling/scheduling.routes';
+import { registerRosterRoutes } from '../modules/roster/roster.routes';
 import { registerDemoRoutes } from '../seed/demo.routes';
 import { createRouter, type ApiDeps } from './route';
 
@@ -21,5 +22,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerDeviceRoutes(router);
   registerAuditRoutes(router);
   registerSchedulingRoutes(router);
+  registerRosterRoutes(router);
   registerDemoRoutes(router);
 }

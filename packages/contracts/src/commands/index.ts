@@ -10,6 +10,7 @@ import { schedulingCommands } from './scheduling.commands';
 import { visitCommands } from './visit.commands';
 import { staffCommands } from './staff.commands';
 import { deviceCommands } from './device.commands';
+import { rosterCommands } from './roster.commands';
 
 export { idSchema, type CommandDef } from './define';
 export * from './visit.commands';
@@ -20,6 +21,7 @@ export * from './display.commands';
 export * from './equipment.commands';
 export * from './staff.commands';
 export * from './device.commands';
+export * from './roster.commands';
 
 /**
  * Every command: its input and its result. The command list, the parser, the server's handler map and the
@@ -34,6 +36,7 @@ export const commandMap = {
   ...equipmentCommands,
   ...staffCommands,
   ...deviceCommands,
+  ...rosterCommands,
 };
 export type CommandMap = typeof commandMap;
 export type CommandType = keyof CommandMap;

@@ -1,5 +1,11 @@
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import type { RosterException, RosterShift, WorkingPattern, WorkingSession } from '@clinicflow/domain';
+import type {
+  StaffRole,
+  RosterException,
+  RosterShift,
+  WorkingPattern,
+  WorkingSession,
+} from '@clinicflow/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { constraintViolated } from './errors';
@@ -181,7 +187,27 @@ async function availability(
   return { staffId, pattern: { sessions: pattern?.sessions ?? [] }, exceptions };
 }
 
+/** The clinic's active staff as the roster names them: name, role, and the provider they book as (if any). */
+async function people(
+  db: Db,
+  clinicId: string,
+): Promise<{ id: string; displayName: string; role: StaffRole; providerId: string | null }[]> {
+  const rows = await db
+    .select({
+      id: t.staff.id,
+      displayName: t.staff.displayName,
+      role: t.staff.role,
+      providerId: t.providers.id,
+    })
+    .from(t.staff)
+    .leftJoin(t.providers, eq(t.providers.staffId, t.staff.id))
+    .where(and(eq(t.staff.clinicId, clinicId), eq(t.staff.disabled, false)))
+    .orderBy(asc(t.staff.displayName));
+  return rows;
+}
+
 export const roster = {
+  people,
   listPatterns,
   setPattern,
   listExceptions,

@@ -12,7 +12,13 @@ import {
   uuid,
   type PgTableExtraConfigValue,
 } from 'drizzle-orm/pg-core';
-import { exceptionKinds, shiftKinds, type ExceptionKind, type ShiftKind, type WorkingSession } from '@clinicflow/domain';
+import {
+  exceptionKinds,
+  shiftKinds,
+  type ExceptionKind,
+  type ShiftKind,
+  type WorkingSession,
+} from '@clinicflow/domain';
 import { created, oneOf, ts } from './columns';
 import { clinics } from './clinics.table';
 import { staff } from './staff.table';
@@ -73,7 +79,10 @@ export const rosterShifts = pgTable(
     kind: text('kind').$type<ShiftKind>().notNull(),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
-    roomIds: uuid('room_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    roomIds: uuid('room_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     note: text('note'),
     createdAt: created(),
   },

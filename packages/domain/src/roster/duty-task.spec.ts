@@ -42,7 +42,10 @@ describe('duty tasks', () => {
       ok: true,
       value: task({ status: 'done', doneBy: 'n1', doneAt: now.toISOString(), version: 2 }),
     });
-    expect(completeTask({ task: task(), actor: physician, now })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(completeTask({ task: task(), actor: physician, now })).toMatchObject({
+      ok: false,
+      code: 'NOT_ALLOWED',
+    });
     expect(completeTask({ task: task(), actor: coordinator, now }).ok).toBe(true);
     expect(completeTask({ task: task({ status: 'done' }), actor: nurse, now })).toMatchObject({
       ok: false,
@@ -78,8 +81,12 @@ describe('shifts', () => {
   });
   it('explain a double booking in words', () => {
     expect(
-      doubleBooked({ name: 'Dr. Lee', existing: { kind: 'on_call', when: 'Tue 1 Dec 18:00–08:00', rooms: null } })
-        .message,
-    ).toBe('Dr. Lee is already rostered on call Tue 1 Dec 18:00–08:00; one person cannot be in two places at once.');
+      doubleBooked({
+        name: 'Dr. Lee',
+        existing: { kind: 'on_call', when: 'Tue 1 Dec 18:00–08:00', rooms: null },
+      }).message,
+    ).toBe(
+      'Dr. Lee is already rostered on call Tue 1 Dec 18:00–08:00; one person cannot be in two places at once.',
+    );
   });
 });

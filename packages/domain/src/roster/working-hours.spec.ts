@@ -79,7 +79,9 @@ describe('working intervals', () => {
   });
 
   it('is empty for an empty or backwards window', () => {
-    expect(workingIntervals(weekdaysNine, [], '2026-12-02T00:00:00Z', '2026-12-01T00:00:00Z', NY)).toEqual([]);
+    expect(workingIntervals(weekdaysNine, [], '2026-12-02T00:00:00Z', '2026-12-01T00:00:00Z', NY)).toEqual(
+      [],
+    );
   });
 });
 

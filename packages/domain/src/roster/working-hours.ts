@@ -52,11 +52,12 @@ function union(ranges: Range[]): Range[] {
 }
 
 function subtract(ranges: Range[], cut: Range): Range[] {
-  return ranges.flatMap(([a, b]): Range[] =>
-    [
-      [a, Math.min(b, cut[0])],
-      [Math.max(a, cut[1]), b],
-    ].filter(([x, y]) => x! < y!) as Range[],
+  return ranges.flatMap(
+    ([a, b]): Range[] =>
+      [
+        [a, Math.min(b, cut[0])],
+        [Math.max(a, cut[1]), b],
+      ].filter(([x, y]) => x! < y!) as Range[],
   );
 }
 
@@ -166,13 +167,12 @@ function mergeInstants(ranges: [number, number][]): [number, number][] {
 }
 
 /** What is wrong with a weekly pattern, at the field the user typed: bad times, a session ending before it starts, two that overlap. */
-export function patternProblems(
-  sessions: readonly WorkingSession[],
-): { path: string; message: string }[] {
+export function patternProblems(sessions: readonly WorkingSession[]): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   sessions.forEach((s, i) => {
     if (!isWallTime(s.start)) problems.push({ path: `sessions.${i}.start`, message: 'Give a time as HH:MM' });
-    else if (!isWallTime(s.end)) problems.push({ path: `sessions.${i}.end`, message: 'Give a time as HH:MM' });
+    else if (!isWallTime(s.end))
+      problems.push({ path: `sessions.${i}.end`, message: 'Give a time as HH:MM' });
     else if (wallMinutesOf(s.start) >= wallMinutesOf(s.end))
       problems.push({ path: `sessions.${i}.end`, message: 'A session must end after it starts' });
     else {

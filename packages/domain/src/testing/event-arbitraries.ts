@@ -132,7 +132,10 @@ export const eventArbs = (
   EquipmentStatusChanged: ev('EquipmentStatusChanged', fc.record({ equipment: equipmentArb })),
   RosterChanged: ev(
     'RosterChanged',
-    fc.record({ staffId: ids('s', 2), what: fc.constantFrom('pattern' as const, 'exception' as const, 'shift' as const) }),
+    fc.record({
+      staffId: ids('s', 2),
+      what: fc.constantFrom('pattern' as const, 'exception' as const, 'shift' as const),
+    }),
   ),
   DutyTaskCreated: ev('DutyTaskCreated', fc.record({ task: taskArb })),
   DutyTaskCompleted: ev('DutyTaskCompleted', fc.record({ task: taskArb })),

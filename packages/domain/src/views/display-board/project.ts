@@ -105,6 +105,7 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
     case 'SurveySubmitted':
     case 'UrgentAlertRaised':
     case 'AlertAcknowledged':
+      return null;
     // The roster and duties are the staff's own business.
     case 'RosterChanged':
     case 'DutyTaskCreated':
