@@ -1,0 +1,57 @@
+import type { ExceptionKind, ShiftKind } from '@clinicflow/domain';
+
+export const messages = {
+  title: 'Roster',
+  week: (from: string, to: string) => `Week of ${from} to ${to}`,
+  previous: 'Previous week',
+  thisWeek: 'This week',
+  next: 'Next week',
+  weekNav: 'Choose the week',
+  loading: 'Loading the roster…',
+  loadFailed: (why: string) => `The roster could not be loaded: ${why}`,
+  retry: 'Try again',
+  readOnly: 'You can read the roster; admins and coordinators change it.',
+  person: 'Person',
+  off: 'Off',
+  grid: (week: string) => `Who works when, ${week}`,
+  exception: { leave: 'Leave', sick: 'Sick', training: 'Training', extra: 'Extra session' } satisfies Record<
+    ExceptionKind,
+    string
+  >,
+  shift: { rooms: 'Rooms', on_call: 'On call', weekend_duty: 'Weekend duty' } satisfies Record<
+    ShiftKind,
+    string
+  >,
+  remove: (what: string) => `Remove ${what}`,
+  removed: 'Removed from the roster',
+  assign: {
+    title: 'Assign rooms or a duty',
+    person: 'Person',
+    kind: 'What',
+    day: 'Day',
+    session: 'Session',
+    morning: 'Morning (08:00–12:00)',
+    afternoon: 'Afternoon (13:00–17:00)',
+    custom: 'Other times',
+    start: 'From',
+    end: 'To',
+    endHint: 'An end before the start runs to the next morning (on call overnight)',
+    rooms: 'Rooms',
+    submit: 'Assign',
+    done: 'Assigned',
+    needTimes: 'Give both times, for example 18:00 and 08:00',
+  },
+  away: {
+    title: 'Time away or an extra session',
+    person: 'Person',
+    kind: 'Kind',
+    from: 'First day',
+    to: 'Last day',
+    partDay: 'Part of the day only',
+    start: 'From',
+    end: 'To',
+    note: 'Note (optional)',
+    submit: 'Add to the roster',
+    done: 'Added to the roster',
+  },
+};
