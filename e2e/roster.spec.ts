@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test, viewports } from './support/fixtures';
-import { isPrimaryProject } from './support/kiosk';
+import { expectAccessible, isPrimaryProject } from './support/kiosk';
 
 const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -41,6 +41,7 @@ test('a task created in one console appears in another without reload, and its o
   await expect(row.getByTestId('task-status')).toHaveText('Open');
   if (isPrimaryProject())
     await nurse.screenshot({ path: `${screenshots}console-tasks.png`, animations: 'disabled' });
+  await expectAccessible(nurse, 'console tasks');
   await row.getByTestId('task-complete').click();
   await expect(row.getByTestId('task-status')).toContainText('Done by Noor Nurse');
 
@@ -65,6 +66,18 @@ test('the coordinator sees the week, assigns a duty, and a double booking is ref
   await expect(lee.getByTestId('roster-shift').first()).toContainText('Room 1, Room 2');
   if (isPrimaryProject())
     await coordinator.screenshot({ path: `${screenshots}console-roster.png`, animations: 'disabled' });
+  await expectAccessible(coordinator, 'console roster');
+
+  // Weekly hours: a bad time is refused at the field, then a Saturday session appears in the grid.
+  const admin = coordinator.getByTestId('roster-row').filter({ hasText: 'Alex Admin' });
+  await coordinator.getByTestId('pattern-person').selectOption({ label: 'Alex Admin' });
+  await coordinator.getByLabel('Saturday, session 1, from').fill('9');
+  await coordinator.getByLabel('Saturday, session 1, to').fill('11:00');
+  await coordinator.getByRole('button', { name: 'Save weekly hours' }).click();
+  await expect(coordinator.getByLabel('Saturday, session 1, from')).toHaveAttribute('aria-invalid', 'true');
+  await coordinator.getByLabel('Saturday, session 1, from').fill('09:00');
+  await coordinator.getByRole('button', { name: 'Save weekly hours' }).click();
+  await expect(admin.locator('td').nth(5)).toContainText('09:00–11:00');
 
   // Dr. Feld is on call tonight in the demo: a second duty over it is refused, with what he already has.
   await coordinator.getByTestId('assign-person').selectOption({ label: 'Dr. Feld' });

@@ -41,6 +41,20 @@ export const messages = {
     done: 'Assigned',
     needTimes: 'Give both times, for example 18:00 and 08:00',
   },
+  pattern: {
+    title: 'Weekly hours',
+    hint: 'The regular week, in the clinic’s time (HH:MM); leave a session empty when not working.',
+    person: 'Person',
+    day: 'Day',
+    first: 'Session 1',
+    second: 'Session 2',
+    days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    daysLong: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    cell: (day: string, session: number, field: 'start' | 'end') =>
+      `${day}, session ${session + 1}, ${field === 'start' ? 'from' : 'to'}`,
+    submit: 'Save weekly hours',
+    done: 'Weekly hours saved',
+  },
   away: {
     title: 'Time away or an extra session',
     person: 'Person',
