@@ -1,4 +1,4 @@
-import { clinicTime, nextDay, offsetMinutes } from '../shared/time';
+import { clinicDay, clinicTime, nextDay, offsetMinutes } from '../shared/time';
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday. */
 export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -128,8 +128,8 @@ export function workingIntervals(
   if (!(start < end)) return [];
   const found: [number, number][] = [];
   // The day before too: its last minutes may fall inside the window in another offset.
-  let day = clinicDayBefore(new Date(start), timeZone);
-  const lastDay = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(end));
+  let day = clinicDay(new Date(start - 86_400_000), timeZone);
+  const lastDay = clinicDay(new Date(end), timeZone);
   for (; day <= lastDay; day = nextDay(day)) {
     const ranges = workingRangesOn(pattern, exceptions, day);
     if (ranges.length === 0) continue;
@@ -150,10 +150,6 @@ export function workingIntervals(
     startsAt: new Date(a).toISOString(),
     endsAt: new Date(b).toISOString(),
   }));
-}
-
-function clinicDayBefore(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(instant.getTime() - 86_400_000));
 }
 
 function mergeInstants(ranges: [number, number][]): [number, number][] {
