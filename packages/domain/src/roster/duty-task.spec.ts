@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../shared/actor';
 import { applyTaskEvent, completeTask, isOverdue, isTaskFor, taskOrder, type DutyTask } from './duty-task';
-import { doubleBooked, shiftProblem } from './roster';
+import { doubleBooked, roomsAssignedAt, shiftProblem } from './roster';
 
 const now = new Date('2026-12-01T15:00:00Z');
 const task = (t: Partial<DutyTask> = {}): DutyTask => ({
@@ -88,5 +88,30 @@ describe('shifts', () => {
     ).toBe(
       'Dr. Lee is already rostered on call Tue 1 Dec 18:00–08:00; one person cannot be in two places at once.',
     );
+  });
+});
+
+describe('rooms assigned', () => {
+  it('are those of the room session running at the instant, start included and end excluded', () => {
+    const shifts = [
+      {
+        staffId: 'lee',
+        kind: 'rooms' as const,
+        startsAt: '2026-12-01T13:00:00Z',
+        endsAt: '2026-12-01T17:00:00Z',
+        roomIds: ['r1', 'r2'],
+      },
+      {
+        staffId: 'lee',
+        kind: 'on_call' as const,
+        startsAt: '2026-12-01T23:00:00Z',
+        endsAt: '2026-12-02T13:00:00Z',
+        roomIds: [],
+      },
+    ];
+    expect(roomsAssignedAt(shifts, 'lee', new Date('2026-12-01T13:00:00Z'))).toEqual(['r1', 'r2']);
+    expect(roomsAssignedAt(shifts, 'lee', new Date('2026-12-01T17:00:00Z'))).toEqual([]);
+    expect(roomsAssignedAt(shifts, 'lee', new Date('2026-12-02T01:00:00Z'))).toEqual([]);
+    expect(roomsAssignedAt(shifts, 'feld', new Date('2026-12-01T14:00:00Z'))).toEqual([]);
   });
 });

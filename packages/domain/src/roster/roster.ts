@@ -53,3 +53,17 @@ export function doubleBooked(input: {
     `${input.name} is already rostered ${what} ${input.existing.when}; one person cannot be in two places at once.`,
   );
 }
+
+/** The rooms a person holds at an instant (their room session then): where to suggest calling their patient. */
+export function roomsAssignedAt(
+  shifts: readonly Pick<RosterShift, 'staffId' | 'kind' | 'startsAt' | 'endsAt' | 'roomIds'>[],
+  staffId: string,
+  at: Date,
+): string[] {
+  const t = at.getTime();
+  const current = shifts.find(
+    (s) =>
+      s.staffId === staffId && s.kind === 'rooms' && Date.parse(s.startsAt) <= t && t < Date.parse(s.endsAt),
+  );
+  return current ? [...current.roomIds] : [];
+}
