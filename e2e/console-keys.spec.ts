@@ -62,7 +62,7 @@ test('? lists the bindings that work here, g s goes to the schedule, Escape puts
   // An admin's list has the admin pages too.
   const admin = await consoleAs('admin');
   await admin.keyboard.press('?');
-  expect(await listedKeys(admin)).toEqual(expect.arrayContaining(['g t', 'g v', 'g a']));
+  expect(await listedKeys(admin)).toEqual(expect.arrayContaining(['g u', 'g v', 'g a']));
   await admin.keyboard.press('Escape');
   await admin.keyboard.press('g');
   await admin.keyboard.press('a');

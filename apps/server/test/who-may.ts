@@ -60,6 +60,13 @@ const commandTable: Record<CommandType, string> = {
   PairDevice:                ' Y   .   .   .   .   .   .   . ',
   UpdateDevice:              ' Y   .   .   .   .   .   .   . ',
   RevokeDevice:              ' Y   .   .   .   .   .   .   . ',
+  SetWorkingPattern:         ' Y   Y   .   .   .   .   .   . ',
+  AddRosterException:        ' Y   Y   .   .   .   .   .   . ',
+  RemoveRosterException:     ' Y   Y   .   .   .   .   .   . ',
+  AssignShift:               ' Y   Y   .   .   .   .   .   . ',
+  RemoveShift:               ' Y   Y   .   .   .   .   .   . ',
+  CreateDutyTask:            ' Y   Y   Y   Y   Y   .   .   . ',
+  CompleteDutyTask:          ' Y   Y   Y   Y   Y   .   .   . ',
 };
 
 // ok = answered (not 401/403); 401 = sign in first; 403 = refused; the first column is a caller with no credentials.
@@ -90,6 +97,8 @@ const routeTable: Record<RouteName, string> = {
   schedule:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
   series:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
   searchPatients:            '401   ok   ok   ok  403  403  403  403  403 ',
+  roster:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
+  tasks:                     '401   ok   ok   ok   ok   ok  403  403  403 ',
 };
 
 // Which live screen each caller may open over the socket.  Y = opens; . = refused (FORBIDDEN).

@@ -64,6 +64,8 @@ export const apiRoutes = {
   demoPatients: { method: 'GET', path: '/api/demo/patients', access: { kind: 'view', view: 'flowBoard' } },
   schedule: { method: 'GET', path: '/api/schedule', access: { kind: 'view', view: 'schedule' } },
   series: { method: 'GET', path: '/api/series/:id', access: { kind: 'view', view: 'schedule' } },
+  roster: { method: 'GET', path: '/api/roster', access: { kind: 'view', view: 'roster' } },
+  tasks: { method: 'GET', path: '/api/tasks', access: { kind: 'view', view: 'tasks' } },
   searchPatients: {
     method: 'GET',
     path: '/api/patients',

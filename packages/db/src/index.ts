@@ -3,12 +3,14 @@ import { auditLog } from './repositories/audit.repository';
 import { clinics } from './repositories/clinic.repository';
 import { commands } from './repositories/command.repository';
 import { pairingRequests, devices } from './repositories/device.repository';
+import { dutyTasks } from './repositories/duty-task.repository';
 import { equipment } from './repositories/equipment.repository';
 import { events } from './repositories/event.repository';
 import { questionnaires, consents, alerts, contactDetails } from './repositories/intake.repository';
 import { patients, providers } from './repositories/people.repository';
 import { rooms } from './repositories/room.repository';
 import { series } from './repositories/series.repository';
+import { roster } from './repositories/roster.repository';
 import { staff, sessions } from './repositories/staff.repository';
 import { loginThrottle } from './repositories/throttle.repository';
 import { visits } from './repositories/visit.repository';
@@ -18,9 +20,11 @@ export { constraintViolated, isDatabaseUnavailable, isTransientConflict } from '
 export { type NewAppointment, type AppointmentConflict } from './repositories/appointment.repository';
 export { type AuditEntry, type AuditFilter } from './repositories/audit.repository';
 export { type DeviceRow } from './repositories/device.repository';
+export { type NewDutyTask } from './repositories/duty-task.repository';
 export { type StoredEvent } from './repositories/event.repository';
 export { type ContactDetails } from './repositories/intake.repository';
 export { type NewPatient } from './repositories/people.repository';
+export { type Availability, type StoredPattern } from './repositories/roster.repository';
 export { type StaffRow, type SessionRow } from './repositories/staff.repository';
 export { type ThrottleState } from './repositories/throttle.repository';
 export { type NewVisit, type QueueVisit } from './repositories/visit.repository';
@@ -36,6 +40,7 @@ export const repo = {
   consents,
   contactDetails,
   devices,
+  dutyTasks,
   equipment,
   events,
   loginThrottle,
@@ -45,6 +50,7 @@ export const repo = {
   questionnaires,
   rooms,
   series,
+  roster,
   sessions,
   staff,
   visits,

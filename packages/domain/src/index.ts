@@ -34,3 +34,6 @@ export * from './scheduling/slots';
 export * from './search/rank';
 export * from './scheduling/recurrence';
 export * from './scheduling/series-plan';
+export * from './roster/working-hours';
+export * from './roster/roster';
+export * from './roster/duty-task';

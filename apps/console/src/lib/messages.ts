@@ -26,6 +26,8 @@ export const en = {
     label: 'Console pages',
     flowBoard: 'Flow board',
     schedule: 'Schedule',
+    roster: 'Roster',
+    tasks: 'Tasks',
     staff: 'Staff',
     devices: 'Devices',
     audit: 'Audit log',

@@ -4,7 +4,12 @@ import { session } from './session.svelte';
 
 /** A console page: the header links to it, `g` + `key` goes there, the palette lists it. */
 export type NavLink = { path: NavPath; label: string; testid: string; key: string };
-export type NavPath = '/' | '/schedule' | '/displays' | '/admin/staff' | '/admin/devices' | '/admin/audit';
+export type NavPath =
+  | '/'
+  | '/schedule'
+  | '/roster'
+  | '/tasks'
+  | '/displays' | '/admin/staff' | '/admin/devices' | '/admin/audit';
 
 const mayRunAny = (...commands: CommandName[]) => commands.some((c) => session.may(c));
 
@@ -19,6 +24,8 @@ export function navLinks(): NavLink[] {
       key: 's',
       show: session.canSee('schedule'),
     },
+    { path: '/roster', label: t.nav.roster, testid: 'nav-roster', key: 'r', show: session.canSee('roster') },
+    { path: '/tasks', label: t.nav.tasks, testid: 'nav-tasks', key: 't', show: session.canSee('tasks') },
     {
       path: '/displays',
       label: t.nav.displays,
@@ -30,7 +37,7 @@ export function navLinks(): NavLink[] {
       path: '/admin/staff',
       label: t.nav.staff,
       testid: 'nav-staff',
-      key: 't',
+      key: 'u',
       show: session.canSee('staffAccounts'),
     },
     {

@@ -8,6 +8,7 @@ import { registerDeviceRoutes } from '../modules/devices/device.routes';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerSchedulingRoutes } from '../modules/scheduling/scheduling.routes';
 import { registerSeriesRoutes } from '../modules/scheduling/series.routes';
+import { registerRosterRoutes } from '../modules/roster/roster.routes';
 import { registerDemoRoutes } from '../seed/demo.routes';
 import { createRouter, type ApiDeps } from './route';
 
@@ -23,5 +24,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerAuditRoutes(router);
   registerSchedulingRoutes(router);
   registerSeriesRoutes(router);
+  registerRosterRoutes(router);
   registerDemoRoutes(router);
 }

@@ -11,6 +11,7 @@ import { seriesCommands } from './series.commands';
 import { visitCommands } from './visit.commands';
 import { staffCommands } from './staff.commands';
 import { deviceCommands } from './device.commands';
+import { rosterCommands } from './roster.commands';
 
 export { idSchema, type CommandDef } from './define';
 export * from './visit.commands';
@@ -22,6 +23,7 @@ export * from './display.commands';
 export * from './equipment.commands';
 export * from './staff.commands';
 export * from './device.commands';
+export * from './roster.commands';
 
 /**
  * Every command: its input and its result. The command list, the parser, the server's handler map and the
@@ -37,6 +39,7 @@ export const commandMap = {
   ...equipmentCommands,
   ...staffCommands,
   ...deviceCommands,
+  ...rosterCommands,
 };
 export type CommandMap = typeof commandMap;
 export type CommandType = keyof CommandMap;

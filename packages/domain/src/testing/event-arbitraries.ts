@@ -8,6 +8,7 @@ import { roomStatuses, type Room } from '../rooms/room';
 import { visitStatuses, type Visit } from '../visits/visit';
 import { visitFlags } from '../visits/visit-flags';
 import type { Provider } from '../scheduling/provider';
+import type { DutyTask } from '../roster/duty-task';
 import { iso, makeRoom, makeVisit } from './fixtures';
 
 export const DAY = '2026-03-02';
@@ -66,6 +67,21 @@ const equipmentArb: fc.Arbitrary<Equipment> = fc.record({
   status: fc.constantFrom('in_service' as const, 'out_of_service' as const),
   version: fc.nat(50),
 });
+
+const taskArb: fc.Arbitrary<DutyTask> = fc
+  .record({ id: ids('t', 2), done: fc.boolean(), version: fc.nat(5) })
+  .map(({ done, ...g }) => ({
+    ...g,
+    title: 'Restock room 4',
+    assignee: { kind: 'role', role: 'nurse' },
+    dueAt: iso(30),
+    roomId: null,
+    status: done ? 'done' : 'open',
+    doneBy: done ? 's1' : null,
+    doneAt: done ? iso(20) : null,
+    createdBy: 's2',
+    createdAt: iso(0),
+  }));
 
 type Of<K extends DomainEvent['type']> = fc.Arbitrary<Extract<DomainEvent, { type: K }>>;
 const ev = <K extends DomainEvent['type']>(
@@ -127,6 +143,15 @@ export const eventArbs = (
     }),
   ),
   EquipmentStatusChanged: ev('EquipmentStatusChanged', fc.record({ equipment: equipmentArb })),
+  RosterChanged: ev(
+    'RosterChanged',
+    fc.record({
+      staffId: ids('s', 2),
+      what: fc.constantFrom('pattern' as const, 'exception' as const, 'shift' as const),
+    }),
+  ),
+  DutyTaskCreated: ev('DutyTaskCreated', fc.record({ task: taskArb })),
+  DutyTaskCompleted: ev('DutyTaskCompleted', fc.record({ task: taskArb })),
 });
 
 export const domainEventTypes = Object.keys(eventArbs()) as DomainEvent['type'][];

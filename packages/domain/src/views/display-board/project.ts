@@ -110,6 +110,11 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
     case 'UrgentAlertRaised':
     case 'AlertAcknowledged':
       return null;
+    // The roster and duties are the staff's own business.
+    case 'RosterChanged':
+    case 'DutyTaskCreated':
+    case 'DutyTaskCompleted':
+      return null;
   }
 }
 

@@ -49,6 +49,9 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
     case 'ConsentSigned':
     case 'ContactDetailsUpdated':
     case 'SurveySubmitted':
+    case 'RosterChanged':
+    case 'DutyTaskCreated':
+    case 'DutyTaskCompleted':
       return board;
   }
 }
