@@ -5,11 +5,7 @@ import { session } from './session.svelte';
 /** A console page: the header links to it, `g` + `key` goes there, the palette lists it. */
 export type NavLink = { path: NavPath; label: string; testid: string; key: string };
 export type NavPath =
-  | '/'
-  | '/schedule'
-  | '/roster'
-  | '/tasks'
-  | '/displays' | '/admin/staff' | '/admin/devices' | '/admin/audit';
+  '/' | '/schedule' | '/roster' | '/tasks' | '/displays' | '/admin/staff' | '/admin/devices' | '/admin/audit';
 
 const mayRunAny = (...commands: CommandName[]) => commands.some((c) => session.may(c));
 

@@ -5,7 +5,7 @@ import { clinicTime } from '../shared/time';
 const { RRule } = (rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule;
 
 export const weekdayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Weekday = (typeof weekdayCodes)[number];
+export type WeekdayCode = (typeof weekdayCodes)[number];
 export const recurrenceFrequencies = ['weekly', 'monthly'] as const;
 export const monthlyKinds = ['day', 'weekday'] as const;
 
@@ -17,7 +17,7 @@ export type Recurrence = {
   /** Every N weeks or months. */
   interval: number;
   /** Weekly: the days it falls on (empty: the first day's weekday). */
-  weekdays: Weekday[];
+  weekdays: WeekdayCode[];
   /** Monthly: the first day's date (the 14th) or its weekday in the month (the 2nd Tuesday; a 5th is "last"). */
   monthlyBy: (typeof monthlyKinds)[number];
   /** The last clinic-local day it may fall on (inclusive), or how many times: exactly one of the two. */
@@ -41,7 +41,7 @@ const floating = (day: string, hhmm = '00:00') => {
   const [h, mi] = hhmm.split(':').map(Number) as [number, number];
   return new Date(Date.UTC(y, mo - 1, d, h, mi));
 };
-const weekdayOf = (day: string): Weekday => weekdayCodes[(floating(day).getUTCDay() + 6) % 7]!;
+const weekdayOf = (day: string): WeekdayCode => weekdayCodes[(floating(day).getUTCDay() + 6) % 7]!;
 
 /** The clinic-local days the rule falls on, from the first day on, at most `limit` of them. */
 function ruleDays(rule: Recurrence, firstDay: string, limit: number): string[] {
@@ -50,7 +50,7 @@ function ruleDays(rule: Recurrence, firstDay: string, limit: number): string[] {
   // Expanded in floating wall time (UTC fields = local fields): rrule's own TZID handling shifts times across
   // daylight-saving changes (jkbrzt/rrule#355, #611), so the zone is applied per day afterwards.
   const start = floating(firstDay);
-  const byDay = (code: Weekday) => RRule[code];
+  const byDay = (code: WeekdayCode) => RRule[code];
   const nth = Math.ceil(start.getUTCDate() / 7);
   const options =
     rule.frequency === 'weekly'

@@ -1,17 +1,17 @@
-import { weekdayCodes, type Recurrence, type Weekday } from '@clinicflow/domain';
+import { weekdayCodes, type Recurrence, type WeekdayCode } from '@clinicflow/domain';
 
 /** The booking panel's "Repeat" choice as the desk fills it in. */
 export type Repeat = {
   kind: 'none' | 'weekly' | 'weeks' | 'monthly';
   interval: number;
-  weekdays: Weekday[];
+  weekdays: WeekdayCode[];
   monthlyBy: Recurrence['monthlyBy'];
   end: 'count' | 'until';
   count: number;
   until: string;
 };
 
-export const weekdayOf = (day: string): Weekday =>
+export const weekdayOf = (day: string): WeekdayCode =>
   weekdayCodes[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7]!;
 
 /** Which of its weekday the day is in its month: 1 to 4, or 5 for "last". */
