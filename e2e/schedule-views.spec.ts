@@ -14,7 +14,7 @@ type Day = {
   timezone: string;
   providers: { id: string; name: string }[];
   rooms: { id: string; name: string }[];
-  appointments: { id: string; startsAt: string; endsAt: string }[];
+  appointments: { id: string; providerId: string; startsAt: string; endsAt: string }[];
 };
 
 const grid = (page: Page) => page.getByTestId('schedule-grid');
@@ -36,20 +36,20 @@ const wallTime = (page: Page, minutes: number) =>
     minutes,
   );
 
-/** Drags `what` by `rows` quarter-hour rows (and into `to`'s column, if given), with the mouse. */
-async function drag(page: Page, what: Locator, rows: number, to?: Locator): Promise<void> {
+/** Drags `what` (by its bottom edge: a resize) by `rows` quarter-hour rows, with the mouse. */
+async function drag(page: Page, what: Locator, rows: number, edge = false): Promise<void> {
+  await what.scrollIntoViewIfNeeded();
   const box = (await what.boundingBox())!;
   const slot = await grid(page)
     .locator('.column')
     .first()
     .evaluate((c) => c.getBoundingClientRect().height / 48);
   const x = box.x + box.width / 2;
-  const y = box.y + 6;
-  const target = to ? (await to.boundingBox())! : null;
+  const y = edge ? box.y + box.height - 3 : box.y + 6;
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x, y + 10, { steps: 2 });
-  await page.mouse.move(target ? target.x + target.width / 2 : x, y + rows * slot, { steps: 8 });
+  await page.mouse.move(x, y + rows * slot, { steps: 8 });
   await expect(grid(page).getByTestId('drag-preview')).toBeVisible();
   await page.mouse.up();
 }
@@ -159,5 +159,20 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   await expect(desk.getByTestId('schedule-announcer')).toContainText('Moved');
   await expect(block(desk, moving)).toContainText(quarterPast);
   await expect(block(desk, moving)).toBeFocused();
-  expect((await schedule()).appointments.find((a) => a.id === moving)!.startsAt).toBe(at('13:15'));
+  const stored = async () => (await schedule()).appointments.find((a) => a.id === moving)!;
+  await expect.poll(async () => (await stored()).startsAt).toBe(at('13:15'));
+
+  // Alt+Shift+ArrowDown a quarter hour longer, then its bottom edge dragged one more down; Alt+ArrowRight to the
+  // next provider.
+  await desk.keyboard.press('Alt+Shift+ArrowDown');
+  await expect.poll(async () => (await stored()).endsAt).toBe(at('14:00'));
+  await expect(block(desk, moving)).toBeFocused();
+  await drag(desk, block(desk, moving), 1, true);
+  await expect(desk.getByTestId('schedule-announcer')).toContainText(`to ${quarterPast}`);
+  await expect.poll(async () => (await stored()).endsAt).toBe(at('14:15'));
+  await block(desk, moving).focus();
+  await desk.keyboard.press('Alt+ArrowRight');
+  const next = booked.providers[1]!;
+  await expect(column(desk, next.name).locator(`[data-appointment-id="${moving}"]`)).toBeVisible();
+  expect(await stored()).toMatchObject({ providerId: next.id, startsAt: at('13:15'), endsAt: at('14:15') });
 });

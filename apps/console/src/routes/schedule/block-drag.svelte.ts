@@ -4,6 +4,9 @@ import type { Grid, Span } from './grid';
 /** A block being dragged, or placed and waiting for the server: where it would land. */
 export type Preview = { id: string; column: number; span: Span };
 
+/** The bottom edge, this many pixels high, resizes instead of moving. */
+const edgePx = 6;
+
 type Press = {
   id: string;
   kind: DragKind;
@@ -22,7 +25,7 @@ type Press = {
 export class BlockDrag {
   preview = $state.raw<Preview | null>(null);
   #press: Press | null = null;
-  #dragging = false;
+  #dragging = $state(false);
   /** A drag ends in a click on the block: that click is not a "select". */
   #swallowClick = false;
 
@@ -45,16 +48,17 @@ export class BlockDrag {
   }
 
   down(event: PointerEvent, id: string, column: number, span: Span): void {
+    this.#swallowClick = false;
     if (event.button !== 0 || this.preview) return;
     const target = event.currentTarget as HTMLElement;
     const edges = this.#columns().map((c) => c.getBoundingClientRect());
     const own = edges[column];
     if (!own) return;
     const rows = (this.#grid().endMinutes - this.#grid().startMinutes) / this.#grid().slotMinutes;
-    const onHandle = (event.target as HTMLElement).closest('[data-resize]') !== null;
+    const onEdge = target.getBoundingClientRect().bottom - event.clientY <= edgePx;
     this.#press = {
       id,
-      kind: onHandle ? 'resize' : 'move',
+      kind: onEdge ? 'resize' : 'move',
       column,
       span,
       x: event.clientX,
@@ -67,7 +71,12 @@ export class BlockDrag {
 
   move(event: PointerEvent): void {
     const press = this.#press;
-    if (!press) return;
+    if (!press) {
+      // Not pressed: the bottom edge shows it resizes (a child element there is not hit inside a button).
+      const target = event.currentTarget as HTMLElement;
+      target.dataset.edge = String(target.getBoundingClientRect().bottom - event.clientY <= edgePx);
+      return;
+    }
     const dy = event.clientY - press.y;
     if (!this.#dragging && Math.hypot(event.clientX - press.x, dy) < 4) return;
     this.#dragging = true;
