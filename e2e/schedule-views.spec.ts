@@ -58,23 +58,23 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   consoleAs,
   claimPatients,
 }, testInfo) => {
-  const [first, second] = (await claimPatients(2)) as [DemoPatient, DemoPatient];
+  const [first, second, third] = (await claimPatients(3)) as [DemoPatient, DemoPatient, DemoPatient];
   const desk = await consoleAs('coordinator', { path: '/console/schedule' });
   const today = (await desk.getByTestId('schedule-day').getAttribute('data-day'))!;
-  // A day of this test's own (a retry takes another), a few weeks on.
-  const day = addDays(today, 21 + testInfo.retry);
+  // A day of this test's own (a retry or a repeat takes another), a few weeks on.
+  const day = addDays(today, 21 + testInfo.retry + 3 * testInfo.repeatEachIndex);
   const request = desk.request;
   const baseURL = new URL(desk.url()).origin;
   const schedule = async () => (await (await request.get(`/api/schedule?day=${day}`)).json()) as Day;
   const booked = await schedule();
   const provider = booked.providers[0]!;
   const room = booked.rooms[0]!;
-  const at = (hhmm: string) => {
+  const at = (hhmm: string, on = day) => {
     // The clinic's wall clock that day, through the zone's offset at noon (no clock change in the morning).
-    const noon = new Date(`${day}T12:00:00Z`);
+    const noon = new Date(`${on}T12:00:00Z`);
     const local = new Date(noon.toLocaleString('en-US', { timeZone: booked.timezone }));
     const offset = local.getTime() - new Date(noon.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
-    return new Date(Date.parse(`${day}T${hhmm}:00Z`) - offset).toISOString();
+    return new Date(Date.parse(`${on}T${hhmm}:00Z`) - offset).toISOString();
   };
   const patientId = async (p: DemoPatient) => {
     const found = (await (
@@ -82,15 +82,15 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
     ).json()) as { id: string }[];
     return found[0]!.id;
   };
-  const book = async (p: DemoPatient, from: string, to: string, roomId: string | null) =>
+  const book = async (p: DemoPatient, from: string, to: string, roomId: string | null, on = day) =>
     (
       await command<{ appointmentId: string }>(request, baseURL, {
         type: 'BookAppointment',
         patientId: await patientId(p),
         providerId: provider.id,
         roomId,
-        startsAt: at(from),
-        endsAt: at(to),
+        startsAt: at(from, on),
+        endsAt: at(to, on),
         reason: null,
       })
     ).appointmentId;
@@ -119,6 +119,10 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   await expect(desk).toHaveURL(/[?&]mode=week/);
   await expect(grid(desk).getByRole('group')).toHaveCount(7);
   await expect(block(desk, moving)).toBeVisible();
+  // Live: a booking made elsewhere on another day of the week appears without a reload.
+  const sunday = new Date(`${day}T12:00:00Z`).getUTCDay() === 0;
+  const later = await book(third, '09:00', '09:30', room.id, addDays(day, sunday ? -1 : 1));
+  await expect(block(desk, later)).toBeVisible();
   await desk.reload();
   await expect(desk.getByRole('button', { name: 'Week', exact: true })).toHaveAttribute(
     'aria-pressed',
@@ -159,6 +163,9 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   await expect(desk.getByTestId('schedule-announcer')).toContainText('Moved');
   await expect(block(desk, moving)).toContainText(quarterPast);
   await expect(block(desk, moving)).toBeFocused();
+  // One move at a time: the next key waits until the page has the server's answer.
+  const settled = () => expect(grid(desk).getByTestId('drag-preview')).toHaveCount(0);
+  await settled();
   const stored = async () => (await schedule()).appointments.find((a) => a.id === moving)!;
   await expect.poll(async () => (await stored()).startsAt).toBe(at('13:15'));
 
@@ -166,10 +173,12 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   // next provider.
   await desk.keyboard.press('Alt+Shift+ArrowDown');
   await expect.poll(async () => (await stored()).endsAt).toBe(at('14:00'));
+  await settled();
   await expect(block(desk, moving)).toBeFocused();
   await drag(desk, block(desk, moving), 1, true);
   await expect(desk.getByTestId('schedule-announcer')).toContainText(`to ${quarterPast}`);
   await expect.poll(async () => (await stored()).endsAt).toBe(at('14:15'));
+  await settled();
   await block(desk, moving).focus();
   await desk.keyboard.press('Alt+ArrowRight');
   const next = booked.providers[1]!;

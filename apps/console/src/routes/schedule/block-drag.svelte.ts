@@ -1,4 +1,6 @@
-import { columnAt, draggedMinutes, dropSpan, type DragKind } from './drag';
+import { useKeys } from '$lib/keys/keymap.svelte';
+import { columnAt, draggedMinutes, dropSpan, nudgeKeys, type DragKind, type NudgeKey } from './drag';
+import { messages as t } from './messages';
 import type { Grid, Span } from './grid';
 
 /** A block being dragged, or placed and waiting for the server: where it would land. */
@@ -104,6 +106,13 @@ export class BlockDrag {
     await this.place(preview, 'drag');
   }
 
+  /** Escape drops a drag in progress where it started. */
+  escape(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.#dragging) return;
+    event.preventDefault();
+    this.cancel();
+  }
+
   cancel(): void {
     this.#press = null;
     this.#dragging = false;
@@ -126,4 +135,17 @@ export class BlockDrag {
     this.#swallowClick = false;
     return swallow;
   }
+}
+
+/** The Alt+arrow moves in the key map (for `?`), while `enabled` (a movable block has the focus): call in a component. */
+export function useNudgeKeys(run: (key: NudgeKey) => void, enabled: () => boolean): void {
+  useKeys(() =>
+    nudgeKeys.map((keys) => ({
+      keys,
+      description: t.keys[keys],
+      group: t.title,
+      run: () => run(keys),
+      enabled,
+    })),
+  );
 }
