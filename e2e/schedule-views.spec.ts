@@ -65,7 +65,7 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   const day = addDays(today, 21 + testInfo.retry + 3 * testInfo.repeatEachIndex);
   const request = desk.request;
   const baseURL = new URL(desk.url()).origin;
-  const schedule = async () => (await (await request.get(`/api/schedule?day=${day}`)).json()) as Day;
+  const schedule = async (on = day) => (await (await request.get(`/api/schedule?day=${on}`)).json()) as Day;
   const booked = await schedule();
   const provider = booked.providers[0]!;
   const room = booked.rooms[0]!;
@@ -94,6 +94,9 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
         reason: null,
       })
     ).appointmentId;
+  // The day beside it in the same Monday-to-Sunday week.
+  const sunday = new Date(`${day}T12:00:00Z`).getUTCDay() === 0;
+  const neighbour = addDays(day, sunday ? -1 : 1);
   const moving = await book(first, '10:00', '10:30', room.id);
   const fixed = await book(second, '11:00', '11:30', null);
 
@@ -120,8 +123,7 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   await expect(grid(desk).getByRole('group')).toHaveCount(7);
   await expect(block(desk, moving)).toBeVisible();
   // Live: a booking made elsewhere on another day of the week appears without a reload.
-  const sunday = new Date(`${day}T12:00:00Z`).getUTCDay() === 0;
-  const later = await book(third, '09:00', '09:30', room.id, addDays(day, sunday ? -1 : 1));
+  const later = await book(third, '09:00', '09:30', room.id, neighbour);
   await expect(block(desk, later)).toBeVisible();
   await desk.reload();
   await expect(desk.getByRole('button', { name: 'Week', exact: true })).toHaveAttribute(
@@ -166,7 +168,7 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   // One move at a time: the next key waits until the page has the server's answer.
   const settled = () => expect(grid(desk).getByTestId('drag-preview')).toHaveCount(0);
   await settled();
-  const stored = async () => (await schedule()).appointments.find((a) => a.id === moving)!;
+  const stored = async (on = day) => (await schedule(on)).appointments.find((a) => a.id === moving)!;
   await expect.poll(async () => (await stored()).startsAt).toBe(at('13:15'));
 
   // Alt+Shift+ArrowDown a quarter hour longer, then its bottom edge dragged one more down; Alt+ArrowRight to the
@@ -184,4 +186,27 @@ test('by room and week views keep their place in the URL; drag and Alt+arrows mo
   const next = booked.providers[1]!;
   await expect(column(desk, next.name).locator(`[data-appointment-id="${moving}"]`)).toBeVisible();
   expect(await stored()).toMatchObject({ providerId: next.id, startsAt: at('13:15'), endsAt: at('14:15') });
+  await settled();
+
+  // `?` lists the moves while an appointment has the focus.
+  await block(desk, moving).focus();
+  await desk.keyboard.press('?');
+  const help = desk.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(
+    help.getByTestId('keys-help-binding').filter({ hasText: 'Move the appointment 15 minutes later' }),
+  ).toHaveAttribute('data-keys', 'Alt+ArrowDown');
+  await desk.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  // In that provider's week, Alt+arrow sideways moves it to the next (or, on a Sunday, the previous) day.
+  await desk.goto(`/console/schedule?day=${day}&mode=week&of=${next.id}`);
+  await block(desk, moving).focus();
+  await desk.keyboard.press(sunday ? 'Alt+ArrowLeft' : 'Alt+ArrowRight');
+  await expect(
+    grid(desk).locator(`[data-day="${neighbour}"] [data-appointment-id="${moving}"]`),
+  ).toBeVisible();
+  expect(await stored(neighbour)).toMatchObject({
+    startsAt: at('13:15', neighbour),
+    endsAt: at('14:15', neighbour),
+  });
 });

@@ -137,7 +137,7 @@ export class BlockDrag {
   }
 }
 
-/** The Alt+arrow moves in the key map (for `?`), while `enabled` (a movable block has the focus): call in a component. */
+/** The Alt+arrow moves in the key map (for `?`) while `enabled` (blocks to move are shown): call in a component. */
 export function useNudgeKeys(run: (key: NudgeKey) => void, enabled: () => boolean): void {
   useKeys(() =>
     nudgeKeys.map((keys) => ({
