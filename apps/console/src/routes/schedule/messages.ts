@@ -37,7 +37,6 @@ export const en = {
     nextWeek: 'Next week',
     thisWeek: 'This week',
     weekRange: (from: string, to: string) => `${from} – ${to}`,
-    openDay: (day: string) => `Open ${day}`,
     roomHint: 'Drag an appointment to another room or time. To book, switch to By provider.',
   },
   keys: {
