@@ -37,6 +37,8 @@ import {
   type Churn,
   type Sim,
 } from './sim/actors';
+import type { WaitLog } from './sim/waits';
+import { scheduleWalkIns } from './sim/walk-ins';
 
 export type { SimProgress, SimResult } from './sim/report';
 
@@ -59,6 +61,10 @@ export type ClinicDayOptions = {
   /** The day ends when every patient is done, or at this clinic-local time (HH:MM) at the latest. */
   closeAt?: string;
   churn?: ChurnOptions;
+  /** Patients without an appointment who register at the kiosk during the day (default none). */
+  walkIns?: number;
+  /** Records estimate vs actual wait for every patient (the wait-accuracy bench). */
+  waits?: WaitLog;
   signal?: AbortSignal;
   /** Called about every `progressMs` real milliseconds, and once at the end. */
   onProgress?: (progress: SimProgress) => void;
@@ -164,8 +170,10 @@ export async function runClinicDay(options: ClinicDayOptions): Promise<SimResult
       seq: () => flow.seq,
       consoleSocket,
       kiosk,
+      waits: options.waits ?? null,
     };
     schedulePatients(sim);
+    scheduleWalkIns(sim, options.walkIns ?? 0);
     const { dispatch, seeProviders } = staff(sim);
     scheduleRoomUpkeep(sim);
 

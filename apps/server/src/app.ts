@@ -20,7 +20,7 @@ import { DeviceService } from './modules/devices/device.service';
 import { KioskScope } from './platform/kiosk-scope';
 import { KioskLookups } from './modules/intake/kiosk-lookups';
 import { StaffService } from './modules/staff/staff.service';
-import { watchLateArrivals } from './modules/scheduling/late-arrivals';
+import { watchVisitFlags } from './modules/visits/visit-flags.watcher';
 import { watchExpiredHolds } from './modules/scheduling/hold-sweep';
 
 export type App = {
@@ -41,7 +41,6 @@ export type AppConfig = Pick<
   | 'sessionIdleMs'
   | 'sessionMaxMs'
   | 'sessionSweepMs'
-  | 'lateGraceMinutes'
   | 'lateCheckMs'
   | 'publicOrigin'
   | 'trustProxy'
@@ -129,10 +128,9 @@ export async function startApp(input: {
     publicOrigin: config.publicOrigin,
   });
   commands.onCommitted((events) => realtime.publish(events));
-  const lateArrivals = watchLateArrivals({
+  const visitFlags = watchVisitFlags({
     ctx,
     commands,
-    graceMinutes: config.lateGraceMinutes,
     everyMs: config.lateCheckMs ?? 30_000,
   });
   const holdSweep = watchExpiredHolds({ ctx, commands, everyMs: config.lateCheckMs ?? 30_000 });
@@ -163,7 +161,7 @@ export async function startApp(input: {
     close: async () => {
       // Stop taking new work, finish the commands already accepted, then drop the sockets.
       health.stop();
-      lateArrivals.stop();
+      visitFlags.stop();
       holdSweep.stop();
       lookups.close();
       const closing = app.close();

@@ -39,8 +39,6 @@ const schema = z.object({
       'name the proxies; trusting every X-Forwarded-For lets anyone pick their address',
     )
     .optional(),
-  /** A booked patient not here this many minutes after their time is flagged late on the flow board. */
-  LATE_GRACE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
   /** Password of the first admin account on a non-demo first start; a random one is logged when unset. */
   ADMIN_INITIAL_PASSWORD: z.string().min(12).optional(),
   /** Where the built SvelteKit apps are; each app's build/ folder is served under its name. */
@@ -63,8 +61,7 @@ export type Config = {
   sessionMaxMs: number;
   /** How often connected staff sockets re-check their session (idle, expiry, sign-out elsewhere); tests shorten it. */
   sessionSweepMs?: number;
-  lateGraceMinutes: number;
-  /** How often the server looks for late patients; tests shorten it. */
+  /** How often the server looks for late, no-show and unfinished check-ins (by each clinic's rules); tests shorten it. */
   lateCheckMs?: number;
   publicOrigin: string | undefined;
   /** Fastify's trustProxy: false, or the proxies' addresses. */
@@ -94,7 +91,6 @@ export function loadConfig(env: Record<string, string | undefined>, baseDir: str
     appsDir: resolve(baseDir, e.APPS_DIR),
     sessionIdleMs: e.SESSION_IDLE_SECONDS * 1000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3600_000,
-    lateGraceMinutes: e.LATE_GRACE_MINUTES,
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy: e.TRUST_PROXY ?? false,
     adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,

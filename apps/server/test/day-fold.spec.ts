@@ -46,6 +46,9 @@ const everyEventType: DomainEvent['type'][] = [
   'ProviderDelayChanged',
   'DisplaySettingsChanged',
   'EquipmentStatusChanged',
+  'RosterChanged',
+  'DutyTaskCreated',
+  'DutyTaskCompleted',
 ];
 
 describe.each(testBackends)(
@@ -168,6 +171,9 @@ describe.each(testBackends)(
       await roomCommand('TakeRoomOutOfService', room2!);
       await roomCommand('ReturnRoomToService', room2!);
       await ok(desk, { type: 'AnnounceDelay', providerId: Object.keys(start.providers)[0], minutes: 15 });
+      // The demo seeds today's roster and duties; one of them is done.
+      const [task] = await repo.dutyTasks.list(server.database.db, server.clinic.id, new Date(0));
+      await ok(desk, { type: 'CompleteDutyTask', taskId: task!.id });
       await ok(desk, {
         type: 'UpdateDisplaySettings',
         displayNotice: 'Masks available at the desk',

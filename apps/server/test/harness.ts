@@ -80,7 +80,6 @@ export async function startTestServer(
         sessionIdleMs: options.sessionIdleMs ?? 15 * 60_000,
         sessionMaxMs: 12 * 3600_000,
         sessionSweepMs: options.sessionSweepMs,
-        lateGraceMinutes: 15,
         // Off unless a test asks: the clock tests move would otherwise flag the whole demo day.
         lateCheckMs: options.lateCheckMs ?? 24 * 3600_000,
         publicOrigin: undefined,

@@ -45,6 +45,9 @@ const commandTable: Record<CommandType, string> = {
   BookAppointment:           ' Y   Y   Y   .   .   .   .   . ',
   MoveAppointment:           ' Y   Y   Y   .   .   .   .   . ',
   CancelAppointment:         ' Y   Y   Y   .   .   .   .   . ',
+  BookSeries:                ' Y   Y   Y   .   .   .   .   . ',
+  EditSeries:                ' Y   Y   Y   .   .   .   .   . ',
+  CancelSeries:              ' Y   Y   Y   .   .   .   .   . ',
   OverbookAppointment:       ' Y   .   .   .   .   .   .   . ',
   CreateAppointmentType:     ' Y   .   .   .   .   .   .   . ',
   UpdateAppointmentType:     ' Y   .   .   .   .   .   .   . ',
@@ -57,6 +60,9 @@ const commandTable: Record<CommandType, string> = {
   ReleaseExpiredHolds:       ' .   .   .   .   .   .   .   . ',
   FlagLateArrivals:          ' .   .   .   .   .   .   .   . ',
   UpdateDisplaySettings:     ' Y   Y   .   .   .   .   .   . ',
+  UpdateFlowSettings:        ' Y   Y   .   .   .   .   .   . ',
+  FlagNoShows:               ' .   .   .   .   .   .   .   . ',
+  FlagUnfinishedCheckIns:    ' .   .   .   .   .   .   .   . ',
   SetEquipmentStatus:        ' Y   Y   Y   Y   Y   .   .   . ',
   CreateStaffAccount:        ' Y   .   .   .   .   .   .   . ',
   UpdateStaffAccount:        ' Y   .   .   .   .   .   .   . ',
@@ -64,6 +70,13 @@ const commandTable: Record<CommandType, string> = {
   PairDevice:                ' Y   .   .   .   .   .   .   . ',
   UpdateDevice:              ' Y   .   .   .   .   .   .   . ',
   RevokeDevice:              ' Y   .   .   .   .   .   .   . ',
+  SetWorkingPattern:         ' Y   Y   .   .   .   .   .   . ',
+  AddRosterException:        ' Y   Y   .   .   .   .   .   . ',
+  RemoveRosterException:     ' Y   Y   .   .   .   .   .   . ',
+  AssignShift:               ' Y   Y   .   .   .   .   .   . ',
+  RemoveShift:               ' Y   Y   .   .   .   .   .   . ',
+  CreateDutyTask:            ' Y   Y   Y   Y   Y   .   .   . ',
+  CompleteDutyTask:          ' Y   Y   Y   Y   Y   .   .   . ',
 };
 
 // ok = answered (not 401/403); 401 = sign in first; 403 = refused; the first column is a caller with no credentials.
@@ -92,8 +105,11 @@ const routeTable: Record<RouteName, string> = {
   verifyAudit:               '401   ok  403  403  403  403  403  403  403 ',
   demoPatients:              '401   ok   ok   ok   ok   ok  403  403  403 ',
   schedule:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
+  series:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
   findSlot:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
   searchPatients:            '401   ok   ok   ok  403  403  403  403  403 ',
+  roster:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
+  tasks:                     '401   ok   ok   ok   ok   ok  403  403  403 ',
 };
 
 // Which live screen each caller may open over the socket.  Y = opens; . = refused (FORBIDDEN).

@@ -12,6 +12,7 @@ import { sleep, waitFor, type ClientSocket } from '../client';
 import { clamp, type Rng } from '../rng';
 import { formatClock, inRoomPhases, type Patient, type SimClock } from './clinic-day';
 import type { Tally } from './report';
+import { consultMinutes, type WaitLog } from './waits';
 
 export const WAIT_MS = 10_000;
 const doneVisit: readonly string[] = finalVisitStatuses;
@@ -38,10 +39,12 @@ export type Sim = {
   seq: () => number;
   consoleSocket: ClientSocket;
   kiosk: ClientSocket;
+  /** Records estimate vs actual wait per patient; null when not measured. */
+  waits: WaitLog | null;
 };
 
 /** A console command; waits until the console's board shows its events, so the next command has fresh versions. */
-function consoleCommand(sim: Sim) {
+export function consoleCommand(sim: Sim) {
   return async (type: string, fields: Record<string, unknown>): Promise<boolean> => {
     sim.tally.commands++;
     const result = await send(sim.consoleSocket, { type, ...fields });
@@ -58,10 +61,39 @@ function consoleCommand(sim: Sim) {
 const visitOf = (sim: Sim, p: Patient): Visit | undefined => sim.board().visits[p.visitId];
 
 /** After a refusal: take the server's word for where the visit is; keep driving only what we can. */
-function settle(sim: Sim, p: Patient): void {
+export function settle(sim: Sim, p: Patient): void {
   const status = visitOf(sim, p)?.status;
   if (status && doneVisit.includes(status)) p.phase = status === 'no_show' ? 'no_show' : 'checked_out';
   else p.phase = 'abandoned';
+}
+
+/** The patient sits down in the waiting room: the moment their estimate is taken. */
+function joinQueue(sim: Sim, p: Patient): void {
+  p.phase = 'waiting';
+  p.waitingSince = sim.clock.now();
+  const { patients, dayRooms } = sim;
+  sim.waits?.queued({ p, patients, board: sim.board(), dayRooms, now: p.waitingSince });
+}
+
+/** Checked in: into the queue, or first a few minutes on intake forms after which the desk sends them on. */
+export function afterCheckIn(sim: Sim, p: Patient): void {
+  const { clock, rng, tally } = sim;
+  const command = consoleCommand(sim);
+  const visit = () => visitOf(sim, p);
+  if (visit()?.status !== 'arrived') return joinQueue(sim, p);
+  // The clinic has intake forms for this visit. NOTE: the simulator does not fill forms in; the patient
+  // spends a few minutes on them and the front desk then sends them to the waiting room.
+  clock.at(clock.now() + rng.uniform(2, 6), async () => {
+    const v = visit();
+    if (
+      v?.status === 'arrived' &&
+      !(await command('SendToWaitingRoom', { visitId: p.visitId, version: v.version }))
+    )
+      return settle(sim, p);
+    if (visit()?.status !== 'waiting') return settle(sim, p);
+    tally.intakeAtDesk++;
+    joinQueue(sim, p);
+  });
 }
 
 /**
@@ -78,6 +110,12 @@ export function schedulePatients(sim: Sim): void {
       providerDelay.set(p.providerId, rng.chance(0.35) ? rng.uniform(10, 30) : 0);
     p.callableAt = p.scheduledMin - 5 + providerDelay.get(p.providerId)!;
   }
+  // The desk tells the waiting room, to the nearest 5 minutes, which providers run late today.
+  for (const [providerId, delay] of providerDelay)
+    if (delay > 0 && sim.board().providers[providerId])
+      clock.at(clock.startMin, async () => {
+        await command('AnnounceDelay', { providerId, minutes: Math.round(delay / 5) * 5 });
+      });
   let kioskFreeAt = 0;
   const arrivals = patients.map((p) => {
     if (rng.chance(0.06)) return { p, arrive: null };
@@ -110,25 +148,7 @@ export function schedulePatients(sim: Sim): void {
       if (ok) tally.deskCheckins++;
     }
     if (!ok) return settle(sim, p);
-    if (visit(p)?.status === 'arrived') {
-      // The clinic has intake forms for this visit. NOTE: the simulator does not fill forms in; the patient
-      // spends a few minutes on them and the front desk then sends them to the waiting room.
-      clock.at(clock.now() + rng.uniform(2, 6), async () => {
-        const v = visit(p);
-        if (
-          v?.status === 'arrived' &&
-          !(await command('SendToWaitingRoom', { visitId: p.visitId, version: v.version }))
-        )
-          return settle(sim, p);
-        if (visit(p)?.status !== 'waiting') return settle(sim, p);
-        tally.intakeAtDesk++;
-        p.phase = 'waiting';
-        p.waitingSince = clock.now();
-      });
-      return;
-    }
-    p.phase = 'waiting';
-    p.waitingSince = clock.now();
+    afterCheckIn(sim, p);
   };
 
   for (const { p, arrive } of arrivals.sort((a, b) => (a.arrive ?? 1e9) - (b.arrive ?? 1e9))) {
@@ -167,6 +187,13 @@ export function staff(sim: Sim) {
         .map((id) => sim.board().rooms[id]!)
         .find((r) => r.status === 'available' && !roomBusy.has(r.id));
       if (!room) return;
+      if (p.walkIn) {
+        const free = Object.keys(sim.board().providers)
+          .map((id) => ({ id, load: providerLoad(id) }))
+          .sort((a, b) => a.load - b.load)[0];
+        if (!free || free.load >= 2) continue;
+        p.providerId = free.id;
+      }
       if (providerLoad(p.providerId) >= 2) continue;
       const v = visit(p);
       if (v?.status !== 'waiting') {
@@ -179,12 +206,15 @@ export function staff(sim: Sim) {
       }
       p.phase = 'called';
       p.roomId = room.id;
+      p.calledMin = clock.now();
       p.waitMin = clock.now() - p.waitingSince!;
+      sim.waits?.called(p, clock.now());
       // The patient walks to the room, then a nurse does the intake.
       clock.at(clock.now() + rng.uniform(0.5, 2.5), async () => {
         if (!(await command('MarkPatientInRoom', { visitId: p.visitId, version: visit(p)!.version })))
           return settle(sim, p);
         p.phase = 'in_room';
+        p.inRoomMin = clock.now();
         clock.at(clock.now() + rng.uniform(3, 10), async () => {
           p.phase = 'ready';
           p.readySince = clock.now();
@@ -205,12 +235,13 @@ export function staff(sim: Sim) {
       }
       busy.add(p.providerId);
       p.phase = 'with_provider';
-      clock.at(clock.now() + clamp(rng.logNormal(14, 0.4), 5, 45), async () => {
+      clock.at(clock.now() + consultMinutes(p.kind, rng), async () => {
         const roomId = p.roomId!;
         if (!(await command('CheckOutPatient', { visitId: p.visitId, version: visit(p)!.version })))
           return settle(sim, p);
         p.phase = 'checked_out';
         p.inClinicMin = clock.now() - p.arrivedMin!;
+        sim.waits?.finished(p, clock.now(), sim.board().providers[p.providerId]?.name ?? null);
         roomBusy.add(roomId);
         // Housekeeping gets to it in a few minutes; cleaning takes a few more.
         clock.at(clock.now() + rng.uniform(1, 6) + rng.uniform(3, 7), async () => {

@@ -1,6 +1,6 @@
 /** The simulated clinic day: its clock (clinic-local minutes), its patients and the tasks scheduled on it. */
 import { performance } from 'node:perf_hooks';
-import type { FlowBoard } from '@clinicflow/domain';
+import { visitKind, type FlowBoard } from '@clinicflow/domain';
 import type { DemoPatient } from '../client';
 
 export type Phase =
@@ -23,11 +23,17 @@ export type Patient = {
   dateOfBirth: string;
   providerId: string;
   scheduledMin: number;
+  /** What the visit's in-room time is learned by (its reason for now). */
+  kind: string | null;
+  /** Registered at the kiosk without an appointment: seen by whichever provider is free. */
+  walkIn: boolean;
   phase: Phase;
   arrivedMin: number | null;
   waitingSince: number | null;
   readySince: number | null;
   roomId: string | null;
+  calledMin: number | null;
+  inRoomMin: number | null;
   waitMin: number | null;
   inClinicMin: number | null;
   /** Not called before this minute: the appointment time, plus the provider's delay that day. */
@@ -70,11 +76,15 @@ export function patientsOf(roster: DemoPatient[], board: FlowBoard): Patient[] {
       dateOfBirth: p.dateOfBirth,
       providerId: board.visits[p.visitId]?.providerId ?? `none:${p.visitId}`,
       scheduledMin: localMinutes(p.scheduledAt, timeZone),
+      kind: visitKind({ reason: board.visits[p.visitId]?.reason ?? null }),
+      walkIn: false,
       phase: 'expected' as Phase,
       arrivedMin: null,
       waitingSince: null,
       readySince: null,
       roomId: null,
+      calledMin: null,
+      inRoomMin: null,
       waitMin: null,
       inClinicMin: null,
       callableAt: 0,

@@ -30,6 +30,7 @@ export type SimResult = {
     unfinished: number;
     kiosk_checkins: number;
     desk_checkins: number;
+    walk_ins: number;
     /** Visits with intake forms due: sent to the waiting room by the desk after a few minutes. */
     intake_sent_by_desk: number;
   };
@@ -48,6 +49,7 @@ export class Tally {
   refused = 0;
   kioskCheckins = 0;
   deskCheckins = 0;
+  walkIns = 0;
   intakeAtDesk = 0;
   incidents = 0;
   churnEvents = 0;
@@ -119,6 +121,7 @@ export function resultOf(o: {
       unfinished: patients.length - count('checked_out') - count('no_show'),
       kiosk_checkins: tally.kioskCheckins,
       desk_checkins: tally.deskCheckins,
+      walk_ins: tally.walkIns,
       intake_sent_by_desk: tally.intakeAtDesk,
     },
     wait_min: summarize(patients.flatMap((p) => (p.waitMin === null ? [] : [p.waitMin]))),

@@ -63,6 +63,9 @@ export const apiRoutes = {
   verifyAudit: { method: 'GET', path: '/api/audit/verify', access: { kind: 'view', view: 'auditLog' } },
   demoPatients: { method: 'GET', path: '/api/demo/patients', access: { kind: 'view', view: 'flowBoard' } },
   schedule: { method: 'GET', path: '/api/schedule', access: { kind: 'view', view: 'schedule' } },
+  series: { method: 'GET', path: '/api/series/:id', access: { kind: 'view', view: 'schedule' } },
+  roster: { method: 'GET', path: '/api/roster', access: { kind: 'view', view: 'roster' } },
+  tasks: { method: 'GET', path: '/api/tasks', access: { kind: 'view', view: 'tasks' } },
   findSlot: { method: 'GET', path: '/api/schedule/find-slot', access: { kind: 'view', view: 'schedule' } },
   searchPatients: {
     method: 'GET',

@@ -8,3 +8,4 @@ export * from './formats';
 export * from './text';
 export * from './limits';
 export * from './schedule';
+export * from './roster';

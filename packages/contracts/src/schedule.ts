@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from './text';
 import type {
   Appointment,
+  AppointmentSeries,
   AppointmentType,
   FoundSlot,
   Equipment,
@@ -21,6 +22,9 @@ export type ScheduledAppointment = Appointment & {
   patientName: string;
   /** The code printed on the confirmation. */
   code: string | null;
+  /** An occurrence of a recurring series, and its place in it. */
+  seriesId: string | null;
+  occurrenceIndex: number | null;
 };
 
 export type ScheduleDay = {
@@ -46,6 +50,19 @@ export const patientSearchSchema = z.object({
   q: text().trim().min(2, 'Type at least two letters of a name, or a date of birth').max(100),
 });
 export type PatientMatch = { id: string; firstName: string; lastName: string; dateOfBirth: string };
+
+/** GET /api/series/:id: a recurring series and every one of its occurrences, in order. */
+export type SeriesView = {
+  series: AppointmentSeries;
+  occurrences: {
+    appointmentId: string;
+    index: number;
+    startsAt: string;
+    endsAt: string;
+    status: 'booked' | 'cancelled';
+    arrived: boolean;
+  }[];
+};
 
 const count = (what: string, min: number, max: number) =>
   z.coerce

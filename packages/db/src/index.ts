@@ -4,11 +4,14 @@ import { auditLog } from './repositories/audit.repository';
 import { clinics } from './repositories/clinic.repository';
 import { commands } from './repositories/command.repository';
 import { pairingRequests, devices } from './repositories/device.repository';
+import { dutyTasks } from './repositories/duty-task.repository';
 import { equipment } from './repositories/equipment.repository';
 import { events } from './repositories/event.repository';
 import { questionnaires, consents, alerts, contactDetails } from './repositories/intake.repository';
 import { patients, providers } from './repositories/people.repository';
 import { rooms } from './repositories/room.repository';
+import { series } from './repositories/series.repository';
+import { roster } from './repositories/roster.repository';
 import { staff, sessions } from './repositories/staff.repository';
 import { loginThrottle } from './repositories/throttle.repository';
 import { visits } from './repositories/visit.repository';
@@ -19,12 +22,15 @@ export { type NewAppointment, type AppointmentConflict } from './repositories/ap
 export { type TypeFields } from './repositories/appointment-type.repository';
 export { type AuditEntry, type AuditFilter } from './repositories/audit.repository';
 export { type DeviceRow } from './repositories/device.repository';
+export { type NewDutyTask } from './repositories/duty-task.repository';
 export { type StoredEvent } from './repositories/event.repository';
 export { type ContactDetails } from './repositories/intake.repository';
 export { type NewPatient } from './repositories/people.repository';
+export { type Availability, type StoredPattern } from './repositories/roster.repository';
 export { type StaffRow, type SessionRow } from './repositories/staff.repository';
 export { type ThrottleState } from './repositories/throttle.repository';
-export { type NewVisit } from './repositories/visit.repository';
+export { type NewVisit, type QueueVisit } from './repositories/visit.repository';
+export { type NewSeries, type Occurrence as SeriesOccurrence } from './repositories/series.repository';
 
 /** The repositories, one namespaced object per table group: `repo.visits.get(db, clinicId, id)`. Queries only. */
 export const repo = {
@@ -37,6 +43,7 @@ export const repo = {
   consents,
   contactDetails,
   devices,
+  dutyTasks,
   equipment,
   events,
   loginThrottle,
@@ -45,6 +52,8 @@ export const repo = {
   providers,
   questionnaires,
   rooms,
+  series,
+  roster,
   sessions,
   staff,
   visits,

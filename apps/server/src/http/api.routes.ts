@@ -7,6 +7,8 @@ import { registerStaffRoutes } from '../modules/staff/staff.routes';
 import { registerDeviceRoutes } from '../modules/devices/device.routes';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerSchedulingRoutes } from '../modules/scheduling/scheduling.routes';
+import { registerSeriesRoutes } from '../modules/scheduling/series.routes';
+import { registerRosterRoutes } from '../modules/roster/roster.routes';
 import { registerDemoRoutes } from '../seed/demo.routes';
 import { createRouter, type ApiDeps } from './route';
 
@@ -21,5 +23,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerDeviceRoutes(router);
   registerAuditRoutes(router);
   registerSchedulingRoutes(router);
+  registerSeriesRoutes(router);
+  registerRosterRoutes(router);
   registerDemoRoutes(router);
 }

@@ -3,6 +3,7 @@ import { deviceHandlers } from './devices/device.commands';
 import type { DeviceService } from './devices/device.service';
 import { displayHandlers } from './displays/display.commands';
 import { intakeHandlers } from './intake/intake.commands';
+import { rosterHandlers } from './roster/roster.commands';
 import { schedulingHandlers } from './scheduling/scheduling.commands';
 import { staffHandlers } from './staff/staff.commands';
 import type { StaffService } from './staff/staff.service';
@@ -16,4 +17,5 @@ export const commandHandlers = (services: { staff: StaffService; devices: Device
   ...schedulingHandlers,
   ...staffHandlers(services.staff),
   ...deviceHandlers(services.devices),
+  ...rosterHandlers,
 });

@@ -1,6 +1,7 @@
 import {
   clinicDay,
   clinicTime,
+  defaultFlowSettings,
   defaultRoomThresholds,
   isDisplayVisible,
   type ReasonCategory,
@@ -10,6 +11,7 @@ import {
 } from '@clinicflow/domain';
 import { type Db, repo, type TypeFields } from '@clinicflow/db';
 import { demoConsent, demoQuestionnaires, demoSurvey } from './demo-intake';
+import { seedDemoRosterDay, seedDemoWorkingHours } from './demo-roster';
 import { newShortCode } from '../platform/tokens';
 import { hashPassword } from '../modules/auth/auth.service';
 
@@ -89,7 +91,6 @@ const reasons: [string, ReasonCategory][] = [
   ['Rash', 'illness'],
   ['Flu shot', 'vaccination'],
 ];
-const providerNames = ['Dr. Lee', 'Dr. Sandoval', 'Dr. Achebe', 'Dr. Feld'];
 /** Every demo account signs in with this password; it is printed in the README. */
 export const demoPassword = 'clinicflow-demo';
 const staffAccounts = [
@@ -98,6 +99,12 @@ const staffAccounts = [
   { username: 'frontdesk', displayName: 'Frankie Desk', role: 'front_desk' },
   { username: 'nurse', displayName: 'Noor Nurse', role: 'nurse' },
   { username: 'drlee', displayName: 'Dr. Lee', role: 'physician' },
+] as const;
+/** The other physicians are on the roster but cannot sign in (no password). */
+const rosterOnlyPhysicians = [
+  { username: 'drsandoval', displayName: 'Dr. Sandoval', role: 'physician' },
+  { username: 'drachebe', displayName: 'Dr. Achebe', role: 'physician' },
+  { username: 'drfeld', displayName: 'Dr. Feld', role: 'physician' },
 ] as const;
 
 /** A signature on file from an earlier visit (synthetic: a wavy line). */
@@ -207,6 +214,7 @@ export async function ensureClinic(
       askContactDetails: demoIntake,
       displayNotice: null,
       roomThresholds: defaultRoomThresholds,
+      flowSettings: defaultFlowSettings,
     });
     if (!input.demo) {
       const admin = { username: 'admin', displayName: 'Administrator', role: 'admin' } as const;
@@ -245,7 +253,11 @@ export async function ensureClinic(
       if (account.role === 'physician')
         await repo.providers.insert(tx, { clinicId: clinic.id, name: account.displayName, staffId: id });
     }
-    for (const name of providerNames.slice(1)) await repo.providers.insert(tx, { clinicId: clinic.id, name });
+    for (const account of rosterOnlyPhysicians) {
+      const { id } = await repo.staff.insert(tx, { clinicId: clinic.id, ...account, passwordHash: null });
+      await repo.providers.insert(tx, { clinicId: clinic.id, name: account.displayName, staffId: id });
+    }
+    await seedDemoWorkingHours(tx, clinic, clinicDay(input.now, clinic.timezone), input.now);
     return { clinic, created: true };
   });
 }
@@ -324,12 +336,14 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         }
       }
     }
+    const booked = events.length;
+    events.push(...(await seedDemoRosterDay(tx, clinic, day, now)));
     await repo.events.append(tx, {
       clinicId: clinic.id,
       at: now,
       commandId: null,
       events: events.map((event) => ({ event, displayVisible: isDisplayVisible(event) })),
     });
-    return events.length;
+    return booked;
   });
 }

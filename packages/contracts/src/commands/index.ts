@@ -7,21 +7,25 @@ import { equipmentCommands } from './equipment.commands';
 import { intakeCommands } from './intake.commands';
 import { roomCommands } from './room.commands';
 import { schedulingCommands } from './scheduling.commands';
+import { seriesCommands } from './series.commands';
 import { schedulingSetupCommands } from './scheduling-setup.commands';
 import { visitCommands } from './visit.commands';
 import { staffCommands } from './staff.commands';
 import { deviceCommands } from './device.commands';
+import { rosterCommands } from './roster.commands';
 
 export { idSchema, type CommandDef } from './define';
 export * from './visit.commands';
 export * from './room.commands';
 export * from './intake.commands';
 export * from './scheduling.commands';
+export * from './series.commands';
 export * from './scheduling-setup.commands';
 export * from './display.commands';
 export * from './equipment.commands';
 export * from './staff.commands';
 export * from './device.commands';
+export * from './roster.commands';
 
 /**
  * Every command: its input and its result. The command list, the parser, the server's handler map and the
@@ -32,11 +36,13 @@ export const commandMap = {
   ...roomCommands,
   ...intakeCommands,
   ...schedulingCommands,
+  ...seriesCommands,
   ...schedulingSetupCommands,
   ...displayCommands,
   ...equipmentCommands,
   ...staffCommands,
   ...deviceCommands,
+  ...rosterCommands,
 };
 export type CommandMap = typeof commandMap;
 export type CommandType = keyof CommandMap;
@@ -80,6 +86,8 @@ export type CommandFailure = {
   issues?: { path: string; message: string; code?: string }[];
   /** A booking that clashed: the nearest free times of the same length, nearest first. */
   suggestions?: { startsAt: string; endsAt: string }[];
+  /** A series that clashed: every occurrence that cannot be booked, and with what ("Dr. Lee is already booked"). */
+  clashes?: { index: number; startsAt: string; endsAt: string; message: string }[];
 };
 export type CommandResult<T extends CommandType = CommandType> = CommandSuccess<T> | CommandFailure;
 

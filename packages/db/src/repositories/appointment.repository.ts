@@ -77,7 +77,7 @@ const expired = (clinicId: string, now: Date) =>
  * second meets the constraint like any other double booking. Inside a caller's transaction this is a savepoint,
  * so a refused booking leaves that transaction usable. Expired holds are swept first: they never block.
  */
-async function book<T>(
+export async function book<T>(
   db: Db,
   input: { clinicId: string; now: Date; resources: Resources },
   write: (tx: Db) => Promise<T>,
@@ -290,7 +290,14 @@ async function listBusy(
 async function listBetween(
   db: Db,
   input: { clinicId: string; from: string; to: string; providerIds?: string[] },
-): Promise<(Appointment & { patientName: string; code: string | null })[]> {
+): Promise<
+  (Appointment & {
+    patientName: string;
+    code: string | null;
+    seriesId: string | null;
+    occurrenceIndex: number | null;
+  })[]
+> {
   const rows = await db
     .select({ a: t.appointments, firstName: t.patients.firstName, lastName: t.patients.lastName })
     .from(t.appointments)
@@ -309,6 +316,8 @@ async function listBetween(
     ...toAppointment(r.a),
     patientName: `${r.firstName} ${r.lastName}`,
     code: r.a.code,
+    seriesId: r.a.seriesId,
+    occurrenceIndex: r.a.occurrenceIndex,
   }));
 }
 

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Clinic } from '@clinicflow/domain';
+import { defaultFlowSettings, type Clinic } from '@clinicflow/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
 
@@ -11,9 +11,15 @@ const toClinic = (row: typeof t.clinics.$inferSelect): Clinic => ({
   askContactDetails: row.askContactDetails,
   displayNotice: row.displayNotice,
   roomThresholds: row.roomThresholds,
+  // Rows written before a setting existed take its default.
+  flowSettings: { ...defaultFlowSettings, ...row.flowSettings },
 });
 
-async function insertClinic(db: Db, input: Omit<Clinic, 'id'>): Promise<Clinic> {
+/** A clinic left without flow settings takes the defaults (the column's). */
+async function insertClinic(
+  db: Db,
+  input: Omit<Clinic, 'id' | 'flowSettings'> & Partial<Pick<Clinic, 'flowSettings'>>,
+): Promise<Clinic> {
   const [row] = await db.insert(t.clinics).values(input).returning();
   return toClinic(row!);
 }
@@ -43,6 +49,11 @@ async function updateDisplaySettings(
   return toClinic(row!);
 }
 
+async function updateFlowSettings(db: Db, id: string, flowSettings: Clinic['flowSettings']): Promise<Clinic> {
+  const [row] = await db.update(t.clinics).set({ flowSettings }).where(eq(t.clinics.id, id)).returning();
+  return toClinic(row!);
+}
+
 /** The clinic's booking rules (kept off the Clinic every screen receives). */
 async function schedulingSettings(db: Db, id: string): Promise<{ allowOverbooking: boolean }> {
   const [row] = await db
@@ -64,4 +75,5 @@ export const clinics = {
   first: firstClinic,
   lock: lockClinic,
   updateDisplaySettings,
+  updateFlowSettings,
 };

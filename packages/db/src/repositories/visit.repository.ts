@@ -1,5 +1,12 @@
-import { and, asc, eq, like, max } from 'drizzle-orm';
-import { nameKey, type TicketQueue, type Visit, type VisitStatus } from '@clinicflow/domain';
+import { and, asc, eq, gte, inArray, like, max } from 'drizzle-orm';
+import {
+  nameKey,
+  visitKind,
+  type FlowVisit,
+  type TicketQueue,
+  type Visit,
+  type VisitStatus,
+} from '@clinicflow/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
 
@@ -31,6 +38,8 @@ const toVisit = ({ visit: v, patient }: Row): Visit => ({
   reasonCategory: v.reasonCategory,
   times: v.times,
   lateSince: v.lateSince?.toISOString() ?? null,
+  noShowDueSince: v.noShowDueSince?.toISOString() ?? null,
+  checkInUnfinishedSince: v.checkInUnfinishedSince?.toISOString() ?? null,
   version: v.version,
 });
 
@@ -94,21 +103,52 @@ async function findVisitByAppointment(
   return row ? toVisit(row) : null;
 }
 
-/** The day's waiting room: only what a wait estimate needs, without the patients. */
-async function listWaiting(
-  db: Db,
-  clinicId: string,
-  day: string,
-): Promise<{ id: string; queuedAt: string | null; statusSince: string }[]> {
+export type QueueVisit = FlowVisit;
+
+const queueColumns = {
+  id: t.visits.id,
+  status: t.visits.status,
+  providerId: t.visits.providerId,
+  scheduledAt: t.visits.scheduledAt,
+  statusSince: t.visits.statusSince,
+  times: t.visits.times,
+  reason: t.visits.reason,
+};
+type QueueRow = { [K in keyof typeof queueColumns]: (typeof t.visits.$inferSelect)[K] };
+const toQueueVisit = (r: QueueRow): QueueVisit => ({
+  id: r.id,
+  status: r.status,
+  providerId: r.providerId,
+  scheduledAt: r.scheduledAt?.toISOString() ?? null,
+  statusSince: r.statusSince.toISOString(),
+  times: r.times,
+  kind: visitKind(r),
+});
+
+/** The day's waiting room and rooms in use: only what a wait estimate needs, without the patients. */
+async function listQueue(db: Db, clinicId: string, day: string): Promise<QueueVisit[]> {
   const rows = await db
-    .select({ id: t.visits.id, times: t.visits.times, statusSince: t.visits.statusSince })
+    .select(queueColumns)
     .from(t.visits)
-    .where(and(eq(t.visits.clinicId, clinicId), eq(t.visits.day, day), eq(t.visits.status, 'waiting')));
-  return rows.map((r) => ({
-    id: r.id,
-    queuedAt: r.times.waiting ?? null,
-    statusSince: r.statusSince.toISOString(),
-  }));
+    .where(
+      and(
+        eq(t.visits.clinicId, clinicId),
+        eq(t.visits.day, day),
+        inArray(t.visits.status, ['waiting', 'called', 'in_room', 'with_provider']),
+      ),
+    );
+  return rows.map(toQueueVisit);
+}
+
+/** Visits checked out since `fromDay`: the history the wait model learns in-room times from. */
+async function listFinishedSince(db: Db, clinicId: string, fromDay: string): Promise<QueueVisit[]> {
+  const rows = await db
+    .select(queueColumns)
+    .from(t.visits)
+    .where(
+      and(eq(t.visits.clinicId, clinicId), gte(t.visits.day, fromDay), eq(t.visits.status, 'checked_out')),
+    );
+  return rows.map(toQueueVisit);
 }
 
 /**
@@ -142,6 +182,8 @@ async function saveVisit(db: Db, visit: Visit, expectedVersion: number): Promise
       day: visit.day,
       scheduledAt: visit.scheduledAt ? new Date(visit.scheduledAt) : null,
       lateSince: visit.lateSince ? new Date(visit.lateSince) : null,
+      noShowDueSince: visit.noShowDueSince ? new Date(visit.noShowDueSince) : null,
+      checkInUnfinishedSince: visit.checkInUnfinishedSince ? new Date(visit.checkInUnfinishedSince) : null,
       times: visit.times,
       version: visit.version,
     })
@@ -215,7 +257,8 @@ export const visits = {
   insert: insertVisit,
   get: getVisit,
   listForDay: listVisitsForDay,
-  listWaiting,
+  listQueue,
+  listFinishedSince,
   findByAppointment: findVisitByAppointment,
   findByPatient: findVisitsByPatient,
   save: saveVisit,

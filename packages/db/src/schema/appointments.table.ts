@@ -23,6 +23,7 @@ import { equipment } from './equipment.table';
 import { providers } from './providers.table';
 import { rooms } from './rooms.table';
 import { patients } from './patients.table';
+import { appointmentSeries } from './appointment-series.table';
 
 export const appointments = pgTable(
   'appointments',
@@ -61,6 +62,10 @@ export const appointments = pgTable(
     /** Why it was cancelled, as the desk said (kept with the booking, and in the event for the audit trail). */
     cancelReason: text('cancel_reason'),
     createdAt: created(),
+    /** An occurrence of a recurring series: which one, its place in it, and the time its rule gave it. */
+    seriesId: uuid('series_id'),
+    occurrenceIndex: integer('occurrence_index'),
+    originalStartsAt: ts('original_starts_at'),
   },
   // The no-overlap exclusion constraints (btree_gist) live in a custom migration: drizzle-kit cannot express them.
   (t): PgTableExtraConfigValue[] => [
@@ -69,6 +74,16 @@ export const appointments = pgTable(
     foreignKey({ name: 'appointments_provider_fk', columns: [t.providerId], foreignColumns: [providers.id] }),
     foreignKey({ name: 'appointments_room_fk', columns: [t.roomId], foreignColumns: [rooms.id] }),
 
+    foreignKey({
+      name: 'appointments_series_fk',
+      columns: [t.seriesId],
+      foreignColumns: [appointmentSeries.id],
+    }),
+    check(
+      'appointments_series_occurrence_check',
+      sql`(${t.seriesId} is null) = (${t.occurrenceIndex} is null) and (${t.seriesId} is null) = (${t.originalStartsAt} is null)`,
+    ),
+    uniqueIndex('appointments_series_occurrence_key').on(t.seriesId, t.occurrenceIndex),
     check('appointments_interval_check', sql`${t.startsAt} < ${t.endsAt}`),
     check('appointments_status_check', oneOf(t.status, appointmentStatuses)),
     check('appointments_kind_check', oneOf(t.kind, bookingKinds)),

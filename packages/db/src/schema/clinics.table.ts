@@ -1,5 +1,11 @@
 import { bigint, boolean, check, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { type DisplayPrivacy, type RoomThresholds, displayPrivacyModes } from '@clinicflow/domain';
+import {
+  type DisplayPrivacy,
+  type FlowSettings,
+  type RoomThresholds,
+  defaultFlowSettings,
+  displayPrivacyModes,
+} from '@clinicflow/domain';
 import { created, oneOf } from './columns';
 
 export const clinics = pgTable(
@@ -22,6 +28,8 @@ export const clinics = pgTable(
       .$type<RoomThresholds>()
       .notNull()
       .default({ occupied: 40, needs_cleaning: 15 }),
+    /** The flow board's time limits per visit status and the grace periods the server flags late and no-show by. */
+    flowSettings: jsonb('flow_settings').$type<FlowSettings>().notNull().default(defaultFlowSettings),
     createdAt: created(),
   },
   (t) => [check('clinics_display_privacy_check', oneOf(t.displayPrivacy, displayPrivacyModes))],

@@ -20,3 +20,6 @@ export * from './consent-documents.table';
 export * from './consents.table';
 export * from './alerts.table';
 export * from './equipment.table';
+export * from './appointment-series.table';
+export * from './roster.table';
+export * from './duty-tasks.table';

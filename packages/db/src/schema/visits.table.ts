@@ -38,6 +38,10 @@ export const visits = pgTable(
     scheduledAt: ts('scheduled_at'),
     /** When the server flagged the booked patient as late (past the grace period, not arrived). */
     lateSince: ts('late_since'),
+    /** When the server suggested a no-show (booked, not here past the clinic's no-show grace). */
+    noShowDueSince: ts('no_show_due_since'),
+    /** When the server saw the patient left `arrived` (intake not finished at the kiosk). */
+    checkInUnfinishedSince: ts('check_in_unfinished_since'),
     reason: text('reason'),
     reasonCategory: text('reason_category'),
     times: jsonb('times').$type<Partial<Record<VisitStatus, string>>>().notNull().default({}),

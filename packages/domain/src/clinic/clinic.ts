@@ -1,4 +1,5 @@
 import type { RoomThresholds } from '../displays/display-config';
+import type { FlowSettings } from '../visits/visit-flags';
 
 /** What public screens may show of a patient: the ticket only, or first name + last initial. */
 export const displayPrivacyModes = ['ticket', 'first_name_initial'] as const;
@@ -14,4 +15,5 @@ export type Clinic = {
   /** A line every waiting-room screen shows, e.g. "Flu shots today without an appointment". */
   displayNotice: string | null;
   roomThresholds: RoomThresholds;
+  flowSettings: FlowSettings;
 };

@@ -18,6 +18,9 @@ export const schedulingPermissions = {
   ReleaseExpiredHolds: ['system'],
   MoveAppointment: bookers,
   CancelAppointment: bookers,
+  BookSeries: bookers,
+  EditSeries: bookers,
+  CancelSeries: bookers,
   /** The server's own clock raises it; nobody sends it. */
   FlagLateArrivals: ['system'],
   AnnounceDelay: ['front_desk', 'coordinator', 'nurse', 'physician', 'admin', 'system'],

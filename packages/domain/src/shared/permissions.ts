@@ -3,6 +3,7 @@ import { displayPermissions } from '../displays/display.permissions';
 import { equipmentPermissions } from '../equipment/equipment.permissions';
 import { intakePermissions } from '../intake/intake.permissions';
 import { roomPermissions } from '../rooms/room.permissions';
+import { rosterPermissions } from '../roster/roster.permissions';
 import { schedulingPermissions } from '../scheduling/scheduling.permissions';
 import { staffPermissions } from '../staff/staff.permissions';
 import { visitPermissions } from '../visits/visit.permissions';
@@ -24,6 +25,7 @@ export const commandPermissions = {
   ...equipmentPermissions,
   ...staffPermissions,
   ...devicePermissions,
+  ...rosterPermissions,
 } as const satisfies Record<string, readonly ActorClass[]>;
 export type CommandName = keyof typeof commandPermissions;
 export const commandNames = Object.keys(commandPermissions) as CommandName[];
@@ -32,6 +34,8 @@ export const commandNames = Object.keys(commandPermissions) as CommandName[];
 export const viewPermissions = {
   flowBoard: everyStaffRole,
   schedule: everyStaffRole,
+  roster: everyStaffRole,
+  tasks: everyStaffRole,
   displayBoard: ['waiting_room_display', 'room_status_display'],
   kiosk: ['kiosk'],
   staffAccounts: adminOnly,

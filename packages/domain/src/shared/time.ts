@@ -47,7 +47,8 @@ export function clinicTime(day: string, hhmm: string, timezone: string): Date {
   return new Date(before);
 }
 
-function offsetMinutes(instant: Date, timezone: string): number {
+/** How far the clinic's wall clock is ahead of UTC at an instant, in minutes (negative west of Greenwich). */
+export function offsetMinutes(instant: Date, timezone: string): number {
   const parts = wallFormat(timezone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));

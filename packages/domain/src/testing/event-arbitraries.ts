@@ -6,7 +6,9 @@ import type { DomainEvent } from '../events';
 import type { Alert } from '../intake/alert';
 import { roomStatuses, type Room } from '../rooms/room';
 import { visitStatuses, type Visit } from '../visits/visit';
+import { visitFlags } from '../visits/visit-flags';
 import type { Provider } from '../scheduling/provider';
+import type { DutyTask } from '../roster/duty-task';
 import { iso, makeRoom, makeVisit } from './fixtures';
 
 export const DAY = '2026-03-02';
@@ -67,6 +69,21 @@ const equipmentArb: fc.Arbitrary<Equipment> = fc.record({
   version: fc.nat(50),
 });
 
+const taskArb: fc.Arbitrary<DutyTask> = fc
+  .record({ id: ids('t', 2), done: fc.boolean(), version: fc.nat(5) })
+  .map(({ done, ...g }) => ({
+    ...g,
+    title: 'Restock room 4',
+    assignee: { kind: 'role', role: 'nurse' },
+    dueAt: iso(30),
+    roomId: null,
+    status: done ? 'done' : 'open',
+    doneBy: done ? 's1' : null,
+    doneAt: done ? iso(20) : null,
+    createdBy: 's2',
+    createdAt: iso(0),
+  }));
+
 type Of<K extends DomainEvent['type']> = fc.Arbitrary<Extract<DomainEvent, { type: K }>>;
 const ev = <K extends DomainEvent['type']>(
   type: K,
@@ -83,6 +100,18 @@ export const eventArbs = (
   VisitStatusChanged: ev('VisitStatusChanged', fc.record({ visit, from: fc.constantFrom(...visitStatuses) })),
   VisitRescheduled: ev('VisitRescheduled', fc.record({ visit })),
   VisitLate: ev('VisitLate', fc.record({ visit })),
+  VisitFlagged: ev('VisitFlagged', fc.record({ visit, flag: fc.constantFrom(...visitFlags) })),
+  FlowSettingsChanged: ev(
+    'FlowSettingsChanged',
+    fc.record({
+      flowSettings: fc.record({
+        visitThresholds: fc.record({ waiting: fc.integer({ min: 1, max: 90 }) }, { requiredKeys: [] }),
+        lateGraceMinutes: fc.integer({ min: 1, max: 60 }),
+        noShowGraceMinutes: fc.integer({ min: 61, max: 240 }),
+        checkInUnfinishedMinutes: fc.integer({ min: 1, max: 60 }),
+      }),
+    }),
+  ),
   RoomStatusChanged: ev(
     'RoomStatusChanged',
     fc.record({ room: roomArb, from: fc.constantFrom(...roomStatuses) }),
@@ -115,6 +144,15 @@ export const eventArbs = (
     }),
   ),
   EquipmentStatusChanged: ev('EquipmentStatusChanged', fc.record({ equipment: equipmentArb })),
+  RosterChanged: ev(
+    'RosterChanged',
+    fc.record({
+      staffId: ids('s', 2),
+      what: fc.constantFrom('pattern' as const, 'exception' as const, 'shift' as const),
+    }),
+  ),
+  DutyTaskCreated: ev('DutyTaskCreated', fc.record({ task: taskArb })),
+  DutyTaskCompleted: ev('DutyTaskCompleted', fc.record({ task: taskArb })),
   AppointmentTypeSaved: ev(
     'AppointmentTypeSaved',
     fc.record({

@@ -3,6 +3,7 @@ import type { Clinic } from '../clinic/clinic';
 import type { Room } from '../rooms/room';
 import type { Actor, ActorClass } from '../shared/actor';
 import type { Visit } from '../visits/visit';
+import { defaultFlowSettings } from '../visits/visit-flags';
 
 export const T0 = new Date('2026-03-02T14:00:00.000Z');
 export const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
@@ -16,6 +17,7 @@ export const clinic: Clinic = {
   askContactDetails: false,
   displayNotice: null,
   roomThresholds: {},
+  flowSettings: defaultFlowSettings,
 };
 
 export function makeVisit(overrides: Partial<Visit> = {}): Visit {
@@ -36,6 +38,8 @@ export function makeVisit(overrides: Partial<Visit> = {}): Visit {
     reasonCategory: 'illness',
     times: { booked: iso(0) },
     lateSince: null,
+    noShowDueSince: null,
+    checkInUnfinishedSince: null,
     version: 1,
     ...overrides,
   };

@@ -13,4 +13,8 @@ export const visitPermissions = {
   CancelVisit: visitActions.cancel.by,
   MarkLeftWithoutBeingSeen: visitActions.markLeftWithoutBeingSeen.by,
   SendToWaitingRoom: visitActions.queue.by,
+  UpdateFlowSettings: ['coordinator', 'admin'],
+  /** The server's own clock raises them; nobody sends them. */
+  FlagNoShows: ['system'],
+  FlagUnfinishedCheckIns: ['system'],
 } as const satisfies Record<string, readonly ActorClass[]>;

@@ -51,6 +51,10 @@ export type Visit = {
   times: Partial<Record<VisitStatus, string>>;
   /** When the server flagged a booked patient as late (past the grace period, not arrived); null until then. */
   lateSince: string | null;
+  /** When the server suggested a no-show (booked, not here past the no-show grace); null until then. */
+  noShowDueSince: string | null;
+  /** When the server saw the patient left `arrived` (intake not finished at the kiosk); null until then. */
+  checkInUnfinishedSince: string | null;
   version: number;
 };
 

@@ -30,6 +30,16 @@ export const en = {
     saved: 'Room time limits saved',
     invalid: (min: number, max: number) => `Enter whole minutes from ${min} to ${max}, or leave it empty`,
   },
+  flow: {
+    title: 'Flow board time limits',
+    hint: 'A flow-board row is marked when a patient stays in a status longer than this. Empty: no limit.',
+    graceTitle: 'Late and no-show',
+    late: 'Late after (minutes past the appointment)',
+    noShow: 'No-show? after (minutes past the appointment)',
+    unfinished: 'Check-in not finished after (minutes at the kiosk)',
+    save: 'Save flow board rules',
+    saved: 'Flow board rules saved',
+  },
   delays: {
     title: 'Provider delays',
     hint: 'Shown on the waiting-room screens: “Dr. Feld is running about 20 minutes late”.',

@@ -8,24 +8,30 @@ describe('touchesDay', () => {
   it('is a booking, move or cancel on the day shown', () => {
     const day = '2026-12-02';
     const none = new Set<string>();
-    expect(touchesDay({ type: 'VisitBooked', payload: { visit: visit(day) } }, day, none)).toBe(true);
-    expect(touchesDay({ type: 'VisitRescheduled', payload: { visit: visit(day) } }, day, none)).toBe(true);
+    expect(touchesDay({ type: 'VisitBooked', payload: { visit: visit(day) } }, [day], none)).toBe(true);
+    expect(touchesDay({ type: 'VisitRescheduled', payload: { visit: visit(day) } }, [day], none)).toBe(true);
     expect(
-      touchesDay({ type: 'VisitStatusChanged', payload: { visit: visit(day), from: 'booked' } }, day, none),
+      touchesDay({ type: 'VisitStatusChanged', payload: { visit: visit(day), from: 'booked' } }, [day], none),
     ).toBe(true);
-    expect(touchesDay({ type: 'VisitBooked', payload: { visit: visit('2026-12-03') } }, day, none)).toBe(
+    expect(touchesDay({ type: 'VisitBooked', payload: { visit: visit('2026-12-03') } }, [day], none)).toBe(
       false,
     );
   });
 
   it('is a move away from the day shown: the appointment was on it', () => {
     const moved: DomainEvent = { type: 'VisitRescheduled', payload: { visit: visit('2026-12-09', 'a1') } };
-    expect(touchesDay(moved, '2026-12-02', new Set(['a1']))).toBe(true);
-    expect(touchesDay(moved, '2026-12-02', new Set(['a2']))).toBe(false);
+    expect(touchesDay(moved, ['2026-12-02'], new Set(['a1']))).toBe(true);
+    expect(touchesDay(moved, ['2026-12-02'], new Set(['a2']))).toBe(false);
+  });
+
+  it('is a change on any day of a week shown', () => {
+    const week = ['2026-12-07', '2026-12-08', '2026-12-09'];
+    const booked: DomainEvent = { type: 'VisitBooked', payload: { visit: visit('2026-12-09') } };
+    expect(touchesDay(booked, week, new Set())).toBe(true);
   });
 
   it('ignores what does not change the book', () => {
     const checkedIn: DomainEvent = { type: 'VisitCheckedIn', payload: { visit: visit('2026-12-02') } };
-    expect(touchesDay(checkedIn, '2026-12-02', new Set(['a1']))).toBe(false);
+    expect(touchesDay(checkedIn, ['2026-12-02'], new Set(['a1']))).toBe(false);
   });
 });

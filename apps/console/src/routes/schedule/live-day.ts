@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@clinicflow/domain';
 
 /** Events that change the book: a booking, a move (perhaps from or to another day), a cancel. */
-export function touchesDay(event: DomainEvent, day: string, shown: ReadonlySet<string>): boolean {
+export function touchesDay(event: DomainEvent, days: readonly string[], shown: ReadonlySet<string>): boolean {
   if (
     event.type !== 'VisitBooked' &&
     event.type !== 'VisitRescheduled' &&
@@ -9,5 +9,5 @@ export function touchesDay(event: DomainEvent, day: string, shown: ReadonlySet<s
   )
     return false;
   const { visit } = event.payload;
-  return visit.day === day || (visit.appointmentId !== null && shown.has(visit.appointmentId));
+  return days.includes(visit.day) || (visit.appointmentId !== null && shown.has(visit.appointmentId));
 }

@@ -2,19 +2,24 @@ import type { ScheduleDay } from '@clinicflow/contracts';
 import { api } from '$lib/api';
 
 /**
- * One day of the book as the server has it, read again (debounced) whenever someone's change touches it. The
- * latest read wins: an answer for another day, or one overtaken by a newer read, is dropped.
+ * The days of the book shown (one, or a week) as the server has them, read again (debounced) whenever someone's
+ * change touches one. The latest read wins: an answer for other days, or one overtaken by a newer read, is dropped.
  */
 export class ScheduleDayData {
-  #data = $state.raw<ScheduleDay | null>(null);
+  #days = $state.raw<ScheduleDay[] | null>(null);
   #error = $state<string | null>(null);
   #loading = $state(false);
-  #day = '';
+  #wanted: string[] = [];
   #request = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
+  /** The first day shown (the day view's day), once read. */
   get data(): ScheduleDay | null {
-    return this.#data;
+    return this.#days?.[0] ?? null;
+  }
+  /** Every day shown, in order, once all are read. */
+  get days(): ScheduleDay[] | null {
+    return this.#days;
   }
   get error(): string | null {
     return this.#error;
@@ -25,14 +30,18 @@ export class ScheduleDayData {
   /** The appointments shown, for telling whether an event concerns them (a snapshot, not reactive). */
   get shownIds(): ReadonlySet<string> {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built per question, never kept or mutated
-    return new Set(this.#data?.appointments.map((a) => a.id) ?? []);
+    return new Set(this.#days?.flatMap((d) => d.appointments.map((a) => a.id)) ?? []);
+  }
+  /** The days asked for (a snapshot). */
+  get wanted(): readonly string[] {
+    return this.#wanted;
   }
 
-  /** Shows `day`: read now (what was shown for another day goes at once). */
-  async show(day: string): Promise<void> {
-    if (day !== this.#day) {
-      this.#day = day;
-      this.#data = null;
+  /** Shows `days`: read now (what was shown for other days goes at once). */
+  async show(days: readonly string[]): Promise<void> {
+    if (days.join() !== this.#wanted.join()) {
+      this.#wanted = [...days];
+      this.#days = null;
     }
     await this.reload();
   }
@@ -46,20 +55,22 @@ export class ScheduleDayData {
     }, delayMs);
   }
 
+  /** Reads every day shown, in parallel; one that fails keeps what was shown and says why. */
   async reload(): Promise<void> {
-    const day = this.#day;
-    if (!day) return;
+    const wanted = this.#wanted;
+    if (wanted.length === 0) return;
     const request = ++this.#request;
     this.#loading = true;
-    const result = await api<ScheduleDay>('schedule', { query: { day } });
+    const results = await Promise.all(wanted.map((day) => api<ScheduleDay>('schedule', { query: { day } })));
     if (request !== this.#request) return;
     this.#loading = false;
-    if (result.ok) {
-      this.#data = result.data;
-      this.#error = null;
-    } else {
-      this.#error = result.error.message;
+    const failed = results.find((r) => !r.ok);
+    if (failed && !failed.ok) {
+      this.#error = failed.error.message;
+      return;
     }
+    this.#days = results.flatMap((r) => (r.ok ? [r.data] : []));
+    this.#error = null;
   }
 
   stop(): void {

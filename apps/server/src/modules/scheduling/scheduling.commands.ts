@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../../platform/handler';
+import { bookSeries, cancelSeries, editSeries } from './series.handlers';
 import {
   bookAppointment,
   cancelAppointment,
@@ -24,6 +25,9 @@ export const schedulingHandlers = {
   MoveAppointment: moveAppointment,
   CancelAppointment: cancelAppointment,
   FlagLateArrivals: flagLateArrivals,
+  BookSeries: bookSeries,
+  EditSeries: editSeries,
+  CancelSeries: cancelSeries,
   CreateAppointmentType: createAppointmentType,
   UpdateAppointmentType: updateAppointmentType,
   RetireAppointmentType: retireAppointmentType,

@@ -18,7 +18,7 @@ import { newShortCode } from '../../platform/tokens';
 import { clash, sweepHolds, type Booking } from './clash';
 
 /** The provider, room, patient and equipment must exist in this clinic; a room out of service takes no booking today. */
-async function resourcesProblem(
+export async function resourcesProblem(
   tx: Db,
   clinic: Clinic,
   booking: Booking,

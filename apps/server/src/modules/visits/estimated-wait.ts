@@ -1,19 +1,23 @@
-import { clinicDay, queueEstimates } from '@clinicflow/domain';
+import { clinicDay, clinicWaits, roundWait } from '@clinicflow/domain';
 import { type Db, repo } from '@clinicflow/db';
+import { waitStats } from './wait-stats';
 
 /**
- * Minutes until a waiting visit is likely called, by the same estimate the wallboard shows. Runs inside the
- * clinic's lock on every check-in, so it reads only the waiting room, rooms and providers, not the whole board.
+ * Minutes until a waiting visit is likely called (rounded as screens show it), by the wait model: the providers'
+ * queues, in-room times learned from the clinic's history, announced delays. Runs inside the clinic's lock on
+ * every check-in, so it reads only the visits in the waiting room and in rooms, not the whole board.
  */
 export async function estimatedWait(tx: Db, clinicId: string, visitId: string, now: Date): Promise<number> {
   const clinic = (await repo.clinics.get(tx, clinicId))!;
-  const waiting = await repo.visits.listWaiting(tx, clinicId, clinicDay(now, clinic.timezone));
+  const visits = await repo.visits.listQueue(tx, clinicId, clinicDay(now, clinic.timezone));
   const rooms = await repo.rooms.list(tx, clinicId);
   const providers = await repo.providers.list(tx, clinicId);
-  const estimates = queueEstimates({
-    waiting,
+  const waits = clinicWaits({
+    now,
+    visits,
+    providers,
     roomsInService: rooms.filter((r) => r.status !== 'out_of_service').length,
-    providers: providers.length,
+    stats: await waitStats(tx, clinicId, clinic.timezone, now),
   });
-  return estimates.find((e) => e.visit.id === visitId)?.estimatedMinutes ?? 0;
+  return roundWait(waits.get(visitId) ?? 0);
 }

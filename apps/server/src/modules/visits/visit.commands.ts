@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../../platform/handler';
 import { changeRoom, changeVisit, checkIn } from './visit.handlers';
+import { flagNoShows, flagUnfinishedCheckIns, updateFlowSettings } from './visit-flags.handlers';
 
 export const visitHandlers = {
   CheckInPatient: checkIn,
@@ -15,4 +16,7 @@ export const visitHandlers = {
   MarkRoomCleaned: changeRoom,
   TakeRoomOutOfService: changeRoom,
   ReturnRoomToService: changeRoom,
+  UpdateFlowSettings: updateFlowSettings,
+  FlagNoShows: flagNoShows,
+  FlagUnfinishedCheckIns: flagUnfinishedCheckIns,
 } satisfies Partial<HandlerMap>;

@@ -186,14 +186,14 @@ describe('applyDisplayEvent', () => {
       if (!('visit' in e.payload)) return [e];
       const { visit } = e.payload;
       const from = status.get(visit.id);
-      // Only a booked appointment is moved or flagged late: both keep (or make, with its booking) it booked.
+      // A booked appointment is moved or flagged late (or no-show?): all keep (or make, with its booking) it booked.
       if (
-        (e.type === 'VisitRescheduled' || e.type === 'VisitLate') &&
+        (e.type === 'VisitRescheduled' || e.type === 'VisitLate' || e.type === 'VisitFlagged') &&
         (from === undefined || from === 'booked')
       ) {
         const booked = { ...visit, status: 'booked' as const };
         status.set(visit.id, 'booked');
-        const move = { type: e.type, payload: { visit: booked } } as DomainEvent;
+        const move = { type: e.type, payload: { ...e.payload, visit: booked } } as DomainEvent;
         return from ? [move] : [{ type: 'VisitBooked', payload: { visit: booked } }, move];
       }
       status.set(visit.id, visit.status);
@@ -275,11 +275,9 @@ describe('nowCalling', () => {
 });
 
 describe('waitingQueue', () => {
-  const two = [
-    { id: 'dr1', name: 'Dr. Okafor' },
-    { id: 'dr2', name: 'Dr. Lind' },
-  ];
-  it('is in queue order (by time queued, not last change) with rounded estimates', () => {
+  const two = [1, 2].map((i) => ({ id: `dr${i}`, name: `Dr. ${i}` }));
+  const now = new Date(iso(60));
+  it('is in queue order (by time queued, not last change), each estimate from the rooms and the queue ahead', () => {
     const b = board({
       providers: two,
       rooms: [room('r1', 'Room 1'), room('r2', 'Room 2')],
@@ -289,18 +287,19 @@ describe('waitingQueue', () => {
         dv({ id: 'e', status: 'waiting', queuedAt: iso(50), statusSince: iso(50) }),
         dv({ id: 'b', status: 'waiting', queuedAt: iso(20), statusSince: iso(20) }),
         dv({ id: 'd', status: 'waiting', queuedAt: iso(40), statusSince: iso(40) }),
-        dv({ id: 'x', status: 'called', roomId: 'r1', queuedAt: iso(0) }),
+        dv({ id: 'x', status: 'in_room', roomId: 'r1', queuedAt: iso(0), calledAt: iso(0) }),
       ],
     });
-    const q = waitingQueue(b, 15);
+    const q = waitingQueue(b, now, 15);
     expect(q.map((t) => t.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(q.map((t) => t.estimatedMinutes)).toEqual([0, 0, 15, 15, 30]);
+    expect(q.map((t) => t.estimatedMinutes)).toEqual([0, 5, 15, 20, 30]);
     expect(q[0]?.waitingSince).toBe(iso(10));
   });
+
   it('rooms out of service slow the queue; so does having fewer providers than rooms', () => {
     const visits = [1, 2, 3].map((i) => dv({ id: `w${i}`, status: 'waiting', queuedAt: iso(i) }));
     const est = (o: Parameters<typeof board>[0]) =>
-      waitingQueue(board({ ...o, visits }), 10).map((t) => t.estimatedMinutes);
+      waitingQueue(board({ ...o, visits }), now, 10).map((t) => t.estimatedMinutes);
     expect(est({ providers: two, rooms: [room('r1', 'Room 1'), room('r2', 'Room 2')] })).toEqual([0, 0, 10]);
     expect(
       est({ providers: two, rooms: [room('r1', 'Room 1'), room('r2', 'Room 2', 'out_of_service')] }),
@@ -311,38 +310,52 @@ describe('waitingQueue', () => {
     expect(est({ providers: two, rooms: [] })).toEqual([0, 10, 20]);
   });
 
-  it('property: queue order and never-decreasing estimates', () => {
+  it('each provider’s patients wait for that provider, counting what the one in the room has left', () => {
+    const b = board({
+      providers: two,
+      rooms: [room('r1', 'Room 1'), room('r2', 'Room 2'), room('r3', 'Room 3')],
+      visits: [
+        dv({ id: 'in', status: 'with_provider', providerId: 'dr1', roomId: 'r1', calledAt: iso(55) }),
+        dv({ id: 'w1', status: 'waiting', providerId: 'dr1', queuedAt: iso(1) }),
+        dv({ id: 'w2', status: 'waiting', providerId: 'dr1', queuedAt: iso(2) }),
+        dv({ id: 'w3', status: 'waiting', providerId: 'dr2', queuedAt: iso(3) }),
+      ],
+    });
+    const q = waitingQueue(b, now, 15);
+    expect(Object.fromEntries(q.map((t) => [t.id, t.estimatedMinutes]))).toEqual({ w1: 10, w2: 25, w3: 0 });
+  });
+
+  it('property: queue order; for one provider, never-decreasing estimates in steps of 5', () => {
     fc.assert(
       fc.property(
         fc.array(
           fc.record({
             q: fc.nat(500),
             s: fc.nat(500),
-            status: fc.constantFrom('waiting' as const, 'called' as const),
+            status: fc.constantFrom('waiting' as const, 'called' as const, 'in_room' as const),
           }),
           { maxLength: 25 },
         ),
         fc.array(fc.constantFrom<RoomStatus>('available', 'occupied', 'out_of_service'), { maxLength: 5 }),
-        fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: 1, max: 30 }),
-        (vs, roomStatuses, providerCount, perPatient) => {
+        (vs, roomStatuses, perPatient) => {
           const b = board({
-            providers: Array.from({ length: providerCount }, (_, i) => ({ id: `dr${i}`, name: `Dr ${i}` })),
             rooms: roomStatuses.map((s, i) => room(`r${i}`, `Room ${i}`, s)),
             visits: vs.map((v, i) =>
               dv({
                 id: `v${String(i).padStart(2, '0')}`,
                 status: v.status,
+                providerId: 'dr1',
                 queuedAt: iso(v.q),
                 statusSince: iso(v.s),
               }),
             ),
           });
-          const q = waitingQueue(b, perPatient);
+          const q = waitingQueue(b, new Date(iso(500)), perPatient);
           expect(q).toHaveLength(vs.filter((v) => v.status === 'waiting').length);
           q.forEach((t, i) => {
             expect(t.estimatedMinutes % 5).toBe(0);
-            if (i === 0) expect(t.estimatedMinutes).toBe(0);
+            expect(t.estimatedMinutes).toBeGreaterThanOrEqual(0);
             if (i === 0) return;
             const prev = q[i - 1]!;
             expect(prev.waitingSince <= t.waitingSince).toBe(true);

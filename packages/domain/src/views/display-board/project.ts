@@ -74,6 +74,10 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
     case 'VisitRescheduled':
     case 'VisitLate':
       return null;
+    // The desk's own flags and rules: nothing a public screen shows.
+    case 'VisitFlagged':
+    case 'FlowSettingsChanged':
+      return null;
     case 'VisitBooked':
     case 'VisitCheckedIn':
     case 'WalkInRegistered':
@@ -108,6 +112,11 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
     case 'SurveySubmitted':
     case 'UrgentAlertRaised':
     case 'AlertAcknowledged':
+      return null;
+    // The roster and duties are the staff's own business.
+    case 'RosterChanged':
+    case 'DutyTaskCreated':
+    case 'DutyTaskCompleted':
       return null;
   }
 }

@@ -1,4 +1,5 @@
-import { queueEstimates } from '../../visits/wait';
+import { roundWait } from '../../visits/wait';
+import { estimateQueue, waitDefaults } from '../../visits/wait-model';
 import type { DisplayBoard, DisplayRoom, DisplayVisit } from './state';
 
 export type CalledTicket = { id: string; label: string; roomName: string; calledAt: string };
@@ -25,17 +26,47 @@ export function nowCalling(board: DisplayBoard): CalledTicket[] {
     }));
 }
 
-export function waitingQueue(board: DisplayBoard, minutesPerPatient = 15): WaitingTicket[] {
-  return queueEstimates({
-    waiting: Object.values(board.visits).filter((v) => v.status === 'waiting'),
+/**
+ * The queue in call order, each with the wait model's rounded estimate from what a public screen knows: each
+ * provider's queue, how long the patients in rooms have been in, announced delays and the rooms in service.
+ * NOTE: a screen does not know a visit's kind or appointment time (private), so every visit counts the default
+ * in-room time here; the kiosk ticket, computed on the server, uses the learned ones.
+ */
+export function waitingQueue(
+  board: DisplayBoard,
+  now: Date,
+  minutesPerPatient: number = waitDefaults.minutes,
+): WaitingTicket[] {
+  const visits = Object.values(board.visits);
+  const waiting = visits
+    .filter((v) => v.status === 'waiting')
+    .map((v) => ({ v, queuedAt: v.queuedAt ?? v.statusSince }))
+    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.v.id.localeCompare(b.v.id));
+  const minutes = estimateQueue({
+    now,
+    providers: Object.values(board.providers),
     roomsInService: Object.values(board.rooms).filter((r) => r.status !== 'out_of_service').length,
-    providers: Object.keys(board.providers).length,
-    minutesPerPatient,
-  }).map(({ visit: v, estimatedMinutes }) => ({
+    inService: visits
+      .filter((v) => v.status !== 'waiting')
+      .map((v) => ({
+        id: v.id,
+        providerId: v.providerId,
+        since: v.calledAt ?? v.statusSince,
+        expectedMinutes: minutesPerPatient,
+      })),
+    waiting: waiting.map(({ v, queuedAt }) => ({
+      id: v.id,
+      providerId: v.providerId,
+      queuedAt,
+      notBefore: null,
+      expectedMinutes: minutesPerPatient,
+    })),
+  });
+  return waiting.map(({ v, queuedAt }) => ({
     id: v.id,
     label: v.label,
-    waitingSince: v.queuedAt ?? v.statusSince,
-    estimatedMinutes,
+    waitingSince: queuedAt,
+    estimatedMinutes: roundWait(minutes.get(v.id) ?? 0),
   }));
 }
 

@@ -94,6 +94,7 @@ describe('applyFlowBoardEvent', () => {
           // An alert belongs on the board only once its visit is there.
           if ('alert' in p && visits.has(p.alert.visitId)) alerts.set(p.alert.id, p.alert);
           if (e.type === 'DisplaySettingsChanged') clinicNow = { ...clinicNow, ...e.payload };
+          if (e.type === 'FlowSettingsChanged') clinicNow = { ...clinicNow, ...e.payload };
         }
         expect(b).toEqual({
           clinic: clinicNow,

@@ -7,6 +7,7 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
   switch (event.type) {
     case 'VisitBooked':
     case 'VisitLate':
+    case 'VisitFlagged':
     case 'VisitCheckedIn':
     case 'WalkInRegistered':
     case 'VisitStatusChanged': {
@@ -38,6 +39,8 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
     }
     case 'DisplaySettingsChanged':
       return { ...board, clinic: { ...board.clinic, ...event.payload } };
+    case 'FlowSettingsChanged':
+      return { ...board, clinic: { ...board.clinic, flowSettings: event.payload.flowSettings } };
     case 'EquipmentStatusChanged': {
       const { equipment } = event.payload;
       return { ...board, equipment: { ...board.equipment, [equipment.id]: equipment } };
@@ -49,6 +52,9 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
     case 'ConsentSigned':
     case 'ContactDetailsUpdated':
     case 'SurveySubmitted':
+    case 'RosterChanged':
+    case 'DutyTaskCreated':
+    case 'DutyTaskCompleted':
       return board;
   }
 }

@@ -1,0 +1,3 @@
+ALTER TABLE "clinics" ADD COLUMN "flow_settings" jsonb DEFAULT '{"visitThresholds":{"arrived":10,"waiting":20,"called":10,"in_room":45,"with_provider":60},"lateGraceMinutes":15,"noShowGraceMinutes":45,"checkInUnfinishedMinutes":10}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "visits" ADD COLUMN "no_show_due_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "visits" ADD COLUMN "check_in_unfinished_since" timestamp with time zone;
