@@ -360,10 +360,37 @@ describe.each(testBackends)('appointment types, buffers, overbooking, blocks and
     ]);
     expect((await q({ at: at('07:00'), durationMinutes: '30', providerId: provider(1) })).body).toMatchObject(
       {
-        whyNot: ['It is outside opening hours.'],
+        whyNot: [`It is outside ${book.providers[1]!.name}’s working hours.`],
       },
     );
     expect((await q({ providerId: provider(1) })).status).toBe(400);
+
+    // Rostered hours replace opening hours: this provider works Tuesdays 13:00–15:00 only.
+    const people = await repo.roster.people(server.database.db, server.clinic.id);
+    const rostered = people.find((p) => p.providerId === provider(1))!;
+    const pattern = { type: 'SetWorkingPattern', staffId: rostered.id };
+    const sessions = [{ weekday: 2, start: '13:00', end: '15:00' }];
+    expect(await send('coordinator', { ...pattern, sessions })).toMatchObject({ ok: true });
+    const local = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const rosteredSlots = (
+      (await q({ durationMinutes: '30', providerId: provider(1), count: '20' })).body as FindSlotResult
+    ).slots;
+    expect(rosteredSlots.length).toBe(20);
+    for (const slot of rosteredSlots) {
+      expect(local.format(new Date(slot.startsAt))).toMatch(/^Tue (13|14):/);
+      expect(local.format(new Date(slot.endsAt))).toMatch(/^Tue (13:|14:|15:00)/);
+    }
+    expect((await q({ at: at('10:00'), durationMinutes: '30', providerId: provider(1) })).body).toMatchObject(
+      {
+        whyNot: [`It is outside ${book.providers[1]!.name}’s working hours.`],
+      },
+    );
     const anon = await api(server, 'GET', '/api/schedule/find-slot?durationMinutes=30');
     expect(anon.status).toBe(401);
   });

@@ -126,7 +126,12 @@ async function placeOccurrence(
 }
 
 /** A cancelled row keeps its place when its series continues in another (the occurrence stays cancelled). */
-async function moveCancelled(db: Db, clinicId: string, id: string, place: Omit<Place, 'originalStartsAt' | 'now'>) {
+async function moveCancelled(
+  db: Db,
+  clinicId: string,
+  id: string,
+  place: Omit<Place, 'originalStartsAt' | 'now'>,
+) {
   await db
     .update(t.appointments)
     .set({ seriesId: place.seriesId, occurrenceIndex: place.index })

@@ -156,7 +156,7 @@ describe('why a time is not offered', () => {
       timezone: 'America/New_York',
     });
     expect(reasons).toEqual([
-      'It is outside opening hours.',
+      'It is outside Dr. Lee’s working hours.',
       'Room 2 lacks ECG.',
       'Dr. Lee is booked 10:00–10:30.',
       'Room 2 is blocked 10:10–10:40 (Procedure prep).',

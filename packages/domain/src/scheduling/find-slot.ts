@@ -177,7 +177,7 @@ export function findSlotsNaive(q: FindSlotQuery): FoundSlot[] {
 }
 
 /**
- * Why a given time is not offered, in words ("Dr. Lee is booked 10:00–10:30", "outside opening hours",
+ * Why a given time is not offered, in words ("Dr. Lee is booked 10:00–10:30", "outside Dr. Lee’s working hours",
  * "Room 2 lacks ECG"); empty when it would be.
  */
 export function whyNotOffered(input: {
@@ -201,7 +201,7 @@ export function whyNotOffered(input: {
   const range = (a: string, b: string) => `${time.format(new Date(a))}–${time.format(new Date(b))}`;
   if (s < query.earliest.getTime()) reasons.push('It is sooner than the minimum notice allows.');
   if (!query.windows.some((w) => Date.parse(w.startsAt) <= s && e <= Date.parse(w.endsAt)))
-    reasons.push('It is outside opening hours.');
+    reasons.push(`It is outside ${input.names[input.providerId] ?? 'the provider'}’s working hours.`);
   if (input.roomProblem) reasons.push(input.roomProblem);
   const from = s - query.buffers.bufferBeforeMinutes * MIN;
   const to = e + query.buffers.bufferAfterMinutes * MIN;

@@ -1,7 +1,6 @@
 import {
   findSlots,
   noBuffers,
-  openingHoursWindows,
   roomFitProblem,
   whyNotOffered,
   type AppointmentType,
@@ -9,13 +8,14 @@ import {
 import { findSlotQuerySchema, type FindSlotResult } from '@clinicflow/contracts';
 import { repo } from '@clinicflow/db';
 import type { Router } from '../../http/route';
+import { providerWindows } from './availability';
 
 const DAY = 24 * 60 * 60_000;
 
 /**
  * The next free slots for the console: a type (length, buffers, rooms that fit) and/or a provider and/or a room,
- * over a horizon, inside opening hours (08:00–18:00 weekdays on the clinic's clock until the roster gives working
- * hours), after the minimum notice. Times and provider names only: no patient data, so nothing to audit.
+ * over a horizon, inside each provider's rostered working hours (or the clinic's opening hours while none are
+ * rostered), after the minimum notice. Times and provider names only: no patient data, so nothing to audit.
  */
 export function registerFindSlotRoute({
   route,
@@ -57,7 +57,11 @@ export function registerFindSlotRoute({
       : needsRoom
         ? rooms.filter((r) => fit(r.id) === null).map((r) => r.id)
         : null;
-    const windows = openingHoursWindows({ from: now, days: q.days, timezone: clinic.timezone });
+    const windows = Object.fromEntries(
+      await Promise.all(
+        asked.map(async (p) => [p.id, await providerWindows(ctx.db, clinic, p.id, now, q.days)] as const),
+      ),
+    );
     const busy = await repo.appointments.listBusy(ctx.db, {
       clinicId,
       from: now.toISOString(),
@@ -73,7 +77,7 @@ export function registerFindSlotRoute({
     };
     const slots = findSlots({
       ...query,
-      providers: asked.map((p) => ({ id: p.id, windows })),
+      providers: asked.map((p) => ({ id: p.id, windows: windows[p.id]! })),
       roomIds,
       count: q.count,
     });
@@ -88,7 +92,7 @@ export function registerFindSlotRoute({
       slot,
       providerId: asked[0]!.id,
       roomId: q.roomId ?? null,
-      query: { ...query, windows },
+      query: { ...query, windows: windows[asked[0]!.id]! },
       roomProblem: q.roomId ? fit(q.roomId) : null,
       names,
       timezone: clinic.timezone,
