@@ -368,7 +368,7 @@ describe.each(testBackends)('appointment types, buffers, overbooking, blocks and
     // Rostered hours replace opening hours: this provider works Tuesdays 13:00–15:00 only.
     const people = await repo.roster.people(server.database.db, server.clinic.id);
     const rostered = people.find((p) => p.providerId === provider(1))!;
-    const pattern = { type: 'SetWorkingPattern', staffId: rostered.id };
+    const pattern = { type: 'SetWorkingPattern' as const, staffId: rostered.id };
     const sessions = [{ weekday: 2, start: '13:00', end: '15:00' }];
     expect(await send('coordinator', { ...pattern, sessions })).toMatchObject({ ok: true });
     const local = new Intl.DateTimeFormat('en-US', {
