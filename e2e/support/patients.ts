@@ -40,8 +40,8 @@ function readClaims(file: string): string[] {
 
 /**
  * Booked demo patients nobody has used in this run, taken for the calling test only (tests run one at a time:
- * workers: 1). Without a condition, patients of the most plentiful reason category go first, so that the
- * categories other tests ask for (a check-up's forms, a vaccination without forms) last.
+ * workers: 1). Without a condition, patients of the most plentiful reason category go first, and the categories
+ * other tests ask for (a check-up's forms, a vaccination without forms) last.
  */
 export async function claimPatients(
   staff: APIRequestContext,
@@ -54,10 +54,12 @@ export async function claimPatients(
   const free = (await demoPatients(staff)).filter((p) => p.status === 'booked' && !taken.has(p.visitId));
   let fits = free.filter((p) => where?.(p) ?? true);
   if (!where) {
+    // Vaccinations (no forms due) and check-ups (the most forms) are what tests ask for by name: they go last.
+    const asked = (p: DemoPatient) => (['vaccination', 'checkup'].includes(p.reasonCategory ?? '') ? 1 : 0);
     const left = (p: DemoPatient) => free.filter((o) => o.reasonCategory === p.reasonCategory).length;
     fits = fits
-      .map((p) => ({ p, n: left(p) }))
-      .sort((a, b) => b.n - a.n)
+      .map((p) => ({ p, asked: asked(p), n: left(p) }))
+      .sort((a, b) => a.asked - b.asked || b.n - a.n)
       .map(({ p }) => p);
   }
   if (fits.length < count)
