@@ -9,13 +9,15 @@ export const parts = [
   { name: 'contracts', root: 'packages/contracts', packages: ['domain'] },
   { name: 'db', root: 'packages/db', packages: ['domain'], server: true },
   { name: 'testing', root: 'packages/testing', packages: [], server: true },
+  // PDFs and chart SVGs are drawn on the server only; the apps draw charts from the same specs in the domain.
+  { name: 'documents', root: 'packages/documents', packages: ['domain'], server: true },
   { name: 'ui', root: 'packages/ui', packages: ['domain'] },
   { name: 'realtime-client', root: 'packages/realtime-client', packages: ['domain', 'contracts'] },
-  { name: 'server', root: 'apps/server', packages: ['domain', 'contracts', 'db', 'testing'], server: true },
+  { name: 'server', root: 'apps/server', packages: ['domain', 'contracts', 'db', 'documents', 'testing'], server: true },
   { name: 'kiosk', root: 'apps/kiosk', packages: ['domain', 'contracts', 'realtime-client', 'ui'] },
   { name: 'console', root: 'apps/console', packages: ['domain', 'contracts', 'realtime-client', 'ui'] },
   { name: 'wallboard', root: 'apps/wallboard', packages: ['domain', 'realtime-client', 'ui'] },
-  { name: 'bench', root: 'bench', packages: ['domain', 'contracts', 'testing'], server: true },
+  { name: 'bench', root: 'bench', packages: ['domain', 'contracts', 'documents', 'testing'], server: true },
   // End-to-end tests find elements by the words the apps show, so they may read the apps' message catalogs.
   { name: 'e2e', root: 'e2e', packages: ['testing'], server: true, reach: ['apps/', 'playwright.config'] },
 ];

@@ -87,6 +87,18 @@ ensure_chromium() {
   log "$("$CHROMIUM_BIN" --version 2>/dev/null || echo "$CHROMIUM_BIN")"
 }
 
+# The PDF tests check files with the tools a reader would trust: qpdf (structure), poppler (fonts, text, pages).
+ensure_pdf_tools() {
+  local missing=()
+  command -v qpdf >/dev/null || missing+=(qpdf)
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  if ((${#missing[@]})); then
+    is_root || die "missing ${missing[*]}. As root run: apt-get update && apt-get install -y ${missing[*]}"
+    apt_install "${missing[@]}"
+  fi
+  log "$(qpdf --version | head -n1); $(pdftoppm -v 2>&1 | head -n1)"
+}
+
 # ---------- Postgres ----------
 
 find_pg_bin() {

@@ -54,7 +54,7 @@ stage_pnpm() { ensure_pnpm; }
 
 stage_install() { pnpm_install; }
 
-stage_chromium() { ensure_chromium; }
+stage_chromium() { ensure_chromium; ensure_pdf_tools; }
 
 stage_postgres() {
   if [[ -n "${TEST_DATABASE_URL:-}" ]]; then

@@ -1,0 +1,2 @@
+// Server-side documents: filled PDFs (pdf/) and chart specifications rendered to SVG (charts/).
+export { fonts } from './fonts/fonts.js';
