@@ -110,6 +110,13 @@ const routeTable: Record<RouteName, string> = {
   searchPatients:            '401   ok   ok   ok  403  403  403  403  403 ',
   roster:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
   tasks:                     '401   ok   ok   ok   ok   ok  403  403  403 ',
+  // FHIR export: clinical staff, coordinators and admins; the front desk books, it does not export records.
+  fhirEncounter:             '401   ok   ok  403   ok   ok  403  403  403 ',
+  fhirAppointment:           '401   ok   ok  403   ok   ok  403  403  403 ',
+  fhirAppointmentSearch:     '401   ok   ok  403   ok   ok  403  403  403 ',
+  fhirPatient:               '401   ok   ok  403   ok   ok  403  403  403 ',
+  fhirQuestionnaireResponse: '401   ok   ok  403   ok   ok  403  403  403 ',
+  fhirQuestionnaire:         '401   ok   ok  403   ok   ok  403  403  403 ',
 };
 
 // Which live screen each caller may open over the socket.  Y = opens; . = refused (FORBIDDEN).

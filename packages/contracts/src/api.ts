@@ -10,6 +10,8 @@ export type RouteAccess =
   /** POST /api/commands: the permission of the command in the body. */
   | { kind: 'anyCommand' };
 
+const fhirExport = { kind: 'view', view: 'fhirExport' } as const;
+
 type Route = { method: 'GET' | 'POST' | 'PATCH'; path: string; access: RouteAccess };
 
 /**
@@ -72,6 +74,16 @@ export const apiRoutes = {
     path: '/api/patients',
     access: { kind: 'command', command: 'BookAppointment' },
   },
+  fhirEncounter: { method: 'GET', path: '/api/fhir/Encounter/:id', access: fhirExport },
+  fhirAppointment: { method: 'GET', path: '/api/fhir/Appointment/:id', access: fhirExport },
+  fhirAppointmentSearch: { method: 'GET', path: '/api/fhir/Appointment', access: fhirExport },
+  fhirPatient: { method: 'GET', path: '/api/fhir/Patient/:id', access: fhirExport },
+  fhirQuestionnaireResponse: {
+    method: 'GET',
+    path: '/api/fhir/QuestionnaireResponse/:id',
+    access: fhirExport,
+  },
+  fhirQuestionnaire: { method: 'GET', path: '/api/fhir/Questionnaire/:id', access: fhirExport },
 } as const satisfies Record<string, Route>;
 export type RouteName = keyof typeof apiRoutes;
 

@@ -7,6 +7,7 @@ import { pairingRequests, devices } from './repositories/device.repository';
 import { dutyTasks } from './repositories/duty-task.repository';
 import { equipment } from './repositories/equipment.repository';
 import { events } from './repositories/event.repository';
+import { fhir } from './repositories/fhir.repository';
 import { questionnaires, consents, alerts, contactDetails } from './repositories/intake.repository';
 import { patients, providers } from './repositories/people.repository';
 import { rooms } from './repositories/room.repository';
@@ -24,6 +25,7 @@ export { type AuditEntry, type AuditFilter } from './repositories/audit.reposito
 export { type DeviceRow } from './repositories/device.repository';
 export { type NewDutyTask } from './repositories/duty-task.repository';
 export { type StoredEvent } from './repositories/event.repository';
+export { type AppointmentForExport } from './repositories/fhir.repository';
 export { type ContactDetails } from './repositories/intake.repository';
 export { type NewPatient } from './repositories/people.repository';
 export { type Availability, type StoredPattern } from './repositories/roster.repository';
@@ -46,6 +48,7 @@ export const repo = {
   dutyTasks,
   equipment,
   events,
+  fhir,
   loginThrottle,
   pairingRequests,
   patients,

@@ -36,6 +36,7 @@ type Handler = (req: FastifyRequest, reply: FastifyReply, caller: Caller) => unk
 
 const error = (reply: FastifyReply, status: number, body: Omit<ApiError, 'ok'>) =>
   reply.code(status).send({ ok: false, ...body });
+export type ErrorReply = typeof error;
 
 /** A body that failed its schema: the same field-level answer a command gets. */
 function invalid(reply: FastifyReply, zerr: z.ZodError) {
@@ -79,7 +80,8 @@ async function runCommand<T extends CommandType>(
 
 /** What a module's routes are written with: the typed route helper, the services, and the error replies. */
 export type Router = {
-  route: (name: RouteName, handler: Handler) => void;
+  /** `refuse` answers the router's own refusals (bad id, 401, 403) where a route speaks another format. */
+  route: (name: RouteName, handler: Handler, options?: { refuse?: ErrorReply }) => void;
   deps: ApiDeps;
   ctx: ServiceContext;
   error: typeof error;
@@ -92,8 +94,9 @@ export type Router = {
 
 /** Every route comes from `apiRoutes`, so none can be added without its access rule. */
 export function createRouter(app: FastifyInstance, deps: ApiDeps): Router {
-  const route = (name: RouteName, handler: Handler) => {
+  const route = (name: RouteName, handler: Handler, options: { refuse?: ErrorReply } = {}) => {
     const { method, path, access } = apiRoutes[name];
+    const refuse = options.refuse ?? error;
     app.route({
       method,
       url: path,
@@ -103,19 +106,20 @@ export function createRouter(app: FastifyInstance, deps: ApiDeps): Router {
           (req.cookies[sessionCookie] || req.headers.origin) &&
           !sameOrigin(req, deps.publicOrigin)
         ) {
-          return error(reply, 403, { code: 'FORBIDDEN', message: 'Cross-site request refused.' });
+          return refuse(reply, 403, { code: 'FORBIDDEN', message: 'Cross-site request refused.' });
         }
         // Path ids are UUIDs; anything else is refused here, before a database could choke on it.
         const params = req.params as Record<string, string>;
         if ('id' in params && !idSchema.safeParse(params.id).success) {
-          return error(reply, 400, { code: 'VALIDATION', message: 'Not a valid id' });
+          return refuse(reply, 400, { code: 'VALIDATION', message: 'Not a valid id' });
         }
         // Reading the session state is not activity; everything else a person does is.
         const caller = await identify(req, deps, { touch: name !== 'session' });
         const refused = refusal(access, caller, req.body);
-        if (refused === 401) return error(reply, 401, { code: 'UNAUTHENTICATED', message: 'Sign in first.' });
+        if (refused === 401)
+          return refuse(reply, 401, { code: 'UNAUTHENTICATED', message: 'Sign in first.' });
         if (refused === 403)
-          return error(reply, 403, { code: 'FORBIDDEN', message: 'You are not allowed to do this.' });
+          return refuse(reply, 403, { code: 'FORBIDDEN', message: 'You are not allowed to do this.' });
         return handler(req, reply, caller);
       },
     });

@@ -294,6 +294,8 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         lastName: lastNames[(i * 7) % lastNames.length]!,
         dateOfBirth: `${birthYear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,
         phone: `555-01${String(i).padStart(2, '0')}`,
+        // Some patients prefer Spanish or Vietnamese; for some nobody has asked yet.
+        preferredLanguage: (['en', 'es', 'vi', null] as const)[i % 4] ?? null,
       });
       const [reason, reasonCategory] = reasons[i % reasons.length]!;
       const booked = await repo.appointments.insert(tx, {

@@ -20,7 +20,7 @@ export type AppointmentConflict = 'provider' | 'room' | 'patient' | 'equipment';
 
 type Row = typeof t.appointments.$inferSelect;
 
-const toAppointment = (r: Row): Appointment => ({
+export const toAppointment = (r: Row): Appointment => ({
   id: r.id,
   clinicId: r.clinicId,
   // Only visits are read as appointments; the shape check guarantees both.

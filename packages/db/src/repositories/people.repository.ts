@@ -1,5 +1,5 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import type { Provider } from '@clinicflow/domain';
+import type { Language, Provider } from '@clinicflow/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
 
@@ -9,6 +9,7 @@ export type NewPatient = {
   lastName: string;
   dateOfBirth: string;
   phone?: string | null;
+  preferredLanguage?: Language | null;
 };
 
 async function insertPatient(db: Db, input: NewPatient): Promise<{ id: string }> {

@@ -1,6 +1,7 @@
 import { devicePermissions } from '../devices/device.permissions';
 import { displayPermissions } from '../displays/display.permissions';
 import { equipmentPermissions } from '../equipment/equipment.permissions';
+import { fhirViewPermissions } from '../fhir/fhir.permissions';
 import { intakePermissions } from '../intake/intake.permissions';
 import { roomPermissions } from '../rooms/room.permissions';
 import { rosterPermissions } from '../roster/roster.permissions';
@@ -41,6 +42,7 @@ export const viewPermissions = {
   staffAccounts: adminOnly,
   devices: adminOnly,
   auditLog: adminOnly,
+  ...fhirViewPermissions,
 } as const satisfies Record<string, readonly ActorClass[]>;
 export type ViewName = keyof typeof viewPermissions;
 export const viewNames = Object.keys(viewPermissions) as ViewName[];

@@ -1,14 +1,17 @@
 import { describe, it, expect } from 'vitest';
-import { toQuestionnaireResponse, type Answers, type Questionnaire } from './questionnaire';
-import { cleaned, history, respiratory, validHistory } from './questionnaire.fixtures';
+import type { Answers, Questionnaire } from '../intake/questionnaire';
+import { cleaned, history, respiratory, validHistory } from '../intake/questionnaire.fixtures';
+import { fhirQuestionnaireResponse } from './questionnaire';
 
-describe('toQuestionnaireResponse', () => {
+describe('fhirQuestionnaireResponse', () => {
   const response = (q: Questionnaire, answers: Answers) =>
-    toQuestionnaireResponse({
+    fhirQuestionnaireResponse({
+      id: 'resp-1',
+      clinicId: 'c1',
       questionnaire: q,
       answers,
-      subject: 'pat-1',
-      encounter: 'visit-9',
+      patientId: 'pat-1',
+      visitId: 'visit-9',
       authored: '2024-05-01T09:30:00.000Z',
     });
 
@@ -16,13 +19,15 @@ describe('toQuestionnaireResponse', () => {
     const r = response(respiratory, { breathing: false });
     expect(r).toMatchObject({
       resourceType: 'QuestionnaireResponse',
-      questionnaire: 'Questionnaire/respiratory|1',
+      questionnaire: 'urn:clinicflow:clinic:c1:questionnaire:respiratory|1',
       status: 'completed',
       subject: { reference: 'Patient/pat-1' },
       encounter: { reference: 'Encounter/visit-9' },
       authored: '2024-05-01T09:30:00.000Z',
     });
-    expect(response(history, validHistory).questionnaire).toBe('Questionnaire/medical_history|2');
+    expect(response(history, validHistory).questionnaire).toBe(
+      'urn:clinicflow:clinic:c1:questionnaire:medical_history|2',
+    );
   });
 
   it('has an item per answered question, in definition order, with the English text', () => {
