@@ -107,6 +107,7 @@ const routeTable: Record<RouteName, string> = {
   schedule:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
   series:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
   findSlot:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
+  appointmentPlace:          '401   ok   ok   ok   ok   ok  403  403  403 ',
   searchPatients:            '401   ok   ok   ok  403  403  403  403  403 ',
   roster:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
   tasks:                     '401   ok   ok   ok   ok   ok  403  403  403 ',
