@@ -135,6 +135,34 @@ describe.each(testBackends)('the roster and duties on %s', (backend) => {
     expect(back).toMatchObject({ ok: true });
   });
 
+  it('refuses a room that is someone else’s in an overlapping session, in words, from the database', async () => {
+    const room5 = week.rooms.find((r) => r.name === 'Room 5')!.id;
+    const feld = person('Dr. Feld');
+    // The demo gives Dr. Achebe rooms 5 and 6 on Monday afternoon.
+    const session = { type: 'AssignShift' as const, staffId: feld.id, kind: 'rooms', roomIds: [room5] };
+    const refused = await send(coordinator, {
+      ...session,
+      startsAt: at('2026-11-30', '15:00'),
+      endsAt: at('2026-11-30', '17:30'),
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: "Room 5 is already Dr. Achebe's Mon 30 Nov 13:00–17:00; choose another room or time.",
+      issues: [{ path: 'roomIds' }],
+    });
+    // Nothing of the refused session was kept; right after Dr. Achebe's, the room is free.
+    const roster = (await api(server, 'GET', '/api/roster?from=2026-11-30', { cookie: nurse }))
+      .body as RosterWeek;
+    expect(roster.shifts.filter((s) => s.staffId === feld.id && s.roomIds.includes(room5))).toEqual([]);
+    const after = await send(coordinator, {
+      ...session,
+      startsAt: at('2026-11-30', '17:00'),
+      endsAt: at('2026-11-30', '18:00'),
+    });
+    expect(after).toMatchObject({ ok: true });
+  });
+
   it('lets a nurse read the roster but not change it', async () => {
     const result = await send(nurse, {
       type: 'AssignShift',
