@@ -230,6 +230,50 @@ describe.each(testBackends)('the roster and duties on %s', (backend) => {
     expect(overdue.map((t) => t.title)).toEqual(['Restock room 4']);
   });
 
+  it('reopens a done task and gives an open one another time and assignee, as the task’s rules allow', async () => {
+    const created = await send(coordinator, {
+      type: 'CreateDutyTask',
+      title: 'Check the defibrillator',
+      assignee: { kind: 'role', role: 'nurse' },
+      dueAt: at('2026-11-30', '12:00'),
+    });
+    if (!created.ok || !created.result) throw new Error(JSON.stringify(created));
+    const taskId = created.result.taskId;
+    const task = async () => (await tasks(coordinator)).tasks.find((t) => t.id === taskId)!;
+    expect(await send(nurse, { type: 'CompleteDutyTask', taskId })).toMatchObject({ ok: true });
+    // The nurse did it, so she may say it was not really done; a stale version is refused.
+    expect(await send(nurse, { type: 'ReopenDutyTask', taskId, version: 0 })).toMatchObject({
+      code: 'STALE_VERSION',
+    });
+    expect(
+      await send(nurse, { type: 'ReopenDutyTask', taskId, version: (await task()).version }),
+    ).toMatchObject({ ok: true });
+    expect(await task()).toMatchObject({ status: 'open', doneBy: null, doneAt: null });
+    // Only whoever asked for it (or a coordinator) moves it or gives it to someone else.
+    const edit = {
+      type: 'UpdateDutyTask' as const,
+      taskId,
+      dueAt: at('2026-11-30', '15:30'),
+      assignee: { kind: 'staff', staffId: person('Dr. Lee').id },
+    };
+    expect(await send(nurse, { ...edit, version: (await task()).version })).toMatchObject({
+      code: 'NOT_ALLOWED',
+    });
+    expect(await send(coordinator, { ...edit, version: (await task()).version })).toMatchObject({ ok: true });
+    expect(await task()).toMatchObject({
+      status: 'open',
+      dueAt: at('2026-11-30', '15:30'),
+      assignee: { kind: 'staff', staffId: person('Dr. Lee').id },
+    });
+    expect(
+      await send(coordinator, {
+        ...edit,
+        assignee: { kind: 'staff', staffId: uuid() },
+        version: (await task()).version,
+      }),
+    ).toMatchObject({ code: 'INVALID', issues: [{ path: 'assignee' }] });
+  });
+
   it('refuses a task with no title or for nobody, at the field', async () => {
     const result = await send(coordinator, {
       type: 'CreateDutyTask',

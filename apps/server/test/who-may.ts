@@ -77,6 +77,8 @@ const commandTable: Record<CommandType, string> = {
   RemoveShift:               ' Y   Y   .   .   .   .   .   . ',
   CreateDutyTask:            ' Y   Y   Y   Y   Y   .   .   . ',
   CompleteDutyTask:          ' Y   Y   Y   Y   Y   .   .   . ',
+  ReopenDutyTask:            ' Y   Y   Y   Y   Y   .   .   . ',
+  UpdateDutyTask:            ' Y   Y   Y   Y   Y   .   .   . ',
 };
 
 // ok = answered (not 401/403); 401 = sign in first; 403 = refused; the first column is a caller with no credentials.

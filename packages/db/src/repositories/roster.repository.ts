@@ -147,17 +147,15 @@ async function insertShift(
         .values({ ...input, startsAt, endsAt })
         .returning();
       if (input.roomIds.length > 0)
-        await tx
-          .insert(t.rosterShiftRooms)
-          .values(
-            input.roomIds.map((roomId) => ({
-              shiftId: row!.id,
-              clinicId: input.clinicId,
-              roomId,
-              startsAt,
-              endsAt,
-            })),
-          );
+        await tx.insert(t.rosterShiftRooms).values(
+          input.roomIds.map((roomId) => ({
+            shiftId: row!.id,
+            clinicId: input.clinicId,
+            roomId,
+            startsAt,
+            endsAt,
+          })),
+        );
       return toShift(row!);
     });
     return { ok: true, shift };
