@@ -49,6 +49,13 @@ test('a task created in one console appears in another without reload, and its o
   const theirs = coordinator.getByTestId('other-tasks').getByTestId('task-row').filter({ hasText: title });
   await expect(theirs.getByTestId('task-status')).toContainText('Done by Noor Nurse');
 
+  // Not really done: the nurse reopens it, live on the coordinator's screen too.
+  await row.getByTestId('task-reopen').click();
+  await expect(row.getByTestId('task-status')).toHaveText('Open');
+  await expect(theirs.getByTestId('task-status')).toHaveText('Open');
+  await row.getByTestId('task-complete').click();
+  await expect(row.getByTestId('task-status')).toContainText('Done by Noor Nurse');
+
   // The nurse reads the roster; she cannot change it.
   await nav(nurse, 'Roster').click();
   await expect(nurse.getByTestId('roster-row').first()).toBeVisible();

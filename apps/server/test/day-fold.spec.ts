@@ -49,6 +49,7 @@ const everyEventType: DomainEvent['type'][] = [
   'RosterChanged',
   'DutyTaskCreated',
   'DutyTaskCompleted',
+  'DutyTaskChanged',
 ];
 
 describe.each(testBackends)(
@@ -174,6 +175,8 @@ describe.each(testBackends)(
       // The demo seeds today's roster and duties; one of them is done.
       const [task] = await repo.dutyTasks.list(server.database.db, server.clinic.id, new Date(0));
       await ok(desk, { type: 'CompleteDutyTask', taskId: task!.id });
+      // Not really done after all: open again.
+      await ok(desk, { type: 'ReopenDutyTask', taskId: task!.id, version: task!.version + 1 });
       await ok(desk, {
         type: 'UpdateDisplaySettings',
         displayNotice: 'Masks available at the desk',

@@ -135,6 +135,34 @@ describe.each(testBackends)('the roster and duties on %s', (backend) => {
     expect(back).toMatchObject({ ok: true });
   });
 
+  it('refuses a room that is someone else’s in an overlapping session, in words, from the database', async () => {
+    const room5 = week.rooms.find((r) => r.name === 'Room 5')!.id;
+    const feld = person('Dr. Feld');
+    // The demo gives Dr. Achebe rooms 5 and 6 on Monday afternoon.
+    const session = { type: 'AssignShift' as const, staffId: feld.id, kind: 'rooms', roomIds: [room5] };
+    const refused = await send(coordinator, {
+      ...session,
+      startsAt: at('2026-11-30', '15:00'),
+      endsAt: at('2026-11-30', '17:30'),
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: "Room 5 is already Dr. Achebe's Mon 30 Nov 13:00–17:00; choose another room or time.",
+      issues: [{ path: 'roomIds' }],
+    });
+    // Nothing of the refused session was kept; right after Dr. Achebe's, the room is free.
+    const roster = (await api(server, 'GET', '/api/roster?from=2026-11-30', { cookie: nurse }))
+      .body as RosterWeek;
+    expect(roster.shifts.filter((s) => s.staffId === feld.id && s.roomIds.includes(room5))).toEqual([]);
+    const after = await send(coordinator, {
+      ...session,
+      startsAt: at('2026-11-30', '17:00'),
+      endsAt: at('2026-11-30', '18:00'),
+    });
+    expect(after).toMatchObject({ ok: true });
+  });
+
   it('lets a nurse read the roster but not change it', async () => {
     const result = await send(nurse, {
       type: 'AssignShift',
@@ -200,6 +228,50 @@ describe.each(testBackends)('the roster and duties on %s', (backend) => {
       (t) => t.status === 'open' && t.dueAt < server.clock.now().toISOString(),
     );
     expect(overdue.map((t) => t.title)).toEqual(['Restock room 4']);
+  });
+
+  it('reopens a done task and gives an open one another time and assignee, as the task’s rules allow', async () => {
+    const created = await send(coordinator, {
+      type: 'CreateDutyTask',
+      title: 'Check the defibrillator',
+      assignee: { kind: 'role', role: 'nurse' },
+      dueAt: at('2026-11-30', '12:00'),
+    });
+    if (!created.ok || !created.result) throw new Error(JSON.stringify(created));
+    const taskId = created.result.taskId;
+    const task = async () => (await tasks(coordinator)).tasks.find((t) => t.id === taskId)!;
+    expect(await send(nurse, { type: 'CompleteDutyTask', taskId })).toMatchObject({ ok: true });
+    // The nurse did it, so she may say it was not really done; a stale version is refused.
+    expect(await send(nurse, { type: 'ReopenDutyTask', taskId, version: 0 })).toMatchObject({
+      code: 'STALE_VERSION',
+    });
+    expect(
+      await send(nurse, { type: 'ReopenDutyTask', taskId, version: (await task()).version }),
+    ).toMatchObject({ ok: true });
+    expect(await task()).toMatchObject({ status: 'open', doneBy: null, doneAt: null });
+    // Only whoever asked for it (or a coordinator) moves it or gives it to someone else.
+    const edit = {
+      type: 'UpdateDutyTask' as const,
+      taskId,
+      dueAt: at('2026-11-30', '15:30'),
+      assignee: { kind: 'staff', staffId: person('Dr. Lee').id },
+    };
+    expect(await send(nurse, { ...edit, version: (await task()).version })).toMatchObject({
+      code: 'NOT_ALLOWED',
+    });
+    expect(await send(coordinator, { ...edit, version: (await task()).version })).toMatchObject({ ok: true });
+    expect(await task()).toMatchObject({
+      status: 'open',
+      dueAt: at('2026-11-30', '15:30'),
+      assignee: { kind: 'staff', staffId: person('Dr. Lee').id },
+    });
+    expect(
+      await send(coordinator, {
+        ...edit,
+        assignee: { kind: 'staff', staffId: uuid() },
+        version: (await task()).version,
+      }),
+    ).toMatchObject({ code: 'INVALID', issues: [{ path: 'assignee' }] });
   });
 
   it('refuses a task with no title or for nobody, at the field', async () => {

@@ -301,6 +301,11 @@ describe.each(testBackends)('appointment types, buffers, overbooking, blocks and
       code: 'INVALID',
       issues: [{ path: 'holdId' }],
     });
+    expect((await day()).reservations.find((r) => r.id === hold.result.holdId)).toMatchObject({
+      kind: 'hold',
+      heldByName: expect.stringMatching(/\S/),
+      expiresAt: hold.result.expiresAt,
+    });
     const converted = await send('coordinator', { ...other, holdId: hold.result.holdId });
     expect(converted.ok).toBe(true);
     expect((await day()).reservations.find((r) => r.id === hold.result.holdId)).toBeUndefined();
@@ -393,5 +398,31 @@ describe.each(testBackends)('appointment types, buffers, overbooking, blocks and
     );
     const anon = await api(server, 'GET', '/api/schedule/find-slot?durationMinutes=30');
     expect(anon.status).toBe(401);
+  });
+
+  it('a link to an appointment finds its day, provider and room', async () => {
+    const booked = await send('frontdesk', {
+      type: 'BookAppointment',
+      patientId: patient(8),
+      providerId: provider(0),
+      roomId: room('Room 2'),
+      // 23:30 in New York is the next day in UTC: the day is the clinic's.
+      startsAt: at('23:30'),
+      endsAt: at('23:45'),
+    });
+    if (!booked.ok) throw new Error(JSON.stringify(booked));
+    const place = await api(server, 'GET', `/api/schedule/appointments/${booked.result.appointmentId}`, {
+      cookie: cookies.frontdesk!,
+    });
+    expect(place.body).toEqual({
+      appointmentId: booked.result.appointmentId,
+      day: tomorrow,
+      providerId: provider(0),
+      roomId: room('Room 2'),
+    });
+    const missing = await api(server, 'GET', `/api/schedule/appointments/${uuid()}`, {
+      cookie: cookies.frontdesk!,
+    });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 });

@@ -77,6 +77,8 @@ const commandTable: Record<CommandType, string> = {
   RemoveShift:               ' Y   Y   .   .   .   .   .   . ',
   CreateDutyTask:            ' Y   Y   Y   Y   Y   .   .   . ',
   CompleteDutyTask:          ' Y   Y   Y   Y   Y   .   .   . ',
+  ReopenDutyTask:            ' Y   Y   Y   Y   Y   .   .   . ',
+  UpdateDutyTask:            ' Y   Y   Y   Y   Y   .   .   . ',
 };
 
 // ok = answered (not 401/403); 401 = sign in first; 403 = refused; the first column is a caller with no credentials.
@@ -107,6 +109,7 @@ const routeTable: Record<RouteName, string> = {
   schedule:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
   series:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
   findSlot:                  '401   ok   ok   ok   ok   ok  403  403  403 ',
+  appointmentPlace:          '401   ok   ok   ok   ok   ok  403  403  403 ',
   searchPatients:            '401   ok   ok   ok  403  403  403  403  403 ',
   roster:                    '401   ok   ok   ok   ok   ok  403  403  403 ',
   tasks:                     '401   ok   ok   ok   ok   ok  403  403  403 ',

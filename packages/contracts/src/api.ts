@@ -69,6 +69,11 @@ export const apiRoutes = {
   roster: { method: 'GET', path: '/api/roster', access: { kind: 'view', view: 'roster' } },
   tasks: { method: 'GET', path: '/api/tasks', access: { kind: 'view', view: 'tasks' } },
   findSlot: { method: 'GET', path: '/api/schedule/find-slot', access: { kind: 'view', view: 'schedule' } },
+  appointmentPlace: {
+    method: 'GET',
+    path: '/api/schedule/appointments/:id',
+    access: { kind: 'view', view: 'schedule' },
+  },
   searchPatients: {
     method: 'GET',
     path: '/api/patients',

@@ -27,6 +27,18 @@ export type ScheduledAppointment = Appointment & {
   occurrenceIndex: number | null;
 };
 
+/** A block or hold as the grid shows it: a hold names who holds it. */
+export type ScheduledReservation = Reservation & { heldByName: string | null };
+
+/** GET /api/schedule/appointments/:id: where an appointment sits in the book, for a link to it. */
+export type AppointmentPlace = {
+  appointmentId: string;
+  /** Its clinic day. */
+  day: string;
+  providerId: string;
+  roomId: string | null;
+};
+
 export type ScheduleDay = {
   day: string;
   timezone: string;
@@ -37,7 +49,7 @@ export type ScheduleDay = {
   rooms: Room[];
   appointments: ScheduledAppointment[];
   /** Room blocks (cleaning, procedure prep) and live holds that day: they keep their room or provider busy. */
-  reservations: Reservation[];
+  reservations: ScheduledReservation[];
   /** The clinic's types, retired ones included (old appointments name them); book with active ones only. */
   appointmentTypes: AppointmentType[];
   /** What each room offers, by room id ('ecg', 'wheelchair'). */

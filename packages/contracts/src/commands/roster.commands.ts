@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { exceptionKinds, shiftKinds, staffRoles, weekdays } from '@clinicflow/domain';
 import { text } from '../text';
-import { command, id, returns } from './define';
+import { command, id, returns, version } from './define';
 
 const wallTime = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Give a time as HH:MM, for example 08:30');
 const day = z.iso.date({ message: 'Give a day, for example 2026-12-01' });
@@ -9,6 +9,10 @@ const instant = z.iso.datetime({
   offset: true,
   message: 'Give a date and time, for example 2026-12-01T08:00:00Z',
 });
+const assignee = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('staff'), staffId: id }),
+  z.object({ kind: z.literal('role'), role: z.enum(staffRoles) }),
+]);
 const note = text().trim().max(200, 'Keep the note under 200 characters').nullable().default(null);
 
 export const rosterCommands = {
@@ -55,14 +59,15 @@ export const rosterCommands = {
   CreateDutyTask: command(
     {
       title: text().trim().min(1, 'Say what needs doing').max(120, 'Keep it under 120 characters'),
-      assignee: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('staff'), staffId: id }),
-        z.object({ kind: z.literal('role'), role: z.enum(staffRoles) }),
-      ]),
+      assignee,
       dueAt: instant,
       roomId: id.nullable().default(null),
     },
     returns<{ taskId: string }>(),
   ),
   CompleteDutyTask: command({ taskId: id }),
+  /** Not really done after all: open again. */
+  ReopenDutyTask: command({ taskId: id, version }),
+  /** Another due time or assignee for an open task. */
+  UpdateDutyTask: command({ taskId: id, version, dueAt: instant, assignee }),
 };

@@ -68,6 +68,9 @@ async function saveTask(db: Db, clinicId: string, task: DutyTask, expectedVersio
       status: task.status,
       doneBy: task.doneBy,
       doneAt: task.doneAt ? new Date(task.doneAt) : null,
+      dueAt: new Date(task.dueAt),
+      assigneeStaffId: task.assignee.kind === 'staff' ? task.assignee.staffId : null,
+      assigneeRole: task.assignee.kind === 'role' ? task.assignee.role : null,
       version: task.version,
     })
     .where(

@@ -136,20 +136,32 @@ async function listShifts(
 async function insertShift(
   db: Db,
   input: Omit<RosterShift, 'id'> & { clinicId: string },
-): Promise<{ ok: true; shift: RosterShift } | { ok: false; conflict: 'staff' }> {
+): Promise<{ ok: true; shift: RosterShift } | { ok: false; conflict: 'staff' | 'room' }> {
   try {
     const shift = await db.transaction(async (txDb) => {
       const tx = txDb as Db;
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${input.staffId}, 0))`);
+      const [startsAt, endsAt] = [new Date(input.startsAt), new Date(input.endsAt)];
       const [row] = await tx
         .insert(t.rosterShifts)
-        .values({ ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) })
+        .values({ ...input, startsAt, endsAt })
         .returning();
+      if (input.roomIds.length > 0)
+        await tx.insert(t.rosterShiftRooms).values(
+          input.roomIds.map((roomId) => ({
+            shiftId: row!.id,
+            clinicId: input.clinicId,
+            roomId,
+            startsAt,
+            endsAt,
+          })),
+        );
       return toShift(row!);
     });
     return { ok: true, shift };
   } catch (error) {
     if (constraintViolated(error, 'roster_shifts_staff_no_overlap')) return { ok: false, conflict: 'staff' };
+    if (constraintViolated(error, 'roster_shift_rooms_no_overlap')) return { ok: false, conflict: 'room' };
     throw error;
   }
 }

@@ -22,4 +22,5 @@ export * from './alerts.table';
 export * from './equipment.table';
 export * from './appointment-series.table';
 export * from './roster.table';
+export * from './roster-shift-rooms.table';
 export * from './duty-tasks.table';

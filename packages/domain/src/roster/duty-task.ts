@@ -53,6 +53,31 @@ export function completeTask(input: { task: DutyTask; actor: Actor; now: Date })
   });
 }
 
+/** Open again (it was not really done): by whoever may complete it; who did it and when are cleared. */
+export function reopenTask(input: { task: DutyTask; actor: Actor }): Result<DutyTask> {
+  const { task, actor } = input;
+  if (actor.kind !== 'staff') return refuse('NOT_ALLOWED', 'Only staff reopen tasks.');
+  if (!isTaskFor(task, actor) && !managers.includes(actor.role))
+    return refuse('NOT_ALLOWED', 'This task is someone else’s; only they or a coordinator can reopen it.');
+  if (task.status === 'open') return refuse('ILLEGAL_TRANSITION', 'This task is still open.');
+  return ok({ ...task, status: 'open', doneBy: null, doneAt: null, version: task.version + 1 });
+}
+
+/** Another due time or assignee for an open task: by who asked for it, or a coordinator. */
+export function editTask(input: {
+  task: DutyTask;
+  actor: Actor;
+  dueAt: string;
+  assignee: TaskAssignee;
+}): Result<DutyTask> {
+  const { task, actor } = input;
+  if (actor.kind !== 'staff') return refuse('NOT_ALLOWED', 'Only staff change tasks.');
+  if (task.createdBy !== actor.id && !managers.includes(actor.role))
+    return refuse('NOT_ALLOWED', 'Only whoever asked for this task, or a coordinator, can change it.');
+  if (task.status === 'done') return refuse('ILLEGAL_TRANSITION', 'This task is done; reopen it first.');
+  return ok({ ...task, dueAt: input.dueAt, assignee: input.assignee, version: task.version + 1 });
+}
+
 /** The order a person reads their list in: open before done, overdue first, then by due time. */
 export function taskOrder(now: Date): (a: DutyTask, b: DutyTask) => number {
   const rank = (t: DutyTask) => (t.status === 'done' ? 2 : isOverdue(t, now) ? 0 : 1);

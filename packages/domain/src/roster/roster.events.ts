@@ -4,4 +4,6 @@ import type { DutyTask } from './duty-task';
 export type RosterEvent =
   | { type: 'RosterChanged'; payload: { staffId: string; what: 'pattern' | 'exception' | 'shift' } }
   | { type: 'DutyTaskCreated'; payload: { task: DutyTask } }
-  | { type: 'DutyTaskCompleted'; payload: { task: DutyTask } };
+  | { type: 'DutyTaskCompleted'; payload: { task: DutyTask } }
+  /** Reopened, or given another due time or assignee. */
+  | { type: 'DutyTaskChanged'; payload: { task: DutyTask } };

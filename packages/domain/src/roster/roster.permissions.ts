@@ -12,4 +12,6 @@ export const rosterPermissions = {
   /** Anyone may ask for a duty ("restock room 4"); completing one is for whose task it is (a domain rule). */
   CreateDutyTask: [...staffRoles, 'system'],
   CompleteDutyTask: staffRoles,
+  ReopenDutyTask: staffRoles,
+  UpdateDutyTask: staffRoles,
 } as const satisfies Record<string, readonly ActorClass[]>;

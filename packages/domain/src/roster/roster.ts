@@ -54,6 +54,14 @@ export function doubleBooked(input: {
   );
 }
 
+/** Refused: the room is someone else's in a session that overlaps ("Room 2 is already Dr. Achebe's …"). */
+export function roomTaken(input: { room: string; holder: string; when: string }): Refusal {
+  return refuse(
+    'CONFLICT',
+    `${input.room} is already ${input.holder}'s ${input.when}; choose another room or time.`,
+  );
+}
+
 /** The rooms a person holds at an instant (their room session then): where to suggest calling their patient. */
 export function roomsAssignedAt(
   shifts: readonly Pick<RosterShift, 'staffId' | 'kind' | 'startsAt' | 'endsAt' | 'roomIds'>[],

@@ -153,6 +153,7 @@ export const eventArbs = (
   ),
   DutyTaskCreated: ev('DutyTaskCreated', fc.record({ task: taskArb })),
   DutyTaskCompleted: ev('DutyTaskCompleted', fc.record({ task: taskArb })),
+  DutyTaskChanged: ev('DutyTaskChanged', fc.record({ task: taskArb })),
   AppointmentTypeSaved: ev(
     'AppointmentTypeSaved',
     fc.record({

@@ -34,4 +34,24 @@ describe('touchesDay', () => {
     const checkedIn: DomainEvent = { type: 'VisitCheckedIn', payload: { visit: visit('2026-12-02') } };
     expect(touchesDay(checkedIn, ['2026-12-02'], new Set(['a1']))).toBe(false);
   });
+
+  it('is a block or hold added, or one shown removed (released, expired, booked)', () => {
+    const reservation = {
+      id: 'h1',
+      kind: 'hold' as const,
+      providerId: 'p1',
+      roomId: null,
+      startsAt: '2026-12-02T14:00:00Z',
+      endsAt: '2026-12-02T14:30:00Z',
+      label: null,
+      heldBy: 's1',
+      expiresAt: '2026-12-02T13:10:00Z',
+    };
+    expect(
+      touchesDay({ type: 'ReservationAdded', payload: { reservation } }, ['2026-12-02'], new Set()),
+    ).toBe(true);
+    const expired: DomainEvent = { type: 'ReservationsRemoved', payload: { ids: ['h1'], why: 'expired' } };
+    expect(touchesDay(expired, ['2026-12-02'], new Set(['h1']))).toBe(true);
+    expect(touchesDay(expired, ['2026-12-02'], new Set(['a1']))).toBe(false);
+  });
 });

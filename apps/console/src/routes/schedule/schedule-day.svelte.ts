@@ -27,10 +27,11 @@ export class ScheduleDayData {
   get loading(): boolean {
     return this.#loading;
   }
-  /** The appointments shown, for telling whether an event concerns them (a snapshot, not reactive). */
+  /** The appointments, blocks and holds shown, for telling whether an event concerns them (a snapshot). */
   get shownIds(): ReadonlySet<string> {
+    const ids = this.#days?.flatMap((d) => [...d.appointments, ...d.reservations].map((a) => a.id));
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built per question, never kept or mutated
-    return new Set(this.#days?.flatMap((d) => d.appointments.map((a) => a.id)) ?? []);
+    return new Set(ids ?? []);
   }
   /** The days asked for (a snapshot). */
   get wanted(): readonly string[] {

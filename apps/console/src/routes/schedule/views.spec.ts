@@ -6,18 +6,21 @@ import { dayColumns, inColumn, noRoom, readQuery, weekColumns, weekOf, writeQuer
 describe('the URL query', () => {
   it('reads the view, mode, day and week’s provider or room, defaulting what is missing or wrong', () => {
     const q = readQuery(new URLSearchParams('view=room&mode=week&day=2026-12-02&of=r1'));
-    expect(q).toEqual({ view: 'room', mode: 'week', day: '2026-12-02', of: 'r1' });
+    expect(q).toEqual({ view: 'room', mode: 'week', day: '2026-12-02', of: 'r1', appointment: null });
     expect(readQuery(new URLSearchParams('view=x&mode=y&day=2026-02-30'))).toEqual({
       view: 'provider',
       mode: 'day',
       day: null,
       of: null,
+      appointment: null,
     });
   });
 
   it('writes it back, leaving the defaults out', () => {
-    expect(writeQuery({ view: 'provider', mode: 'day', day: '2026-12-02', of: 'p1' })).toBe('day=2026-12-02');
-    const q = { view: 'room', mode: 'week', day: '2026-12-02', of: 'r1' } as const;
+    expect(
+      writeQuery({ view: 'provider', mode: 'day', day: '2026-12-02', of: 'p1', appointment: null }),
+    ).toBe('day=2026-12-02');
+    const q = { view: 'room', mode: 'week', day: '2026-12-02', of: 'r1', appointment: 'a1' } as const;
     expect(readQuery(new URLSearchParams(writeQuery(q)))).toEqual(q);
   });
 });

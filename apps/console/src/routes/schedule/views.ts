@@ -7,7 +7,14 @@ export type View = 'provider' | 'room';
 export type Mode = 'day' | 'week';
 
 /** The page's state as the URL keeps it, so reload and Back show the same thing. */
-export type ScheduleQuery = { view: View; mode: Mode; day: string | null; of: string | null };
+export type ScheduleQuery = {
+  view: View;
+  mode: Mode;
+  day: string | null;
+  of: string | null;
+  /** A link to one appointment: its day opens with it chosen. */
+  appointment: string | null;
+};
 
 export function readQuery(params: URLSearchParams): ScheduleQuery {
   const day = params.get('day');
@@ -16,6 +23,7 @@ export function readQuery(params: URLSearchParams): ScheduleQuery {
     mode: params.get('mode') === 'week' ? 'week' : 'day',
     day: isDay(day) ? day : null,
     of: params.get('of') || null,
+    appointment: params.get('appointment') || null,
   };
 }
 
@@ -26,6 +34,7 @@ export function writeQuery(q: ScheduleQuery): string {
   if (q.view !== 'provider') params.set('view', q.view);
   if (q.mode !== 'day') params.set('mode', q.mode);
   if (q.mode === 'week' && q.of) params.set('of', q.of);
+  if (q.appointment) params.set('appointment', q.appointment);
   return params.toString();
 }
 

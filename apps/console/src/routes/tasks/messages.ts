@@ -20,6 +20,9 @@ export const messages = {
     done: (who: string, when: string) => `Done by ${who} at ${when}`,
   },
   complete: 'Mark done',
+  reopen: 'Reopen',
+  reopened: (title: string) => `Open again: ${title}`,
+
   completing: 'Saving…',
   completed: (title: string) => `Done: ${title}`,
   counts: (open: number, overdue: number) => `${open} open, ${overdue} overdue`,

@@ -1,4 +1,4 @@
-import { completeTask, refuse } from '@clinicflow/domain';
+import { completeTask, editTask, refuse, reopenTask } from '@clinicflow/domain';
 import type { CommandFailure } from '@clinicflow/contracts';
 import { repo } from '@clinicflow/db';
 import { stale, type Handler } from '../../platform/handler';
@@ -48,6 +48,44 @@ export const completeDutyTask: Handler<'CompleteDutyTask'> = async ({
   return {
     ok: true,
     events: [{ type: 'DutyTaskCompleted', payload: { task: done.value } }],
+    entity: { type: 'duty_task', id: task.id },
+  };
+};
+
+export const reopenDutyTask: Handler<'ReopenDutyTask'> = async ({ tx, command, actor, clinicId }) => {
+  const task = await repo.dutyTasks.get(tx, clinicId, command.taskId);
+  if (!task) return refuse('NOT_FOUND', 'No such task.');
+  if (task.version !== command.version) return stale(task);
+  const reopened = reopenTask({ task, actor });
+  if (!reopened.ok) return reopened;
+  if (!(await repo.dutyTasks.save(tx, clinicId, reopened.value, task.version))) return stale(task);
+  return {
+    ok: true,
+    events: [{ type: 'DutyTaskChanged', payload: { task: reopened.value } }],
+    entity: { type: 'duty_task', id: task.id },
+  };
+};
+
+/** Another due time or assignee, by who asked for the task or a coordinator. */
+export const updateDutyTask: Handler<'UpdateDutyTask'> = async ({ tx, command, actor, clinicId }) => {
+  const task = await repo.dutyTasks.get(tx, clinicId, command.taskId);
+  if (!task) return refuse('NOT_FOUND', 'No such task.');
+  if (task.version !== command.version) return stale(task);
+  if (command.assignee.kind === 'staff') {
+    const assignee = await repo.staff.get(tx, clinicId, command.assignee.staffId);
+    if (!assignee || assignee.disabled) return invalid('assignee', 'No such staff member.');
+  }
+  const changed = editTask({
+    task,
+    actor,
+    dueAt: new Date(command.dueAt).toISOString(),
+    assignee: command.assignee,
+  });
+  if (!changed.ok) return changed;
+  if (!(await repo.dutyTasks.save(tx, clinicId, changed.value, task.version))) return stale(task);
+  return {
+    ok: true,
+    events: [{ type: 'DutyTaskChanged', payload: { task: changed.value } }],
     entity: { type: 'duty_task', id: task.id },
   };
 };

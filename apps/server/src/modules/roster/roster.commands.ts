@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../../platform/handler';
-import { completeDutyTask, createDutyTask } from './duty-task.handlers';
+import { completeDutyTask, createDutyTask, reopenDutyTask, updateDutyTask } from './duty-task.handlers';
 import {
   addRosterException,
   assignShift,
@@ -16,4 +16,6 @@ export const rosterHandlers = {
   RemoveShift: removeShift,
   CreateDutyTask: createDutyTask,
   CompleteDutyTask: completeDutyTask,
+  ReopenDutyTask: reopenDutyTask,
+  UpdateDutyTask: updateDutyTask,
 } satisfies Partial<HandlerMap>;

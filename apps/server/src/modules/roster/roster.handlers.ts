@@ -4,6 +4,7 @@ import {
   isWallTime,
   patternProblems,
   refuse,
+  roomTaken,
   shiftProblem,
   type Clinic,
   type RosterShift,
@@ -117,6 +118,18 @@ export const assignShift: Handler<'AssignShift'> = async ({ tx, command, clinicI
   const rooms = await repo.rooms.list(tx, clinicId);
   if (shift.roomIds.some((id) => !rooms.some((r) => r.id === id))) return invalid('roomIds', 'No such room.');
   const saved = await repo.roster.insertShift(tx, { clinicId, ...shift });
+  if (!saved.ok && saved.conflict === 'room') {
+    const clinic = (await repo.clinics.get(tx, clinicId))!;
+    const others = await repo.roster.listShifts(tx, { clinicId, from: shift.startsAt, to: shift.endsAt });
+    const holder = others.find((o) => o.roomIds.some((id) => shift.roomIds.includes(id)));
+    const roomId = holder?.roomIds.find((id) => shift.roomIds.includes(id));
+    const refusal = roomTaken({
+      room: rooms.find((r) => r.id === roomId)?.name ?? 'That room',
+      holder: (holder && (await repo.staff.get(tx, clinicId, holder.staffId))?.displayName) ?? 'someone else',
+      when: holder ? when(holder, clinic) : 'then',
+    });
+    return { ...refusal, issues: [{ path: 'roomIds', message: refusal.message }] };
+  }
   if (!saved.ok) {
     const clinic = (await repo.clinics.get(tx, clinicId))!;
     const [existing] = await repo.roster.listShifts(tx, {

@@ -1,7 +1,8 @@
-import { clinicDayBounds } from '@clinicflow/domain';
+import { clinicDay, clinicDayBounds } from '@clinicflow/domain';
 import {
   patientSearchSchema,
   scheduleQuerySchema,
+  type AppointmentPlace,
   type PatientMatch,
   type ScheduleDay,
 } from '@clinicflow/contracts';
@@ -10,7 +11,7 @@ import { audit } from '../../platform/audit';
 import type { Router } from '../../http/route';
 import { registerFindSlotRoute } from './find-slot.routes';
 
-export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router): void {
+export function registerSchedulingRoutes({ route, ctx, invalid, error, origin }: Router): void {
   registerFindSlotRoute({ route, ctx, invalid });
 
   /** Whoever may book may find the patient to book; names and birthdays are patient data: audited. */
@@ -48,6 +49,9 @@ export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router
       to: bounds.endsAt,
       ...(providerId ? { providerIds: [providerId] } : {}),
     });
+    const staffNames = new Map(
+      (await repo.staff.list(ctx.db, ctx.clinicId)).map((p) => [p.id, p.displayName]),
+    );
     await audit(ctx, {
       actor: caller.actor!,
       action: 'ReadSchedule',
@@ -73,10 +77,25 @@ export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router
         id,
         kind: kind === 'hold' ? ('hold' as const) : ('block' as const),
         ...{ providerId, roomId, startsAt, endsAt, label, heldBy, expiresAt },
+        heldByName: heldBy ? (staffNames.get(heldBy) ?? null) : null,
       })),
       appointmentTypes: await repo.appointmentTypes.list(ctx.db, ctx.clinicId),
       roomFeatures: await repo.rooms.features(ctx.db, ctx.clinicId),
       equipment: await repo.equipment.list(ctx.db, ctx.clinicId),
     } satisfies ScheduleDay;
+  });
+
+  /** Where an appointment is (its day, provider, room), for a link that opens it; no patient data in it. */
+  route('appointmentPlace', async (req, reply): Promise<AppointmentPlace | unknown> => {
+    const id = (req.params as { id: string }).id;
+    const appointment = await repo.appointments.get(ctx.db, ctx.clinicId, id);
+    if (!appointment) return error(reply, 404, { code: 'NOT_FOUND', message: 'No such appointment.' });
+    const clinic = (await repo.clinics.get(ctx.db, ctx.clinicId))!;
+    return {
+      appointmentId: appointment.id,
+      day: clinicDay(new Date(appointment.startsAt), clinic.timezone),
+      providerId: appointment.providerId,
+      roomId: appointment.roomId,
+    } satisfies AppointmentPlace;
   });
 }

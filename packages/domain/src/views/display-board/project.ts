@@ -117,6 +117,7 @@ export function projectForDisplay(event: DomainEvent, privacy: DisplayPrivacy): 
     case 'RosterChanged':
     case 'DutyTaskCreated':
     case 'DutyTaskCompleted':
+    case 'DutyTaskChanged':
       return null;
   }
 }

@@ -55,6 +55,7 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
     case 'RosterChanged':
     case 'DutyTaskCreated':
     case 'DutyTaskCompleted':
+    case 'DutyTaskChanged':
       return board;
   }
 }
