@@ -41,6 +41,8 @@ export const viewPermissions = {
   staffAccounts: adminOnly,
   devices: adminOnly,
   auditLog: adminOnly,
+  /** Management statistics: those who compile and answer for them. */
+  reports: ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly ActorClass[]>;
 export type ViewName = keyof typeof viewPermissions;
 export const viewNames = Object.keys(viewPermissions) as ViewName[];
