@@ -6,7 +6,7 @@ import { emptyFlowBoard } from '../views/flow-board/state';
 import type { Visit } from '../visits/visit';
 import { reportFromBoard } from './live';
 import { buildReport, compareReports, periodDays, periodProblem, previousPeriod } from './report';
-import { median, openMinutes, percentile, wallHour, type ReportVisit } from './statistics';
+import { median, openMinutes, percentile, wallHour, type ReportVisit, type SurveyResponse } from './statistics';
 
 const tz = 'America/New_York';
 const day = '2026-03-02';
@@ -105,7 +105,7 @@ const survey: Questionnaire = {
     { id: 'comment', type: 'text', text: { en: 'Anything else?' } },
   ],
 };
-const surveys = [
+const surveys: SurveyResponse[] = [
   { visitId: 'v1', questionnaire: survey, answers: { overall: '5', wait_ok: true, comment: 'Kind staff' } },
   { visitId: 'v2', questionnaire: survey, answers: { overall: '3', wait_ok: false } },
   { visitId: 'v5', questionnaire: survey, answers: { overall: '4' } },
