@@ -9,6 +9,7 @@ import { equipment } from './repositories/equipment.repository';
 import { events } from './repositories/event.repository';
 import { questionnaires, consents, alerts, contactDetails } from './repositories/intake.repository';
 import { patients, providers } from './repositories/people.repository';
+import { reports } from './repositories/report.repository';
 import { rooms } from './repositories/room.repository';
 import { series } from './repositories/series.repository';
 import { roster } from './repositories/roster.repository';
@@ -51,6 +52,7 @@ export const repo = {
   patients,
   providers,
   questionnaires,
+  reports,
   rooms,
   series,
   roster,

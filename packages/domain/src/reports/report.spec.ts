@@ -6,7 +6,14 @@ import { emptyFlowBoard } from '../views/flow-board/state';
 import type { Visit } from '../visits/visit';
 import { reportFromBoard } from './live';
 import { buildReport, compareReports, periodDays, periodProblem, previousPeriod } from './report';
-import { median, openMinutes, percentile, wallHour, type ReportVisit, type SurveyResponse } from './statistics';
+import {
+  median,
+  openMinutes,
+  percentile,
+  wallHour,
+  type ReportVisit,
+  type SurveyResponse,
+} from './statistics';
 
 const tz = 'America/New_York';
 const day = '2026-03-02';
