@@ -8,6 +8,7 @@ test.use({ viewport: viewports.console });
 const pages = [
   { path: '/console/', heading: /./ },
   { path: '/console/schedule', heading: 'Schedule' },
+  { path: '/console/dashboard', heading: 'Dashboard' },
   { path: '/console/displays', heading: 'Displays' },
   { path: '/console/admin/staff', heading: 'Staff' },
   { path: '/console/admin/devices', heading: 'Devices' },

@@ -120,6 +120,7 @@ const routeTable: Record<RouteName, string> = {
   fhirPatient:               '401   ok   ok  403   ok   ok  403  403  403 ',
   fhirQuestionnaireResponse: '401   ok   ok  403   ok   ok  403  403  403 ',
   fhirQuestionnaire:         '401   ok   ok  403   ok   ok  403  403  403 ',
+  reports:                   '401   ok   ok  403  403  403  403  403  403 ',
 };
 
 // Which live screen each caller may open over the socket.  Y = opens; . = refused (FORBIDDEN).

@@ -68,6 +68,7 @@ export const apiRoutes = {
   series: { method: 'GET', path: '/api/series/:id', access: { kind: 'view', view: 'schedule' } },
   roster: { method: 'GET', path: '/api/roster', access: { kind: 'view', view: 'roster' } },
   tasks: { method: 'GET', path: '/api/tasks', access: { kind: 'view', view: 'tasks' } },
+  reports: { method: 'GET', path: '/api/reports', access: { kind: 'view', view: 'reports' } },
   findSlot: { method: 'GET', path: '/api/schedule/find-slot', access: { kind: 'view', view: 'schedule' } },
   appointmentPlace: {
     method: 'GET',

@@ -10,3 +10,4 @@ export * from './limits';
 export * from './schedule';
 export * from './roster';
 export * from './fhir';
+export * from './reports';

@@ -10,6 +10,7 @@ import { events } from './repositories/event.repository';
 import { fhir } from './repositories/fhir.repository';
 import { questionnaires, consents, alerts, contactDetails } from './repositories/intake.repository';
 import { patients, providers } from './repositories/people.repository';
+import { reports } from './repositories/report.repository';
 import { rooms } from './repositories/room.repository';
 import { series } from './repositories/series.repository';
 import { roster } from './repositories/roster.repository';
@@ -54,6 +55,7 @@ export const repo = {
   patients,
   providers,
   questionnaires,
+  reports,
   rooms,
   series,
   roster,

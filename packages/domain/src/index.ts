@@ -46,3 +46,6 @@ export * from './fhir/appointment';
 export * from './fhir/patient';
 export * from './fhir/questionnaire';
 export * from './fhir/bundle';
+export * from './reports/statistics';
+export * from './reports/report';
+export * from './reports/live';

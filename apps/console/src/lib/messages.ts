@@ -28,6 +28,7 @@ export const en = {
     schedule: 'Schedule',
     roster: 'Roster',
     tasks: 'Tasks',
+    dashboard: 'Dashboard',
     staff: 'Staff',
     devices: 'Devices',
     audit: 'Audit log',

@@ -5,7 +5,15 @@ import { session } from './session.svelte';
 /** A console page: the header links to it, `g` + `key` goes there, the palette lists it. */
 export type NavLink = { path: NavPath; label: string; testid: string; key: string };
 export type NavPath =
-  '/' | '/schedule' | '/roster' | '/tasks' | '/displays' | '/admin/staff' | '/admin/devices' | '/admin/audit';
+  | '/'
+  | '/schedule'
+  | '/roster'
+  | '/tasks'
+  | '/dashboard'
+  | '/displays'
+  | '/admin/staff'
+  | '/admin/devices'
+  | '/admin/audit';
 
 const mayRunAny = (...commands: CommandName[]) => commands.some((c) => session.may(c));
 
@@ -22,6 +30,13 @@ export function navLinks(): NavLink[] {
     },
     { path: '/roster', label: t.nav.roster, testid: 'nav-roster', key: 'r', show: session.canSee('roster') },
     { path: '/tasks', label: t.nav.tasks, testid: 'nav-tasks', key: 't', show: session.canSee('tasks') },
+    {
+      path: '/dashboard',
+      label: t.nav.dashboard,
+      testid: 'nav-dashboard',
+      key: 'b',
+      show: session.canSee('reports'),
+    },
     {
       path: '/displays',
       label: t.nav.displays,

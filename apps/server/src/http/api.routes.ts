@@ -10,6 +10,7 @@ import { registerSchedulingRoutes } from '../modules/scheduling/scheduling.route
 import { registerSeriesRoutes } from '../modules/scheduling/series.routes';
 import { registerRosterRoutes } from '../modules/roster/roster.routes';
 import { registerFhirRoutes } from '../modules/fhir/fhir.routes';
+import { registerReportRoutes } from '../modules/reports/report.routes';
 import { registerDemoRoutes } from '../seed/demo.routes';
 import { createRouter, type ApiDeps } from './route';
 
@@ -27,5 +28,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerSeriesRoutes(router);
   registerRosterRoutes(router);
   registerFhirRoutes(router);
+  registerReportRoutes(router);
   registerDemoRoutes(router);
 }

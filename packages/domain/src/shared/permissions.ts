@@ -43,6 +43,8 @@ export const viewPermissions = {
   devices: adminOnly,
   auditLog: adminOnly,
   ...fhirViewPermissions,
+  /** Management statistics: those who compile and answer for them. */
+  reports: ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly ActorClass[]>;
 export type ViewName = keyof typeof viewPermissions;
 export const viewNames = Object.keys(viewPermissions) as ViewName[];
