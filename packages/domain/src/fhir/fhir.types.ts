@@ -6,7 +6,7 @@
 export type Reference = { reference: string; display?: string };
 export type Coding = { system?: string; code: string; display?: string };
 export type CodeableConcept = { coding?: Coding[]; text?: string };
-export type Period = { start?: string; end?: string };
+export type FhirPeriod = { start?: string; end?: string };
 export type Identifier = { use?: 'usual' | 'official' | 'secondary'; system: string; value: string };
 export type Extension = { url: string; valueInteger?: number; valueDecimal?: number };
 
@@ -26,12 +26,12 @@ export type FhirEncounter = {
   id: string;
   identifier?: Identifier[];
   status: FhirEncounterStatus;
-  statusHistory?: { status: FhirEncounterStatus; period: Period }[];
+  statusHistory?: { status: FhirEncounterStatus; period: FhirPeriod }[];
   class: Coding;
   subject: Reference;
   participant?: { type: CodeableConcept[]; individual: Reference }[];
   appointment?: Reference[];
-  period?: Period;
+  period?: FhirPeriod;
   reasonCode?: CodeableConcept[];
   location?: { location: Reference; status?: 'planned' | 'active' | 'reserved' | 'completed' }[];
 };
