@@ -39,3 +39,6 @@ export * from './roster/roster';
 export * from './roster/duty-task';
 export * from './scheduling/appointment-type';
 export * from './scheduling/find-slot';
+export * from './charts/spec';
+export * from './charts/charts';
+export * from './charts/samples';
