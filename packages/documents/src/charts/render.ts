@@ -1,6 +1,5 @@
 import type { ChartSpec } from '@clinicflow/domain';
 import SVGtoPDF from 'svg-to-pdfkit';
-import type {} from '../svg-to-pdfkit.js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { fonts } from '../fonts/fonts.js';
