@@ -49,3 +49,6 @@ export * from './fhir/bundle';
 export * from './reports/statistics';
 export * from './reports/report';
 export * from './reports/live';
+export * from './charts/spec';
+export * from './charts/charts';
+export * from './charts/samples';
