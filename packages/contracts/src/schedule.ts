@@ -43,6 +43,8 @@ export type ScheduleDay = {
   /** What each room offers, by room id ('ecg', 'wheelchair'). */
   roomFeatures: Record<string, string[]>;
   equipment: Equipment[];
+  /** When each provider can be booked that day (rostered hours, or the clinic's opening hours), by provider id. */
+  hours: Record<string, { startsAt: string; endsAt: string }[]>;
 };
 
 /** GET /api/patients?q=: the desk looks a patient up to book them ("ana qui", "1985-03-27"). */

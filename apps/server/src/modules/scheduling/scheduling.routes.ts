@@ -8,6 +8,7 @@ import {
 import { repo } from '@clinicflow/db';
 import { audit } from '../../platform/audit';
 import type { Router } from '../../http/route';
+import { windowsAround } from './availability';
 import { registerFindSlotRoute } from './find-slot.routes';
 
 export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router): void {
@@ -48,6 +49,7 @@ export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router
       to: bounds.endsAt,
       ...(providerId ? { providerIds: [providerId] } : {}),
     });
+    const providers = await repo.providers.list(ctx.db, ctx.clinicId);
     await audit(ctx, {
       actor: caller.actor!,
       action: 'ReadSchedule',
@@ -59,7 +61,7 @@ export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router
       day,
       timezone: clinic.timezone,
       ...bounds,
-      providers: await repo.providers.list(ctx.db, ctx.clinicId),
+      providers,
       rooms: await repo.rooms.list(ctx.db, ctx.clinicId),
       appointments,
       reservations: (
@@ -77,6 +79,13 @@ export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router
       appointmentTypes: await repo.appointmentTypes.list(ctx.db, ctx.clinicId),
       roomFeatures: await repo.rooms.features(ctx.db, ctx.clinicId),
       equipment: await repo.equipment.list(ctx.db, ctx.clinicId),
+      hours: Object.fromEntries(
+        await Promise.all(
+          providers.map(
+            async (p) => [p.id, await windowsAround(ctx.db, clinic, p.id, bounds.startsAt, 1)] as const,
+          ),
+        ),
+      ),
     } satisfies ScheduleDay;
   });
 }
