@@ -10,6 +10,7 @@ const pages = [
   { path: '/console/schedule', heading: 'Schedule' },
   { path: '/console/displays', heading: 'Displays' },
   { path: '/console/admin/staff', heading: 'Staff' },
+  { path: '/console/admin/types', heading: 'Appointment types' },
   { path: '/console/admin/devices', heading: 'Devices' },
   { path: '/console/admin/audit', heading: 'Audit log' },
 ];

@@ -29,6 +29,7 @@ export const en = {
     roster: 'Roster',
     tasks: 'Tasks',
     staff: 'Staff',
+    types: 'Types',
     devices: 'Devices',
     audit: 'Audit log',
     displays: 'Displays',

@@ -5,7 +5,15 @@ import { session } from './session.svelte';
 /** A console page: the header links to it, `g` + `key` goes there, the palette lists it. */
 export type NavLink = { path: NavPath; label: string; testid: string; key: string };
 export type NavPath =
-  '/' | '/schedule' | '/roster' | '/tasks' | '/displays' | '/admin/staff' | '/admin/devices' | '/admin/audit';
+  | '/'
+  | '/schedule'
+  | '/roster'
+  | '/tasks'
+  | '/displays'
+  | '/admin/staff'
+  | '/admin/types'
+  | '/admin/devices'
+  | '/admin/audit';
 
 const mayRunAny = (...commands: CommandName[]) => commands.some((c) => session.may(c));
 
@@ -35,6 +43,13 @@ export function navLinks(): NavLink[] {
       testid: 'nav-staff',
       key: 'u',
       show: session.canSee('staffAccounts'),
+    },
+    {
+      path: '/admin/types',
+      label: t.nav.types,
+      testid: 'nav-types',
+      key: 'y',
+      show: session.may('CreateAppointmentType'),
     },
     {
       path: '/admin/devices',

@@ -79,6 +79,7 @@ export function registerSchedulingRoutes({ route, ctx, invalid, origin }: Router
       appointmentTypes: await repo.appointmentTypes.list(ctx.db, ctx.clinicId),
       roomFeatures: await repo.rooms.features(ctx.db, ctx.clinicId),
       equipment: await repo.equipment.list(ctx.db, ctx.clinicId),
+      rules: await repo.clinics.schedulingSettings(ctx.db, ctx.clinicId),
       hours: Object.fromEntries(
         await Promise.all(
           providers.map(
