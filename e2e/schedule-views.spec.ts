@@ -38,7 +38,8 @@ const wallTime = (page: Page, minutes: number) =>
 
 /** Drags `what` (by its bottom edge: a resize) by `rows` quarter-hour rows, with the mouse. */
 async function drag(page: Page, what: Locator, rows: number, edge = false): Promise<void> {
-  await what.scrollIntoViewIfNeeded();
+  // Centred: a toast at the bottom of the screen must not catch the press.
+  await what.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = (await what.boundingBox())!;
   const slot = await grid(page)
     .locator('.column')
