@@ -43,6 +43,8 @@ test('an admin adds, edits and retires an appointment type, with errors at the f
   await expect(row).toContainText('20 min');
   await expect(row).toContainText('0 / 10 min');
   await expect(row).toContainText('ECG');
+  // The picture shows the list from its top, as the page opens.
+  await admin.evaluate(() => document.getElementById('main')!.scrollTo(0, 0));
   if (isPrimaryProject())
     await admin.screenshot({ path: `${screenshots}console-appointment-types.png`, animations: 'disabled' });
 
