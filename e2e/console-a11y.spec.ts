@@ -11,6 +11,7 @@ const pages = [
   { path: '/console/dashboard', heading: 'Dashboard' },
   { path: '/console/displays', heading: 'Displays' },
   { path: '/console/admin/staff', heading: 'Staff' },
+  { path: '/console/admin/types', heading: 'Appointment types' },
   { path: '/console/admin/devices', heading: 'Devices' },
   { path: '/console/admin/audit', heading: 'Audit log' },
 ];

@@ -44,7 +44,8 @@ test('coordinators book, see each other’s bookings live, take a suggested time
   claimPatients,
 }) => {
   const [first, second] = (await claimPatients(2)) as [DemoPatient, DemoPatient];
-  const provider = 'Dr. Sandoval';
+  // Dr. Lee works every weekday, 08:00–12:00 and 13:00–18:00.
+  const provider = 'Dr. Lee';
 
   // Today first (the demo day), from the header's link; then the next day, which the URL keeps.
   const desk = await consoleAs('coordinator');
@@ -57,7 +58,13 @@ test('coordinators book, see each other’s bookings live, take a suggested time
   await expect(desk.getByRole('button', { name: 'Today' })).toBeDisabled();
   await desk.getByRole('button', { name: 'Next day' }).click();
   await expect(desk).toHaveURL(/[?&]day=\d{4}-\d{2}-\d{2}/);
-  const tomorrow = new URL(desk.url()).searchParams.get('day')!;
+  let tomorrow = new URL(desk.url()).searchParams.get('day')!;
+  // Nobody works on a weekend: on to Monday.
+  while ([0, 6].includes(new Date(`${tomorrow}T12:00:00Z`).getUTCDay())) {
+    await desk.getByRole('button', { name: 'Next day' }).click();
+    await expect(desk).not.toHaveURL(new RegExp(`day=${tomorrow}`));
+    tomorrow = new URL(desk.url()).searchParams.get('day')!;
+  }
   expect(tomorrow > today).toBe(true);
   await expect(desk.getByTestId('schedule-day')).toHaveAttribute('data-day', tomorrow);
   await expect(column(desk, provider)).toBeVisible();

@@ -10,8 +10,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isDisplayVisible } from '@clinicflow/domain';
-import type { CommandResult } from '@clinicflow/contracts';
+import type { CommandResult, FindSlotResult } from '@clinicflow/contracts';
 import {
+  api,
   connect,
   demoPatients,
   pairDevice,
@@ -210,18 +211,38 @@ async function runRound(server: ServerProcess, options: ReturnType<typeof parseA
 
     // Booking phase: the coordinator books each of these patients again for tomorrow, one after another, at
     // distinct times (a real desk on the phone); every booking goes through the exclusion constraints.
-    const tomorrow = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 86_400_000;
-    for (const [i, p] of serialVisits.entries()) {
+    // The times come from find-slot beforehand (untimed): a day ahead, inside each provider's working hours.
+    const freeTimes = new Map<string, { startsAt: string; endsAt: string }[]>();
+    for (const providerId of new Set(serialVisits.map((p) => board().visits[p.visitId]!.providerId!))) {
+      const query = new URLSearchParams({
+        providerId,
+        durationMinutes: '30',
+        minNoticeMinutes: '1440',
+        days: '14',
+        count: '20', // 20 quarter-hour offers: several half-hour bookings per provider
+      });
+      const found = await api(server.url, 'GET', `/api/schedule/find-slot?${query}`, { cookie: coordinator });
+      freeTimes.set(providerId, (found.body as FindSlotResult).slots);
+    }
+    for (const p of serialVisits) {
       const visit = board().visits[p.visitId]!;
-      const startsAt = new Date(tomorrow + i * 30 * 60_000);
+      // find-slot offers every quarter hour: each booking takes the first offer after the previous one ends.
+      const offers = freeTimes.get(visit.providerId!)!;
+      const slot = offers.shift();
+      if (slot)
+        freeTimes.set(
+          visit.providerId!,
+          offers.filter((o) => o.startsAt >= slot.endsAt),
+        );
+      if (!slot) throw new Error('find-slot offered too few free times for the booking phase');
       await send(
         consoleSocket,
         'BookAppointment',
         {
           patientId: visit.patientId,
           providerId: visit.providerId,
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
         },
         'booking',
       );

@@ -26,7 +26,9 @@ describe.each(testBackends)('concurrent moves on %s', (backend) => {
     (await api(server, 'GET', `/api/schedule?day=${d}`, { cookie: desk })).body as ScheduleDay;
   const room = (name: string) => book.rooms.find((r) => r.name === name)!.id;
   const patient = (k: number) => visits[k]!.patientId;
-  const provider = (k: number) => book.providers[k]!.id;
+  // Dr. Lee and Dr. Sandoval both work 08:00–12:00 and 13:00–18:00 on Wednesdays.
+  const provider = (k: number) =>
+    book.providers.find((p) => p.name === (k % 2 ? 'Dr. Sandoval' : 'Dr. Lee'))!.id;
 
   beforeAll(async () => {
     server = await startTestServer(backend);
@@ -39,11 +41,11 @@ describe.each(testBackends)('concurrent moves on %s', (backend) => {
   it('20 concurrent moves onto overlapping times never leave an overlap in the database', async () => {
     const ids: string[] = [];
     for (let k = 0; k < 20; k++) {
-      const start = Date.parse(at('07:00')) + k * 20 * 60_000;
+      const start = Date.parse(k < 16 ? at('08:00') : at('13:00')) + (k % 16) * 15 * 60_000;
       const booked = await send({
         type: 'BookAppointment',
         patientId: patient(8 + k),
-        providerId: provider(k % 4),
+        providerId: provider(k),
         roomId: room('Room 6'),
         startsAt: new Date(start).toISOString(),
         endsAt: new Date(start + 15 * 60_000).toISOString(),
@@ -53,7 +55,7 @@ describe.each(testBackends)('concurrent moves on %s', (backend) => {
     }
     const moves = await Promise.all(
       ids.map((appointmentId, k) => {
-        const start = Date.parse(at('17:00')) + (k % 5) * 10 * 60_000;
+        const start = Date.parse(at('16:30')) + (k % 5) * 10 * 60_000;
         return send({
           type: 'MoveAppointment',
           appointmentId,

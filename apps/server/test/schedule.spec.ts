@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '@clinicflow/domain';
-import type { CommandResult, CommandType, ScheduleDay } from '@clinicflow/contracts';
+import type { CommandResult, CommandType, FindSlotResult, ScheduleDay } from '@clinicflow/contracts';
 import { testBackends } from '@clinicflow/db/testing';
 import { api, openSocket, signIn, snapshotOf, startTestServer, until, type TestServer } from './harness';
 
@@ -118,14 +118,24 @@ describe.each(testBackends)('the appointment book on %s', (backend) => {
     });
     expect(onto).toMatchObject({ ok: false, code: 'CONFLICT' });
 
-    // Moved to this afternoon: it joins today's flow board, live.
+    // Moved to the provider's next free half hour today (inside their hours): it joins today's flow board, live.
     const board = await openSocket(server.app.url, { view: 'flowBoard', cookie: desk });
     const today = '2026-11-30';
+    const free = (
+      (
+        await api(
+          server,
+          'GET',
+          `/api/schedule/find-slot?providerId=${patient.providerId}&durationMinutes=30&days=1&count=1`,
+          { cookie: desk },
+        )
+      ).body as FindSlotResult
+    ).slots[0]!;
     const moved = await send({
       type: 'MoveAppointment',
       appointmentId: booked.result.appointmentId,
-      startsAt: at('20:30', today),
-      endsAt: at('21:00', today),
+      startsAt: free.startsAt,
+      endsAt: free.endsAt,
     });
     expect(moved).toMatchObject({ ok: true });
     await until(
@@ -135,7 +145,7 @@ describe.each(testBackends)('the appointment book on %s', (backend) => {
     const visit = Object.values((await snapshotOf(server, { view: 'flowBoard', cookie: desk })).visits).find(
       (v) => v.id === booked.result!.visitId,
     );
-    expect(visit).toMatchObject({ status: 'booked', scheduledAt: at('20:30', today), day: today });
+    expect(visit).toMatchObject({ status: 'booked', scheduledAt: free.startsAt, day: today });
     board.socket.disconnect();
   });
 

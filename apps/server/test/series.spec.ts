@@ -189,12 +189,16 @@ describe.each(testBackends)('recurring appointments on %s', (backend) => {
 
   it('never changes an occurrence whose patient has arrived', async () => {
     const p = patient(3);
+    // Dr. Lee works until 18:00 on Mondays, and the demo day has nobody booked that late.
+    const lee = (
+      (await api(server, 'GET', '/api/schedule?day=2026-11-30', { cookie: desk })).body as ScheduleDay
+    ).providers.find((x) => x.name === 'Dr. Lee')!;
     const booked = await send({
       type: 'BookSeries' as const,
       patientId: p.patientId,
-      providerId: p.providerId,
-      startsAt: ny('2026-11-30', '18:30'),
-      endsAt: ny('2026-11-30', '18:45'),
+      providerId: lee.id,
+      startsAt: ny('2026-11-30', '17:30'),
+      endsAt: ny('2026-11-30', '17:45'),
       recurrence: { ...weekly(3), weekdays: ['MO'] },
     });
     if (!booked.ok) throw new Error(JSON.stringify(booked));
@@ -206,8 +210,8 @@ describe.each(testBackends)('recurring appointments on %s', (backend) => {
     const edit = {
       type: 'EditSeries' as const,
       appointmentId: today,
-      startsAt: ny('2026-11-30', '19:00'),
-      endsAt: ny('2026-11-30', '19:15'),
+      startsAt: ny('2026-11-30', '17:45'),
+      endsAt: ny('2026-11-30', '18:00'),
     };
     expect(await send({ ...edit, scope: 'following' })).toMatchObject({
       ok: false,
@@ -219,7 +223,7 @@ describe.each(testBackends)('recurring appointments on %s', (backend) => {
     expect(view.occurrences[0]).toMatchObject({
       status: 'booked',
       arrived: true,
-      startsAt: ny('2026-11-30', '18:30'),
+      startsAt: ny('2026-11-30', '17:30'),
     });
   });
 

@@ -130,6 +130,8 @@ export type AuditRow = {
   entityType: string;
   entityId: string | null;
   origin: string | null;
+  /** Why, where the command gave a reason the audit keeps (an admin's overbooking). */
+  reason: string | null;
 };
 
 /** Every refused HTTP request answers with this shape and a stable code. */

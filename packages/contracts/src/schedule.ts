@@ -55,6 +55,10 @@ export type ScheduleDay = {
   /** What each room offers, by room id ('ecg', 'wheelchair'). */
   roomFeatures: Record<string, string[]>;
   equipment: Equipment[];
+  /** When each provider can be booked that day (rostered hours, or the clinic's opening hours), by provider id. */
+  hours: Record<string, { startsAt: string; endsAt: string }[]>;
+  /** The clinic's scheduling rules, as an admin set them. */
+  rules: { allowOverbooking: boolean };
 };
 
 /** GET /api/patients?q=: the desk looks a patient up to book them ("ana qui", "1985-03-27"). */

@@ -52,3 +52,4 @@ export * from './reports/live';
 export * from './charts/spec';
 export * from './charts/charts';
 export * from './charts/samples';
+export * from './scheduling/bookable-hours';

@@ -30,6 +30,7 @@ export const en = {
     tasks: 'Tasks',
     dashboard: 'Dashboard',
     staff: 'Staff',
+    types: 'Types',
     devices: 'Devices',
     audit: 'Audit log',
     displays: 'Displays',

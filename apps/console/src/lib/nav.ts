@@ -12,6 +12,7 @@ export type NavPath =
   | '/dashboard'
   | '/displays'
   | '/admin/staff'
+  | '/admin/types'
   | '/admin/devices'
   | '/admin/audit';
 
@@ -50,6 +51,13 @@ export function navLinks(): NavLink[] {
       testid: 'nav-staff',
       key: 'u',
       show: session.canSee('staffAccounts'),
+    },
+    {
+      path: '/admin/types',
+      label: t.nav.types,
+      testid: 'nav-types',
+      key: 'y',
+      show: session.may('CreateAppointmentType'),
     },
     {
       path: '/admin/devices',

@@ -30,6 +30,7 @@ export async function queryAudit(ctx: ServiceContext, query: AuditQuery): Promis
     entityType: r.entityType,
     entityId: r.entityId,
     origin: r.origin,
+    reason: r.reason,
   }));
 }
 

@@ -204,6 +204,7 @@ export class CommandService {
           entityType: outcome.entity.type,
           entityId: outcome.entity.id,
           origin,
+          reason: outcome.auditReason ?? null,
         });
       }
       // Refusals are stored too: a retry of the same command gets the same answer.

@@ -7,6 +7,8 @@ type Applied<R> = {
   ok: true;
   events: DomainEvent[];
   entity: { type: string; id: string };
+  /** Why, for the audit row (who is recorded anyway): an admin's reason for overbooking. */
+  auditReason?: string;
   /** The visit a kiosk is now working on (a walk-in it registered), or null when the kiosk is done with it. */
   kioskVisit?: string | null;
   /** What other parts of the server hear after the commit (sessions to end, admins' lists to refresh). */

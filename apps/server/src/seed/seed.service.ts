@@ -4,6 +4,7 @@ import {
   defaultFlowSettings,
   defaultRoomThresholds,
   isDisplayVisible,
+  openingHoursWindows,
   type ReasonCategory,
   type Signature,
   type Clinic,
@@ -14,6 +15,7 @@ import { demoConsent, demoQuestionnaires, demoSurvey } from './demo-intake';
 import { seedDemoRosterDay, seedDemoWorkingHours } from './demo-roster';
 import { newShortCode } from '../platform/tokens';
 import { hashPassword } from '../modules/auth/auth.service';
+import { providerWindows } from '../modules/scheduling/availability';
 
 // Synthetic people only: invented names, no real patient data anywhere.
 const firstNames = [
@@ -263,6 +265,40 @@ export async function ensureClinic(
 }
 
 /**
+ * Up to 30 half-hour visits, one every 45 minutes per provider (staggered by 10 minutes between providers),
+ * inside each provider's working hours that day, earliest first.
+ */
+async function demoSlots(tx: Db, clinic: Clinic, day: string) {
+  const dayStart = clinicTime(day, '00:00', clinic.timezone);
+  const providers = await repo.providers.list(tx, clinic.id);
+  const fit = (windowsOf: (k: number) => Promise<{ startsAt: string; endsAt: string }[]>) =>
+    Promise.all(
+      providers.map(async (provider, k) =>
+        (await windowsOf(k)).flatMap((w) => {
+          const starts: { provider: typeof provider; start: Date }[] = [];
+          for (
+            let t = Date.parse(w.startsAt) + k * 10 * 60_000;
+            t + 30 * 60_000 <= Date.parse(w.endsAt);
+            t += 45 * 60_000
+          )
+            starts.push({ provider, start: new Date(t) });
+          return starts;
+        }),
+      ),
+    ).then((all) => all.flat().sort((a, b) => a.start.getTime() - b.start.getTime()));
+  const inHours = await fit((k) => providerWindows(tx, clinic, providers[k]!.id, dayStart, 1));
+  if (inHours.length >= 30) return inHours.slice(0, 30);
+  // NOTE: on a weekend few providers work; the demo then books 08:00–18:00 as on a weekday, so its board is full.
+  const allDay = openingHoursWindows({
+    from: dayStart,
+    days: 1,
+    timezone: clinic.timezone,
+    weekdays: [0, 1, 2, 3, 4, 5, 6],
+  });
+  return (await fit(async () => allDay)).slice(0, 30);
+}
+
+/**
  * Books ~30 synthetic appointments for the clinic's today, unless today already has visits. Each booking is
  * recorded as a VisitBooked event, so folding the day's events gives the same board as the database.
  */
@@ -273,19 +309,12 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
   return db.transaction(async (txDb) => {
     const tx = txDb as Db;
     await repo.clinics.lock(tx, clinic.id);
-    const providers = await repo.providers.list(tx, clinic.id);
     const consentDocuments = await repo.consents.listActiveDocuments(tx, clinic.id);
     const rand = random(Number(day.replaceAll('-', '')));
     const events: DomainEvent[] = [];
-    for (let i = 0; i < 30; i++) {
-      const provider = providers[i % providers.length]!;
-      const slot = Math.floor(i / providers.length); // a 30-minute visit every 75 minutes per provider
-      const minutes = 8 * 60 + slot * 75 + (i % providers.length) * 10;
-      const start = clinicTime(
-        day,
-        `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`,
-        clinic.timezone,
-      );
+    const slots = await demoSlots(tx, clinic, day);
+    for (let i = 0; i < slots.length; i++) {
+      const { provider, start } = slots[i]!;
       const end = new Date(start.getTime() + 30 * 60_000);
       const birthYear = 1940 + Math.floor(rand() * 65);
       const patient = await repo.patients.insert(tx, {

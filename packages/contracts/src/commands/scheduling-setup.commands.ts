@@ -17,12 +17,23 @@ const minutes = (what: string, min: number, max: number) =>
     .min(min, `${what}: at least ${min} minutes`)
     .max(max, `${what}: at most ${max} minutes`);
 
+/** An appointment type's limits, which the admin's form shows too. */
+export const appointmentTypeLimits = {
+  name: 80,
+  duration: { min: 5, max: 720 },
+  buffer: { min: 0, max: 120 },
+} as const;
+const { duration, buffer } = appointmentTypeLimits;
+
 /** An appointment type's fields, as the admin edits them. */
 const typeFields = {
-  name: text().trim().min(1, 'Give the type a name').max(80, 'At most 80 characters'),
-  durationMinutes: minutes('Duration', 5, 720),
-  bufferBeforeMinutes: minutes('Buffer before', 0, 120).default(0),
-  bufferAfterMinutes: minutes('Buffer after', 0, 120).default(0),
+  name: text()
+    .trim()
+    .min(1, 'Give the type a name')
+    .max(appointmentTypeLimits.name, `At most ${appointmentTypeLimits.name} characters`),
+  durationMinutes: minutes('Duration', duration.min, duration.max),
+  bufferBeforeMinutes: minutes('Buffer before', buffer.min, buffer.max).default(0),
+  bufferAfterMinutes: minutes('Buffer after', buffer.min, buffer.max).default(0),
   roomFeatures: z.array(tag).max(10).default([]),
   equipmentKinds: z.array(tag).max(10).default([]),
 };

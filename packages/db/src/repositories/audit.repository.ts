@@ -12,6 +12,7 @@ export type AuditEntry = {
   entityType: string;
   entityId: string | null;
   origin: string | null;
+  reason?: string | null;
 };
 
 const genesis = '0'.repeat(64);
@@ -33,6 +34,8 @@ function hashOf(prevHash: string, e: AuditEntry): string {
     e.entityType,
     e.entityId,
     e.origin,
+    // Rows without a reason hash as they did before the column existed, so older chains still verify.
+    ...(e.reason != null ? [e.reason] : []),
   ]);
   return createHash('sha256').update(prevHash).update(content).digest('hex');
 }

@@ -24,6 +24,8 @@ export const auditLog = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
     origin: text('origin'),
+    /** Why, where the command carries a reason the audit must keep (an admin's overbooking). */
+    reason: text('reason'),
     /** sha256 of the previous row's hash and this row's content: editing any row breaks the chain after it. */
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),

@@ -10,7 +10,7 @@ const day = slot('08:00', '18:00');
 describe('nearestFreeSlots', () => {
   it('offers the free slots nearest the one asked for', () => {
     const busy = [slot('10:00', '10:30'), slot('10:30', '11:00')];
-    expect(nearestFreeSlots({ wanted: slot('10:00', '10:30'), busy, window: day })).toEqual([
+    expect(nearestFreeSlots({ wanted: slot('10:00', '10:30'), busy, windows: [day] })).toEqual([
       slot('09:30', '10:00'),
       slot('09:15', '09:45'),
       slot('11:00', '11:30'),
@@ -19,7 +19,7 @@ describe('nearestFreeSlots', () => {
 
   it('prefers the later slot when two are as near', () => {
     const busy = [slot('10:00', '10:30')];
-    expect(nearestFreeSlots({ wanted: slot('10:00', '10:30'), busy, window: day, count: 2 })).toEqual([
+    expect(nearestFreeSlots({ wanted: slot('10:00', '10:30'), busy, windows: [day], count: 2 })).toEqual([
       slot('10:30', '11:00'),
       slot('09:30', '10:00'),
     ]);
@@ -30,7 +30,7 @@ describe('nearestFreeSlots', () => {
     const found = nearestFreeSlots({
       wanted: slot('09:00', '09:30'),
       busy: [slot('09:00', '09:30')],
-      window,
+      windows: [window],
     });
     expect(found).toEqual([slot('09:30', '10:00')]);
   });
@@ -47,7 +47,7 @@ describe('nearestFreeSlots', () => {
           const q = (n: number) => new Date(Date.parse(day.startsAt) + n * 15 * 60_000).toISOString();
           const busy = bookings.map(([s, l]) => ({ startsAt: q(s), endsAt: q(s + l) }));
           const wanted = { startsAt: q(at), endsAt: q(at + quarters) };
-          const found = nearestFreeSlots({ wanted, busy, window: day, count: 3 });
+          const found = nearestFreeSlots({ wanted, busy, windows: [day], count: 3 });
           expect(found.length).toBeLessThanOrEqual(3);
           for (const s of found) {
             expect(busy.some((b) => intervalsOverlap(s, b))).toBe(false);

@@ -7,6 +7,7 @@ export type RefusalCode =
   | 'STALE_VERSION'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'OUTSIDE_HOURS'
   | 'INVALID';
 
 export type Refusal = { ok: false; code: RefusalCode; message: string };

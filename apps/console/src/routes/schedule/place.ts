@@ -112,7 +112,17 @@ export function placeColumn(
       ...(placed.get(r.id) ?? { lane: 0, lanes: 1 }),
     });
   }
-  const bookable = o.canBook ? slotStarts(o.grid).filter((m) => free.has(m) && m >= o.firstBookable) : [];
+  // A provider's column offers only their working hours: the times the server would book.
+  const hours = column.providerId
+    ? (data?.hours[column.providerId] ?? []).map((w) => ({
+        start: wallMinutes(w.startsAt, column.day, timezone),
+        end: wallMinutes(w.endsAt, column.day, timezone),
+      }))
+    : null;
+  const working = (m: number) => !hours || hours.some((h) => h.start <= m && m + o.grid.slotMinutes <= h.end);
+  const bookable = o.canBook
+    ? slotStarts(o.grid).filter((m) => free.has(m) && m >= o.firstBookable && working(m))
+    : [];
   return { column, blocks, reservations, bookable };
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@clinicflow/domain';
 import type { CommandFailure } from '@clinicflow/contracts';
 import { type AppointmentConflict, type Db, repo } from '@clinicflow/db';
+import { outsideHours, windowsAround } from './availability';
 
 export type Booking = {
   patientId: string;
@@ -109,12 +110,50 @@ export async function clash(
   };
   const who =
     conflict === 'patient' ? `The patient already has an appointment${when}.` : `${await name()} is ${verb}.`;
-  const window = {
-    startsAt: new Date(Math.max(Date.parse(day.startsAt), now.getTime())).toISOString(),
-    endsAt: day.endsAt,
-  };
-  const suggestions = nearestFreeSlots({ wanted: booking, busy: busyForCandidate(busy, booking), window });
+  const suggestions = await freeTimesNear(tx, { clinic, booking, now, days: 1, busy });
   return { ...refuse('CONFLICT', who), suggestions };
+}
+
+/**
+ * The nearest free times of the booking's length, inside the provider's bookable hours and not before now, over
+ * `days` clinic days from the booking's own: busy rows of its provider, room, patient and equipment, buffers counted.
+ */
+async function freeTimesNear(
+  tx: Db,
+  input: { clinic: Clinic; booking: Booking; now: Date; days: number; except?: string; busy?: BusyBooking[] },
+): Promise<{ startsAt: string; endsAt: string }[]> {
+  const { clinic, booking, now } = input;
+  const windows = (await windowsAround(tx, clinic, booking.providerId, booking.startsAt, input.days))
+    .map((w) => ({ ...w, startsAt: new Date(Math.max(Date.parse(w.startsAt), now.getTime())).toISOString() }))
+    .filter((w) => w.startsAt < w.endsAt);
+  if (windows.length === 0) return [];
+  const busy =
+    input.busy ??
+    (await repo.appointments.listBusy(tx, {
+      clinicId: clinic.id,
+      from: windows[0]!.startsAt,
+      to: windows[windows.length - 1]!.endsAt,
+      now,
+      resources: booking,
+      ...(input.except ? { except: input.except } : {}),
+    }));
+  return nearestFreeSlots({ wanted: booking, busy: busyForCandidate(busy, booking), windows });
+}
+
+/**
+ * A booking outside the provider's working hours, refused in the desk's words ("Dr. Feld works 14:00–18:00 on
+ * Tuesdays") with the nearest free times inside their hours over the coming week. Null when the time is inside.
+ */
+// NOTE: an admin's overbooking does not pass this: it lets two bookings share a provider who is there; a provider
+// who is not there is booked by adding an extra session on the roster, which then shows on find-slot too.
+export async function outsideHoursRefusal(
+  tx: Db,
+  input: { clinic: Clinic; booking: Booking; now: Date; except?: string },
+): Promise<CommandFailure | null> {
+  const problem = await outsideHours(tx, input.clinic, input.booking);
+  if (!problem) return null;
+  const suggestions = await freeTimesNear(tx, { ...input, days: 7 });
+  return { ...refuse('OUTSIDE_HOURS', problem), suggestions };
 }
 
 /** Expired holds leave the book before a write meets the constraints, with the event that clears them from screens. */

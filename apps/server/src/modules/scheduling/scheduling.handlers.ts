@@ -15,7 +15,7 @@ import type { CommandFailure } from '@clinicflow/contracts';
 import { type Db, repo } from '@clinicflow/db';
 import { stale, type Handler, type HandlerInput, type Outcome } from '../../platform/handler';
 import { newShortCode } from '../../platform/tokens';
-import { clash, sweepHolds, type Booking } from './clash';
+import { clash, outsideHoursRefusal, sweepHolds, type Booking } from './clash';
 
 /** The provider, room, patient and equipment must exist in this clinic; a room out of service takes no booking today. */
 export async function resourcesProblem(
@@ -105,7 +105,9 @@ async function bookVisit(
   const problem = bookingProblem(booking, now);
   if (problem) return invalid(problem);
   const missing =
-    (await resourcesProblem(tx, clinic, booking, now)) ?? (await fitProblem(tx, clinicId, type, booking));
+    (await resourcesProblem(tx, clinic, booking, now)) ??
+    (await fitProblem(tx, clinicId, type, booking)) ??
+    (await outsideHoursRefusal(tx, { clinic, booking, now }));
   if (missing) return missing;
   const events: DomainEvent[] = await sweepHolds(tx, clinicId, now);
   if (command.holdId) {
@@ -147,13 +149,17 @@ async function bookVisit(
     events,
     result: { appointmentId: booked.id, visitId: visit.id, code },
     entity: { type: 'appointment', id: booked.id },
+    ...(overbookReason ? { auditReason: overbookReason } : {}),
   };
 }
 
 /** The desk books a patient with a provider (and perhaps a room): one appointment, shown on its day as a visit. */
 export const bookAppointment: Handler<'BookAppointment'> = (input) => bookVisit(input, null);
 
-/** An admin books over a clash, where the clinic allows it; the reason goes with the booking and its event. */
+/**
+ * An admin books over a clash, where the clinic allows it; the reason goes with the booking, its event and the
+ * audit row. Working hours still hold (see `outsideHoursRefusal`).
+ */
 export const overbookAppointment: Handler<'OverbookAppointment'> = async (input) => {
   const { allowOverbooking } = await repo.clinics.schedulingSettings(input.tx, input.clinicId);
   if (!allowOverbooking) return refuse('NOT_ALLOWED', 'This clinic does not allow overbooking.');
@@ -183,7 +189,9 @@ export const moveAppointment: Handler<'MoveAppointment'> = async ({ tx, command,
     ? await repo.appointmentTypes.get(tx, clinicId, appointment!.appointmentTypeId)
     : null;
   const missing =
-    (await resourcesProblem(tx, clinic, booking, now)) ?? (await fitProblem(tx, clinicId, type, booking));
+    (await resourcesProblem(tx, clinic, booking, now)) ??
+    (await fitProblem(tx, clinicId, type, booking)) ??
+    (await outsideHoursRefusal(tx, { clinic, booking, now, except: appointment!.id }));
   if (missing) return missing;
   const swept = await sweepHolds(tx, clinicId, now);
   const moved = await repo.appointments.move(tx, { clinicId, id: appointment!.id, now, to: booking });

@@ -9,6 +9,7 @@ import {
 import { repo } from '@clinicflow/db';
 import { audit } from '../../platform/audit';
 import type { Router } from '../../http/route';
+import { windowsAround } from './availability';
 import { registerFindSlotRoute } from './find-slot.routes';
 
 export function registerSchedulingRoutes({ route, ctx, invalid, error, origin }: Router): void {
@@ -52,6 +53,7 @@ export function registerSchedulingRoutes({ route, ctx, invalid, error, origin }:
     const staffNames = new Map(
       (await repo.staff.list(ctx.db, ctx.clinicId)).map((p) => [p.id, p.displayName]),
     );
+    const providers = await repo.providers.list(ctx.db, ctx.clinicId);
     await audit(ctx, {
       actor: caller.actor!,
       action: 'ReadSchedule',
@@ -63,7 +65,7 @@ export function registerSchedulingRoutes({ route, ctx, invalid, error, origin }:
       day,
       timezone: clinic.timezone,
       ...bounds,
-      providers: await repo.providers.list(ctx.db, ctx.clinicId),
+      providers,
       rooms: await repo.rooms.list(ctx.db, ctx.clinicId),
       appointments,
       reservations: (
@@ -82,6 +84,14 @@ export function registerSchedulingRoutes({ route, ctx, invalid, error, origin }:
       appointmentTypes: await repo.appointmentTypes.list(ctx.db, ctx.clinicId),
       roomFeatures: await repo.rooms.features(ctx.db, ctx.clinicId),
       equipment: await repo.equipment.list(ctx.db, ctx.clinicId),
+      rules: await repo.clinics.schedulingSettings(ctx.db, ctx.clinicId),
+      hours: Object.fromEntries(
+        await Promise.all(
+          providers.map(
+            async (p) => [p.id, await windowsAround(ctx.db, clinic, p.id, bounds.startsAt, 1)] as const,
+          ),
+        ),
+      ),
     } satisfies ScheduleDay;
   });
 

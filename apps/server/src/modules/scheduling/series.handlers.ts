@@ -23,6 +23,7 @@ import {
   fullBooking,
   invalid,
   localTime,
+  seriesOutsideHours,
   type Booking,
 } from './series.placement';
 
@@ -54,6 +55,12 @@ export const bookSeries: Handler<'BookSeries'> = async ({ tx, command, clinicId,
   const occurrences = expandSeries(pattern);
   if (occurrences[0]?.startsAt !== first.startsAt)
     return invalid('recurrence.weekdays', 'Repeat on the first appointment’s weekday too.');
+  const outside = await seriesOutsideHours(
+    tx,
+    clinic,
+    occurrences.map((o) => ({ o, booking: { ...first, startsAt: o.startsAt, endsAt: o.endsAt } })),
+  );
+  if (outside) return outside;
 
   const placed = await allOrNothing(
     tx,
@@ -197,6 +204,11 @@ export const editSeries: Handler<'EditSeries'> = async ({ tx, command, actor, cl
   });
   if (!plan.ok) return plan;
   const { moves, carried, cancels, inserts, keepCount } = plan.value;
+  const outside = await seriesOutsideHours(tx, clinic, [
+    ...moves.map((m) => ({ o: m.to, booking: booking(m.to) })),
+    ...inserts.map((o) => ({ o, booking: booking(o) })),
+  ]);
+  if (outside) return outside;
 
   const placed = await allOrNothing(
     tx,

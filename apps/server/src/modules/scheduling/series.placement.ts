@@ -1,14 +1,18 @@
 import {
+  clinicDay,
   noBuffers,
+  outsideHoursProblem,
   refuse,
   transitionVisit,
   type Actor,
   type Clinic,
   type DomainEvent,
   type Occurrence,
+  type ProviderHours,
 } from '@clinicflow/domain';
 import type { CommandFailure } from '@clinicflow/contracts';
 import { type AppointmentConflict, type Db, repo } from '@clinicflow/db';
+import { providerHours } from './availability';
 import { clash, type Booking as FullBooking } from './clash';
 
 export type Clash = { index: number; startsAt: string; endsAt: string; message: string };
@@ -55,22 +59,63 @@ export async function allOrNothing<T>(
     return { ok: true, value };
   } catch (error) {
     if (!(error instanceof SeriesClashed)) throw error;
-    const day = new Intl.DateTimeFormat('en-GB', {
-      timeZone: clinic.timezone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-    });
-    const list = error.clashes.map((c) => `${day.format(new Date(c.startsAt))}: ${c.message}`).join(' ');
-    const n = error.clashes.length;
-    return {
-      ...refuse(
-        'CONFLICT',
-        `${n} of ${total} occurrences clash${n === 1 ? 'es' : ''}, so nothing was booked. ${list}`,
-      ),
-      clashes: error.clashes,
-    };
+    return seriesRefusal('CONFLICT', clinic, total, error.clashes);
   }
+}
+
+/** A refused series in words: how many occurrences cannot be booked, each by its date and why. */
+function seriesRefusal(
+  code: 'CONFLICT' | 'OUTSIDE_HOURS',
+  clinic: Clinic,
+  total: number,
+  clashes: Clash[],
+): CommandFailure {
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone: clinic.timezone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  });
+  const list = clashes.map((c) => `${day.format(new Date(c.startsAt))}: ${c.message}`).join(' ');
+  const n = clashes.length;
+  const what =
+    code === 'CONFLICT'
+      ? `clash${n === 1 ? 'es' : ''}`
+      : `fall${n === 1 ? 's' : ''} outside the provider’s working hours`;
+  return { ...refuse(code, `${n} of ${total} occurrences ${what}, so nothing was booked. ${list}`), clashes };
+}
+
+/** Every occurrence must lie in its provider's working hours (checked before any is placed), the rule single bookings follow. */
+export async function seriesOutsideHours(
+  tx: Db,
+  clinic: Clinic,
+  placements: { o: Occurrence; booking: Booking }[],
+): Promise<CommandFailure | null> {
+  const outside: Clash[] = [];
+  const names = Object.fromEntries((await repo.providers.list(tx, clinic.id)).map((p) => [p.id, p.name]));
+  const hoursOf = new Map<string, ProviderHours>();
+  for (const { o, booking } of placements) {
+    if (!hoursOf.has(booking.providerId)) {
+      const days = placements.flatMap((p) =>
+        [p.o.startsAt, p.o.endsAt].map((t) => clinicDay(new Date(t), clinic.timezone)),
+      );
+      hoursOf.set(
+        booking.providerId,
+        await providerHours(tx, clinic, booking.providerId, {
+          fromDay: days.reduce((a, b) => (a < b ? a : b)),
+          toDay: days.reduce((a, b) => (a > b ? a : b)),
+        }),
+      );
+    }
+    const message = outsideHoursProblem({
+      slot: booking,
+      hours: hoursOf.get(booking.providerId)!,
+      name: names[booking.providerId] ?? 'The provider',
+      timezone: clinic.timezone,
+    });
+    if (message) outside.push({ index: o.index, startsAt: o.startsAt, endsAt: o.endsAt, message });
+  }
+  return outside.length ? seriesRefusal('OUTSIDE_HOURS', clinic, placements.length, outside) : null;
 }
 
 /** The visits of appointments just taken off the book are cancelled too. */

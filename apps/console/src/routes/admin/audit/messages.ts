@@ -19,6 +19,7 @@ export const en = {
     entity: 'Entity',
     origin: 'From where',
   },
+  reason: (why: string) => `Why: ${why}`,
   none: 'No audit rows match these filters.',
   shown: (n: number) => (n === 1 ? '1 row shown' : `${n} rows shown`),
   verify: 'Verify chain',
