@@ -174,6 +174,9 @@ describe.each(testBackends)(
       // The demo seeds today's roster and duties; one of them is done.
       const [task] = await repo.dutyTasks.list(server.database.db, server.clinic.id, new Date(0));
       await ok(desk, { type: 'CompleteDutyTask', taskId: task!.id });
+      // A room session taken off today's roster leaves the board's picture of who holds which room.
+      const [session] = Object.values(start.roomShifts);
+      await ok(desk, { type: 'RemoveShift', shiftId: session!.id });
       await ok(desk, {
         type: 'UpdateDisplaySettings',
         displayNotice: 'Masks available at the desk',
@@ -208,6 +211,8 @@ describe.each(testBackends)(
           providers: Object.values(start.providers),
           rooms: Object.values(start.rooms),
           equipment: Object.values(start.equipment),
+          appointmentTypes: Object.values(start.appointmentTypes),
+          roomShifts: Object.values(start.roomShifts),
         }),
       ).toEqual(empty);
 

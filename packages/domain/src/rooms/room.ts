@@ -12,6 +12,8 @@ export type Room = {
   statusSince: string;
   /** The visit occupying the room (called or in it), if any. */
   visitId: string | null;
+  /** What the room offers ('ecg', 'exam_table', 'wheelchair'): appointment types ask for some. */
+  features: string[];
   version: number;
 };
 

@@ -33,6 +33,8 @@ export type Visit = {
   /** Clinic-local day, YYYY-MM-DD. */
   day: string;
   appointmentId: string | null;
+  /** The booked appointment's type (what it needs of a room); null for walk-ins and untyped bookings. */
+  appointmentTypeId: string | null;
   patientId: string;
   patient: PatientSummary;
   providerId: string | null;
