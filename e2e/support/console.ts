@@ -31,7 +31,8 @@ export async function callFromConsole(console_: Page, visitId: string): Promise<
   await expect(row).toHaveAttribute('data-status', 'waiting');
   await row.getByRole('button', { name: 'Call to room' }).click();
   const picker = row.getByLabel('Room', { exact: true });
-  const roomName = (await picker.locator('option:checked').textContent())!.trim();
+  // An option names a room, and what it lacks for this visit after a dash ("Room 2 — no ECG").
+  const roomName = (await picker.locator('option:checked').textContent())!.split(' — ')[0]!.trim();
   // The confirm button names the patient it calls ("Call A-023"); a waiting visit always has its ticket.
   const ticket = (await row.getByTestId('row-ticket').textContent())!.trim();
   await row.getByRole('button', { name: `Call ${ticket}`, exact: true }).click();

@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { openDatabase } from '@clinicflow/db';
 import { startApp } from './app';
-import { systemClock } from './platform/clock';
+import { clockFrom, systemClock } from './platform/clock';
 import { loadConfig } from './config';
 import { demoPassword, ensureClinic, ensureDemoDay } from './seed/seed.service';
 import { newToken } from './platform/tokens';
 
 const config = loadConfig(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const logger = pino({ level: config.logLevel });
+const clock = config.clockStart ? clockFrom(config.clockStart) : systemClock;
+if (config.clockStart) logger.warn({ now: clock.now() }, 'test clock: the server runs from CLOCK_START');
 
 // A promise nobody awaited must not take the clinic down with it: log it and carry on.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -26,7 +28,7 @@ logger.info(
 
 const adminPassword = config.adminInitialPassword ?? newToken().slice(0, 20);
 const { clinic, created } = await ensureClinic(database.db, {
-  now: systemClock.now(),
+  now: clock.now(),
   name: config.clinicName,
   timezone: config.clinicTimezone,
   demo: config.demo,
@@ -39,11 +41,11 @@ if (created && !config.demo && !config.adminInitialPassword) {
 if (created && config.demo)
   logger.info({ password: demoPassword }, 'demo staff accounts: admin, coordinator, frontdesk, nurse, drlee');
 if (config.demo) {
-  const booked = await ensureDemoDay(database.db, { clinic, now: systemClock.now() });
+  const booked = await ensureDemoDay(database.db, { clinic, now: clock.now() });
   if (booked) logger.info({ booked }, 'demo appointments booked for today');
 }
 
-const app = await startApp({ config, database, clinic, clock: systemClock, logger });
+const app = await startApp({ config, database, clinic, clock, logger });
 logger.info(`Clinicflow is running: ${app.url}/kiosk/  ${app.url}/console/  ${app.url}/wallboard/`);
 
 let stopping = false;

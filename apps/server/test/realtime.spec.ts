@@ -133,6 +133,7 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     expect(stale).toMatchObject({
       ok: false,
       code: 'STALE_VERSION',
+      message: `Someone else just acted on this visit: ${waiting!.ticketCode} is now called to ${room.name}.`,
       current: { id: waiting!.id, status: 'called', roomId: room.id },
     });
     expect((await board()).visits[waiting!.id]!.status).toBe('called');
@@ -155,8 +156,74 @@ describe.each(testBackends)('realtime server on %s', (backend) => {
     expect(result).toMatchObject({
       ok: false,
       code: 'ROOM_NOT_AVAILABLE',
-      message: `${taken.name} is occupied. Free rooms: ${free.join(', ')}.`,
+      message: `${taken.name} was just taken; free rooms: ${free.join(', ')}.`,
     });
+  });
+
+  it('two coordinators: the second sees the first call live, and a call to the room just taken says what is free', async () => {
+    // Two patients in the waiting room (a check-in with forms left is sent on by the desk).
+    for (const visit of (await visitsIn('booked')).slice(0, 2)) {
+      expect(await checkIn(visit)).toMatchObject({ ok: true });
+      const now = (await board()).visits[visit.id]!;
+      if (now.status === 'arrived')
+        await send(consoleSocket, { type: 'SendToWaitingRoom', visitId: now.id, version: now.version });
+    }
+    const second = await openSocket(server.app.url, { view: 'flowBoard', cookie: coordinator });
+    const sync = () => second.received.find((m) => m.name === 'sync');
+    await until(() => sync() !== undefined, 'snapshot');
+    const seen = (sync()!.data as { state: { visits: Record<string, Visit> } }).state;
+    // Both look at the same two waiting patients and the same free room.
+    const [mine, theirs] = Object.values(seen.visits).filter((v) => v.status === 'waiting');
+    expect(theirs).toBeDefined();
+    const room = await freeRoom();
+    expect(
+      await send(consoleSocket, {
+        type: 'CallPatient',
+        visitId: theirs!.id,
+        roomId: room.id,
+        version: theirs!.version,
+      }),
+    ).toMatchObject({ ok: true });
+    await until(
+      () =>
+        second.received.some(
+          (r) =>
+            (r.data as EventEnvelope<DomainEvent>).type === 'VisitStatusChanged' &&
+            (r.data as EventEnvelope<DomainEvent & { type: 'VisitStatusChanged' }>).payload.visit.id ===
+              theirs!.id,
+        ),
+      'the first coordinator’s call, live',
+    );
+    // The second had picked that same room for their patient a moment before.
+    const late = await send(second.socket, {
+      type: 'CallPatient',
+      visitId: mine!.id,
+      roomId: room.id,
+      version: mine!.version,
+    });
+    const free = Object.values((await board()).rooms)
+      .filter((r) => r.status === 'available')
+      .map((r) => r.name)
+      .sort((x, y) => x.localeCompare(y, undefined, { numeric: true }));
+    expect(late).toMatchObject({
+      ok: false,
+      code: 'ROOM_NOT_AVAILABLE',
+      message: `${room.name} was just taken; free rooms: ${free.join(', ')}.`,
+    });
+    // And acting on the patient the first one just called is refused with how that visit stands now.
+    const again = await send(second.socket, {
+      type: 'CallPatient',
+      visitId: theirs!.id,
+      roomId: (await freeRoom()).id,
+      version: theirs!.version,
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      code: 'STALE_VERSION',
+      message: `Someone else just acted on this visit: ${theirs!.ticketCode} is now called to ${room.name}.`,
+    });
+    expect((await board()).visits[mine!.id]!.status).toBe('waiting');
+    second.socket.disconnect();
   });
 
   it('rejects a malformed command with a specific message', async () => {

@@ -25,6 +25,7 @@ export * from './events';
 export * from './views/flow-board/state';
 export * from './views/flow-board/reduce';
 export * from './views/flow-board/select';
+export * from './views/flow-board/room-suggestions';
 export * from './views/display-board/state';
 export * from './views/display-board/project';
 export * from './views/display-board/reduce';

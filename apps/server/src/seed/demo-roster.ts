@@ -113,7 +113,11 @@ export async function seedDemoRosterDay(
       roomIds,
       note: null,
     });
-    if (saved.ok) events.push({ type: 'RosterChanged', payload: { staffId: staff.id, what: 'shift' } });
+    if (saved.ok)
+      events.push({
+        type: 'RosterChanged',
+        payload: { staffId: staff.id, what: 'shift', shift: saved.shift, removed: false },
+      });
   }
   const minutes = (m: number) => new Date(now.getTime() + m * 60_000).toISOString();
   const tasks = [

@@ -83,15 +83,15 @@ const lastNames = [
   'Dimitriou',
 ];
 /** Demo reasons and the category that picks each one's intake forms. */
-const reasons: [string, ReasonCategory][] = [
-  ['Annual physical', 'checkup'],
-  ['Follow-up', 'follow_up'],
-  ['Sore throat', 'illness'],
-  ['Blood pressure check', 'follow_up'],
-  ['Vaccination', 'vaccination'],
-  ['Back pain', 'injury'],
-  ['Rash', 'illness'],
-  ['Flu shot', 'vaccination'],
+const reasons: [string, ReasonCategory, string | null][] = [
+  ['Annual physical', 'checkup', 'New patient'],
+  ['Follow-up', 'follow_up', 'Follow-up'],
+  ['Sore throat', 'illness', null],
+  ['Blood pressure check', 'follow_up', 'ECG check'],
+  ['Vaccination', 'vaccination', 'Vaccination'],
+  ['Back pain', 'injury', null],
+  ['Rash', 'illness', null],
+  ['Flu shot', 'vaccination', 'Vaccination'],
 ];
 /** Every demo account signs in with this password; it is printed in the README. */
 export const demoPassword = 'clinicflow-demo';
@@ -310,6 +310,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
     const tx = txDb as Db;
     await repo.clinics.lock(tx, clinic.id);
     const consentDocuments = await repo.consents.listActiveDocuments(tx, clinic.id);
+    const types = await repo.appointmentTypes.list(tx, clinic.id);
     const rand = random(Number(day.replaceAll('-', '')));
     const events: DomainEvent[] = [];
     const slots = await demoSlots(tx, clinic, day);
@@ -326,7 +327,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         // Some patients prefer Spanish or Vietnamese; for some nobody has asked yet.
         preferredLanguage: (['en', 'es', 'vi', null] as const)[i % 4] ?? null,
       });
-      const [reason, reasonCategory] = reasons[i % reasons.length]!;
+      const [reason, reasonCategory, typeName] = reasons[i % reasons.length]!;
       const booked = await repo.appointments.insert(tx, {
         clinicId: clinic.id,
         patientId: patient.id,
@@ -335,6 +336,7 @@ export async function ensureDemoDay(db: Db, input: { clinic: Clinic; now: Date }
         startsAt: start.toISOString(),
         endsAt: end.toISOString(),
         reason,
+        appointmentTypeId: types.find((t) => t.name === typeName)?.id ?? null,
         code: newShortCode(),
       });
       if (!booked.ok) throw new Error(`demo schedule clashes on ${booked.conflict}`);

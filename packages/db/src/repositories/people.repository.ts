@@ -22,7 +22,7 @@ async function insertProvider(
   input: { clinicId: string; name: string; staffId?: string | null },
 ): Promise<Provider> {
   const [row] = await db.insert(t.providers).values(input).returning();
-  return { id: row!.id, name: row!.name, delayMinutes: row!.delayMinutes };
+  return { id: row!.id, name: row!.name, delayMinutes: row!.delayMinutes, staffId: row!.staffId };
 }
 
 async function listProviders(db: Db, clinicId: string): Promise<Provider[]> {
@@ -31,7 +31,7 @@ async function listProviders(db: Db, clinicId: string): Promise<Provider[]> {
     .from(t.providers)
     .where(eq(t.providers.clinicId, clinicId))
     .orderBy(asc(t.providers.name));
-  return rows.map((r) => ({ id: r.id, name: r.name, delayMinutes: r.delayMinutes }));
+  return rows.map((r) => ({ id: r.id, name: r.name, delayMinutes: r.delayMinutes, staffId: r.staffId }));
 }
 
 /** The patient with exactly this name and date of birth (any case), if the clinic knows them. */
@@ -71,7 +71,7 @@ async function setProviderDelay(
     .set({ delayMinutes: input.minutes })
     .where(and(eq(t.providers.clinicId, input.clinicId), eq(t.providers.id, input.providerId)))
     .returning();
-  return row ? { id: row.id, name: row.name, delayMinutes: row.delayMinutes } : null;
+  return row ? { id: row.id, name: row.name, delayMinutes: row.delayMinutes, staffId: row.staffId } : null;
 }
 
 /**

@@ -10,6 +10,7 @@ const toRoom = (row: typeof t.rooms.$inferSelect): Room => ({
   status: row.status,
   statusSince: row.statusSince.toISOString(),
   visitId: row.visitId,
+  features: row.features,
   version: row.version,
 });
 

@@ -17,15 +17,21 @@ const columns = {
     lastName: t.patients.lastName,
     dateOfBirth: t.patients.dateOfBirth,
   },
+  appointmentTypeId: t.appointments.appointmentTypeId,
 };
 
-type Row = { visit: typeof t.visits.$inferSelect; patient: Visit['patient'] };
+type Row = {
+  visit: typeof t.visits.$inferSelect;
+  patient: Visit['patient'];
+  appointmentTypeId: string | null;
+};
 
-const toVisit = ({ visit: v, patient }: Row): Visit => ({
+const toVisit = ({ visit: v, patient, appointmentTypeId }: Row): Visit => ({
   id: v.id,
   clinicId: v.clinicId,
   day: v.day,
   appointmentId: v.appointmentId,
+  appointmentTypeId,
   patientId: v.patientId,
   patient,
   providerId: v.providerId,
@@ -44,7 +50,11 @@ const toVisit = ({ visit: v, patient }: Row): Visit => ({
 });
 
 const selectVisits = (db: Db) =>
-  db.select(columns).from(t.visits).innerJoin(t.patients, eq(t.patients.id, t.visits.patientId));
+  db
+    .select(columns)
+    .from(t.visits)
+    .innerJoin(t.patients, eq(t.patients.id, t.visits.patientId))
+    .leftJoin(t.appointments, eq(t.appointments.id, t.visits.appointmentId));
 
 export type NewVisit = {
   clinicId: string;

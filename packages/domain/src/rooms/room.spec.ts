@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   changeRoomStatus,
-  freeRoomsHint,
+  roomUnavailableMessage,
   roomActions,
   roomActionsFrom,
   roomStatuses,
@@ -101,14 +101,19 @@ describe('the room changes a status offers', () => {
   });
 });
 
-describe('freeRoomsHint', () => {
-  it('names the free rooms in their natural order, or says there are none', () => {
+describe('roomUnavailableMessage', () => {
+  it('says what happened to the room and names the free ones in their natural order, or that there are none', () => {
     const rooms = [
       makeRoom({ id: 'a', name: 'Room 10', status: 'available' }),
       makeRoom({ id: 'b', name: 'Room 2', status: 'available' }),
       makeRoom({ id: 'c', name: 'Room 3', status: 'occupied' }),
+      makeRoom({ id: 'd', name: 'Room 4', status: 'needs_cleaning' }),
     ];
-    expect(freeRoomsHint(rooms)).toBe('Free rooms: Room 2, Room 10.');
-    expect(freeRoomsHint([rooms[2]!])).toBe('No room is free right now.');
+    expect(roomUnavailableMessage(rooms[2]!, rooms)).toBe(
+      'Room 3 was just taken; free rooms: Room 2, Room 10.',
+    );
+    expect(roomUnavailableMessage(rooms[3]!, rooms.slice(2))).toBe(
+      'Room 4 needs cleaning first; no room is free right now.',
+    );
   });
 });

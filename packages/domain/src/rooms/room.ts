@@ -12,6 +12,8 @@ export type Room = {
   statusSince: string;
   /** The visit occupying the room (called or in it), if any. */
   visitId: string | null;
+  /** What the room offers ('ecg', 'exam_table', 'wheelchair'): appointment types ask for some. */
+  features: string[];
   version: number;
 };
 
@@ -71,11 +73,18 @@ function describe(action: RoomAction): string {
   }[action];
 }
 
-/** What a refused call to a taken room adds, so the coordinator can pick again at once. */
-export function freeRoomsHint(rooms: readonly Room[]): string {
+const whyNotFree: Record<Exclude<RoomStatus, 'available'>, string> = {
+  occupied: 'was just taken',
+  needs_cleaning: 'needs cleaning first',
+  out_of_service: 'is out of service',
+};
+
+/** A refused call to a room that is not free, in words: what happened to it and which rooms are free now. */
+export function roomUnavailableMessage(room: Room, rooms: readonly Room[]): string {
   const free = rooms
     .filter((r) => r.status === 'available')
     .map((r) => r.name)
     .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  return free.length ? `Free rooms: ${free.join(', ')}.` : 'No room is free right now.';
+  const why = room.status === 'available' ? 'is free again' : whyNotFree[room.status];
+  return `${room.name} ${why}; ${free.length ? `free rooms: ${free.join(', ')}` : 'no room is free right now'}.`;
 }

@@ -9,6 +9,7 @@ import { visitStatuses, type Visit } from '../visits/visit';
 import { visitFlags } from '../visits/visit-flags';
 import type { Provider } from '../scheduling/provider';
 import type { DutyTask } from '../roster/duty-task';
+import { shiftKinds, type RosterShift } from '../roster/roster';
 import { iso, makeRoom, makeVisit } from './fixtures';
 
 export const DAY = '2026-03-02';
@@ -23,6 +24,7 @@ export const visitArb = (days: readonly string[] = [DAY, DAY, DAY, '2026-03-01']
       status: fc.constantFrom(...visitStatuses),
       roomId: fc.option(ids('r', 3)),
       providerId: fc.option(ids('dr', 2)),
+      appointmentTypeId: fc.option(ids('t', 2)),
       firstName: fc.constantFrom('Ada', 'Bảo', 'José'),
       t: fc.nat(600),
       version: fc.integer({ min: 1, max: 50 }),
@@ -37,8 +39,24 @@ export const visitArb = (days: readonly string[] = [DAY, DAY, DAY, '2026-03-01']
     );
 
 const roomArb: fc.Arbitrary<Room> = fc
-  .record({ id: ids('r', 3), status: fc.constantFrom(...roomStatuses), t: fc.nat(600), version: fc.nat(50) })
+  .record({
+    id: ids('r', 3),
+    status: fc.constantFrom(...roomStatuses),
+    t: fc.nat(600),
+    version: fc.nat(50),
+    features: fc.subarray(['ecg', 'exam_table']),
+  })
   .map(({ t, ...g }) => makeRoom({ ...g, name: `Room ${g.id.slice(1)}`, statusSince: iso(t) }));
+
+const shiftArb: fc.Arbitrary<RosterShift> = fc
+  .record({
+    id: ids('sh', 3),
+    staffId: ids('s', 2),
+    kind: fc.constantFrom(...shiftKinds),
+    t: fc.integer({ min: -1500, max: 1500 }),
+    roomIds: fc.subarray(['r1', 'r2', 'r3']),
+  })
+  .map(({ t, ...g }) => ({ ...g, startsAt: iso(t), endsAt: iso(t + 240), note: null }));
 
 const alertArb: fc.Arbitrary<Alert> = fc
   .record({ id: ids('al', 2), visitId: ids('v', 3), acknowledged: fc.boolean() })
@@ -57,6 +75,7 @@ const providerArb: fc.Arbitrary<Provider> = fc.record({
   id: ids('dr', 3),
   name: fc.constantFrom('Dr. Okafor', 'Dr. Lind'),
   delayMinutes: fc.nat(60),
+  staffId: fc.option(ids('s', 2)),
 });
 
 const equipmentArb: fc.Arbitrary<Equipment> = fc.record({
@@ -146,10 +165,15 @@ export const eventArbs = (
   EquipmentStatusChanged: ev('EquipmentStatusChanged', fc.record({ equipment: equipmentArb })),
   RosterChanged: ev(
     'RosterChanged',
-    fc.record({
-      staffId: ids('s', 2),
-      what: fc.constantFrom('pattern' as const, 'exception' as const, 'shift' as const),
-    }),
+    fc.oneof(
+      fc.record({ staffId: ids('s', 2), what: fc.constantFrom('pattern' as const, 'exception' as const) }),
+      fc.record({ shift: shiftArb, removed: fc.boolean() }).map(({ shift, removed }) => ({
+        staffId: shift.staffId,
+        what: 'shift' as const,
+        shift,
+        removed,
+      })),
+    ),
   ),
   DutyTaskCreated: ev('DutyTaskCreated', fc.record({ task: taskArb })),
   DutyTaskCompleted: ev('DutyTaskCompleted', fc.record({ task: taskArb })),

@@ -26,6 +26,7 @@ export function makeVisit(overrides: Partial<Visit> = {}): Visit {
     clinicId: 'c1',
     day: '2026-03-02',
     appointmentId: null,
+    appointmentTypeId: null,
     patientId: 'p1',
     patient: { firstName: 'Ada', lastName: 'Quenneville', dateOfBirth: '1961-07-14' },
     providerId: 'dr1',
@@ -53,6 +54,7 @@ export function makeRoom(overrides: Partial<Room> = {}): Room {
     status: 'available',
     statusSince: iso(0),
     visitId: null,
+    features: [],
     version: 1,
     ...overrides,
   };

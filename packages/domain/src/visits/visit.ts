@@ -33,6 +33,8 @@ export type Visit = {
   /** Clinic-local day, YYYY-MM-DD. */
   day: string;
   appointmentId: string | null;
+  /** The booked appointment's type (what it needs of a room); null for walk-ins and untyped bookings. */
+  appointmentTypeId: string | null;
   patientId: string;
   patient: PatientSummary;
   providerId: string | null;
@@ -174,4 +176,23 @@ export function transitionVisit(input: {
   }
   const clearsRoom = action === 'returnToWaiting' || action === 'markLeftWithoutBeingSeen';
   return ok({ visit: clearsRoom ? { ...next, roomId: null } : next, room: null });
+}
+
+const nowIn: Record<VisitStatus, (room: string | null) => string> = {
+  booked: () => 'booked',
+  arrived: () => 'checked in',
+  waiting: () => 'in the waiting room',
+  called: (room) => `called to ${room ?? 'a room'}`,
+  in_room: (room) => `in ${room ?? 'a room'}`,
+  with_provider: () => 'with the provider',
+  checked_out: () => 'checked out',
+  no_show: () => 'marked as a no-show',
+  cancelled: () => 'cancelled',
+  left_without_being_seen: () => 'gone without being seen',
+};
+
+/** A stale action on a visit, refused in words: how the visit stands now (ticket, or name before check-in). */
+export function visitChangedMessage(visit: Visit, roomName: string | null): string {
+  const who = visit.ticketCode ?? `${visit.patient.firstName} ${visit.patient.lastName}`;
+  return `Someone else just acted on this visit: ${who} is now ${nowIn[visit.status](roomName)}.`;
 }

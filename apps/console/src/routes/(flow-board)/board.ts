@@ -1,3 +1,4 @@
+import type { CommandFailure } from '@clinicflow/contracts';
 import type { FlowBoard, Room, Visit } from '@clinicflow/domain';
 
 export const patientName = (v: Visit): string => `${v.patient.firstName} ${v.patient.lastName}`;
@@ -7,3 +8,6 @@ export const roomName = (board: FlowBoard, id: string | null): string => (id && 
 /** Rooms as people number them: "Room 2" before "Room 10". */
 export const sortedRooms = (board: FlowBoard): Room[] =>
   Object.values(board.rooms).sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+/** A stale action or a taken room: the server's own words say what changed, from the state it has now. */
+export const serverWords = (failure: CommandFailure, text: string): string =>
+  failure.code === 'STALE_VERSION' || failure.code === 'ROOM_NOT_AVAILABLE' ? failure.message : text;

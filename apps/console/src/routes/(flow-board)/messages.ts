@@ -109,9 +109,17 @@ export const en = {
     TakeRoomOutOfService: (room: string) => `${room} is out of service`,
     ReturnRoomToService: (room: string) => `${room} is back in service`,
   },
-  refused: {
-    freeRooms: (rooms: string) => `Free rooms: ${rooms}.`,
-    noFreeRooms: 'No room is free right now.',
+  /** The room picker: free rooms that suit the visit first, the provider's own at the top. */
+  picker: {
+    rostered: (provider: string) => `${provider}’s rooms now`,
+    fits: (type: string) => `Suit ${type}`,
+    others: 'Other rooms that suit',
+    free: 'Free rooms',
+    unfit: (type: string) => `Lacking for ${type}`,
+    lacks: (room: string, lacks: string) => `${room} — ${lacks}`,
+    taken: (room: string) => `${room} — just taken`,
+    nextStep: 'Free rooms now',
+    callTo: (room: string) => `Call to ${room}`,
   },
   duration: (minutes: number) =>
     minutes < 60

@@ -25,8 +25,10 @@ async function person(tx: Db, clinicId: string, staffId: string) {
 }
 const noSuchPerson = () => invalid('staffId', 'No such staff member.');
 
-const changed = (staffId: string, what: 'pattern' | 'exception' | 'shift') =>
+const changed = (staffId: string, what: 'pattern' | 'exception') =>
   ({ type: 'RosterChanged', payload: { staffId, what } }) as const;
+const shiftChanged = (shift: RosterShift, removed: boolean) =>
+  ({ type: 'RosterChanged', payload: { staffId: shift.staffId, what: 'shift', shift, removed } }) as const;
 
 /** An admin or coordinator sets someone's regular week. */
 export const setWorkingPattern: Handler<'SetWorkingPattern'> = async ({ tx, command, clinicId, now }) => {
@@ -152,7 +154,7 @@ export const assignShift: Handler<'AssignShift'> = async ({ tx, command, clinicI
   }
   return {
     ok: true,
-    events: [changed(shift.staffId, 'shift')],
+    events: [shiftChanged(saved.shift, false)],
     result: { shiftId: saved.shift.id },
     entity: { type: 'roster_shift', id: saved.shift.id },
   };
@@ -163,7 +165,7 @@ export const removeShift: Handler<'RemoveShift'> = async ({ tx, command, clinicI
   if (!removed) return refuse('NOT_FOUND', 'That shift is not on the roster (any more).');
   return {
     ok: true,
-    events: [changed(removed.staffId, 'shift')],
+    events: [shiftChanged(removed, true)],
     entity: { type: 'roster_shift', id: removed.id },
   };
 };

@@ -1,4 +1,4 @@
-import { clinicDay, emptyFlowBoard, type FlowBoard } from '@clinicflow/domain';
+import { clinicDay, clinicDayBounds, emptyFlowBoard, type FlowBoard } from '@clinicflow/domain';
 import { type Db, repo } from '@clinicflow/db';
 import type { ServiceContext } from '../../platform/context';
 
@@ -22,8 +22,11 @@ async function readFlowBoard(db: Db, clinicId: string, now: Date): Promise<FlowB
   const visits = await repo.visits.listForDay(db, clinicId, day);
   const alerts = await repo.alerts.listForDay(db, clinicId, day);
   const equipment = await repo.equipment.list(db, clinicId);
+  const appointmentTypes = await repo.appointmentTypes.list(db, clinicId);
+  const { startsAt: from, endsAt: to } = clinicDayBounds(day, clinic.timezone);
+  const roomShifts = await repo.roster.listShifts(db, { clinicId, from, to });
   const seqs = await repo.events.latestSeqs(db, clinicId);
-  const board = emptyFlowBoard({ clinic, day, providers, rooms, equipment });
+  const board = emptyFlowBoard({ clinic, day, providers, rooms, equipment, appointmentTypes, roomShifts });
   for (const visit of visits) board.visits[visit.id] = visit;
   for (const alert of alerts) board.alerts[alert.id] = alert;
   return { board, seq: seqs.lastSeq, displaySeq: seqs.lastDisplaySeq };

@@ -1,12 +1,13 @@
 import {
   changeRoomStatus,
-  freeRoomsHint,
+  roomUnavailableMessage,
   formatTicket,
   refuse,
   transitionVisit,
   type DomainEvent,
   type TicketQueue,
   type Visit,
+  visitChangedMessage,
 } from '@clinicflow/domain';
 import {
   roomCommandActions,
@@ -116,7 +117,11 @@ export const changeVisit: Handler<VisitCommandType | 'CallPatient'> = async ({
 }) => {
   const visit = await repo.visits.get(tx, clinicId, command.visitId);
   if (!visit) return refuse('NOT_FOUND', 'This visit no longer exists.');
-  if (visit.version !== command.version) return stale(visit);
+  if (visit.version !== command.version) {
+    // What changed, in words, so the second of two coordinators knows at once why their click did nothing.
+    const holds = visit.roomId ? await repo.rooms.get(tx, clinicId, visit.roomId) : null;
+    return { ...stale(visit), message: visitChangedMessage(visit, holds?.name ?? null) };
+  }
   const roomId = command.type === 'CallPatient' ? command.roomId : visit.roomId;
   const room = roomId ? await repo.rooms.get(tx, clinicId, roomId) : null;
   if (roomId && !room) return refuse('NOT_FOUND', 'That room does not exist.');
@@ -124,7 +129,7 @@ export const changeVisit: Handler<VisitCommandType | 'CallPatient'> = async ({
   const next = transitionVisit({ visit, action, actor, now, room });
   if (!next.ok && next.code === 'ROOM_NOT_AVAILABLE') {
     // Someone took the room a moment ago: say which are free now, where the coordinator chose.
-    return { ...next, message: `${next.message} ${freeRoomsHint(await repo.rooms.list(tx, clinicId))}` };
+    return { ...next, message: roomUnavailableMessage(room!, await repo.rooms.list(tx, clinicId)) };
   }
   if (!next.ok) return next;
   await repo.visits.save(tx, next.value.visit, visit.version);

@@ -56,7 +56,10 @@ function board(
       roomThresholds: {},
     },
     providers: Object.fromEntries(
-      (o.providers ?? [{ id: 'dr1', name: 'Dr. Okafor' }]).map((p) => [p.id, { ...p, delayMinutes: 0 }]),
+      (o.providers ?? [{ id: 'dr1', name: 'Dr. Okafor' }]).map((p) => [
+        p.id,
+        { ...p, delayMinutes: 0, staffId: null },
+      ]),
     ),
     rooms: Object.fromEntries((o.rooms ?? []).map((r) => [r.id, r])),
     visits: Object.fromEntries((o.visits ?? []).map((v) => [v.id, v])),
@@ -218,7 +221,7 @@ describe('applyDisplayEvent', () => {
     const console0 = emptyFlowBoard({
       clinic,
       day: DAY,
-      providers: [{ id: 'dr1', name: 'Dr. Okafor', delayMinutes: 0 }],
+      providers: [{ id: 'dr1', name: 'Dr. Okafor', delayMinutes: 0, staffId: null }],
       rooms: [makeRoom({ id: 'r1', name: 'Room 1' }), makeRoom({ id: 'r2', name: 'Room 2' })],
     });
     fc.assert(

@@ -3,16 +3,18 @@ import fc from 'fast-check';
 import type { Equipment } from '../../equipment/equipment';
 import type { Alert } from '../../intake/alert';
 import type { Visit } from '../../visits/visit';
+import type { RosterShift } from '../../roster/roster';
+import type { AppointmentType } from '../../scheduling/appointment-type';
 import { DAY, domainEventArb, domainEventTypes, typeCoverage } from '../../testing/event-arbitraries';
 import { clinic, iso, makeRoom, makeVisit } from '../../testing/fixtures';
 import { applyFlowBoardEvent, flowBoardRows } from './reduce';
-import { emptyFlowBoard, type FlowBoard } from './state';
+import { emptyFlowBoard, isRoomShiftOf, type FlowBoard } from './state';
 
 const board0 = (): FlowBoard =>
   emptyFlowBoard({
     clinic,
     day: DAY,
-    providers: [{ id: 'dr1', name: 'Dr. Okafor', delayMinutes: 0 }],
+    providers: [{ id: 'dr1', name: 'Dr. Okafor', delayMinutes: 0, staffId: null }],
     rooms: [makeRoom({ id: 'r1', name: 'Room 1' }), makeRoom({ id: 'r2', name: 'Room 2' })],
   });
 
@@ -82,6 +84,8 @@ describe('applyFlowBoardEvent', () => {
         const providers = new Map(Object.entries(start.providers));
         const alerts = new Map<string, Alert>();
         const equipment = new Map<string, Equipment>();
+        const types = new Map<string, AppointmentType>();
+        const shifts = new Map<string, RosterShift>();
         let clinicNow = start.clinic;
         for (const e of events) {
           const p = e.payload;
@@ -91,6 +95,11 @@ describe('applyFlowBoardEvent', () => {
           if ('room' in p) rooms.set(p.room.id, p.room);
           if ('provider' in p) providers.set(p.provider.id, p.provider);
           if ('equipment' in p) equipment.set(p.equipment.id, p.equipment);
+          if ('appointmentType' in p) types.set(p.appointmentType.id, p.appointmentType);
+          // Only today's room sessions; a removed or moved-away shift leaves.
+          if ('shift' in p) shifts.delete(p.shift.id);
+          if ('shift' in p && !p.removed && isRoomShiftOf(p.shift, DAY, clinic))
+            shifts.set(p.shift.id, p.shift);
           // An alert belongs on the board only once its visit is there.
           if ('alert' in p && visits.has(p.alert.visitId)) alerts.set(p.alert.id, p.alert);
           if (e.type === 'DisplaySettingsChanged') clinicNow = { ...clinicNow, ...e.payload };
@@ -104,6 +113,8 @@ describe('applyFlowBoardEvent', () => {
           visits: Object.fromEntries(visits),
           alerts: Object.fromEntries(alerts),
           equipment: Object.fromEntries(equipment),
+          appointmentTypes: Object.fromEntries(types),
+          roomShifts: Object.fromEntries(shifts),
         });
       }),
       { numRuns: 300 },

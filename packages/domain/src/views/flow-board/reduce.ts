@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../events';
 import type { Visit } from '../../visits/visit';
-import type { FlowBoard } from './state';
+import { isRoomShiftOf, type FlowBoard } from './state';
 
 /** Pure reducer shared by server and clients. Events carry whole entities, so applying one twice is harmless. */
 export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowBoard {
@@ -45,14 +45,26 @@ export function applyFlowBoardEvent(board: FlowBoard, event: DomainEvent): FlowB
       const { equipment } = event.payload;
       return { ...board, equipment: { ...board.equipment, [equipment.id]: equipment } };
     }
-    case 'AppointmentTypeSaved':
+    case 'AppointmentTypeSaved': {
+      const { appointmentType } = event.payload;
+      return {
+        ...board,
+        appointmentTypes: { ...board.appointmentTypes, [appointmentType.id]: appointmentType },
+      };
+    }
+    case 'RosterChanged': {
+      if (event.payload.what !== 'shift') return board;
+      const { shift, removed } = event.payload;
+      const { [shift.id]: _old, ...roomShifts } = board.roomShifts;
+      if (!removed && isRoomShiftOf(shift, board.day, board.clinic)) roomShifts[shift.id] = shift;
+      return { ...board, roomShifts };
+    }
     case 'ReservationAdded':
     case 'ReservationsRemoved':
     case 'QuestionnaireSubmitted':
     case 'ConsentSigned':
     case 'ContactDetailsUpdated':
     case 'SurveySubmitted':
-    case 'RosterChanged':
     case 'DutyTaskCreated':
     case 'DutyTaskCompleted':
     case 'DutyTaskChanged':

@@ -17,8 +17,8 @@ const board = (visits: Visit[]): FlowBoard => ({
     clinic,
     day: '2026-03-02',
     providers: [
-      { id: 'dr1', name: 'Dr. Okafor', delayMinutes: 0 },
-      { id: 'dr2', name: 'Dr. Lind', delayMinutes: 0 },
+      { id: 'dr1', name: 'Dr. Okafor', delayMinutes: 0, staffId: null },
+      { id: 'dr2', name: 'Dr. Lind', delayMinutes: 0, staffId: null },
     ],
     rooms: [
       {
@@ -28,6 +28,7 @@ const board = (visits: Visit[]): FlowBoard => ({
         status: 'occupied',
         statusSince: iso(0),
         visitId: null,
+        features: [],
         version: 1,
       },
       {
@@ -37,6 +38,7 @@ const board = (visits: Visit[]): FlowBoard => ({
         status: 'occupied',
         statusSince: iso(0),
         visitId: null,
+        features: [],
         version: 1,
       },
     ],
