@@ -27,7 +27,7 @@ export interface BarRow {
   value: number;
 }
 
-export interface DayRow {
+export interface DayPoint {
   /** A calendar day, YYYY-MM-DD. */
   day: string;
   value: number;
@@ -140,7 +140,7 @@ export function barChart(frame: ChartFrame, rows: BarRow[]): Chart {
 }
 
 /** A line over calendar days (one row a day, in order); axis from zero so a small change looks small. */
-export function lineChart(frame: ChartFrame, rows: DayRow[]): Chart {
+export function lineChart(frame: ChartFrame, rows: DayPoint[]): Chart {
   const ends = extremes(rows, (r) => r.value);
   const first = rows[0];
   const last = rows.at(-1);

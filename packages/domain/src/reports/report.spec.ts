@@ -224,7 +224,7 @@ describe('a known day', () => {
     const board = emptyFlowBoard({
       clinic: { ...clinic, timezone: tz },
       day,
-      providers: providers.map((p) => ({ ...p, delayMinutes: 0 })),
+      providers: providers.map((p) => ({ ...p, delayMinutes: 0, staffId: null })),
       rooms: rooms.map((room) => makeRoom(room)),
     });
     const live = reportFromBoard(
