@@ -39,3 +39,4 @@ export * from './roster/roster';
 export * from './roster/duty-task';
 export * from './scheduling/appointment-type';
 export * from './scheduling/find-slot';
+export * from './documents/document';

@@ -1,4 +1,5 @@
 import { devicePermissions } from '../devices/device.permissions';
+import { documentPermissions } from '../documents/document.permissions';
 import { displayPermissions } from '../displays/display.permissions';
 import { equipmentPermissions } from '../equipment/equipment.permissions';
 import { intakePermissions } from '../intake/intake.permissions';
@@ -41,6 +42,7 @@ export const viewPermissions = {
   staffAccounts: adminOnly,
   devices: adminOnly,
   auditLog: adminOnly,
+  ...documentPermissions,
 } as const satisfies Record<string, readonly ActorClass[]>;
 export type ViewName = keyof typeof viewPermissions;
 export const viewNames = Object.keys(viewPermissions) as ViewName[];
