@@ -9,3 +9,4 @@ export * from './text';
 export * from './limits';
 export * from './schedule';
 export * from './roster';
+export * from './documents';

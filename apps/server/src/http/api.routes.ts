@@ -9,6 +9,7 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerSchedulingRoutes } from '../modules/scheduling/scheduling.routes';
 import { registerSeriesRoutes } from '../modules/scheduling/series.routes';
 import { registerRosterRoutes } from '../modules/roster/roster.routes';
+import { registerDocumentRoutes } from '../modules/documents/document.routes';
 import { registerDemoRoutes } from '../seed/demo.routes';
 import { createRouter, type ApiDeps } from './route';
 
@@ -25,5 +26,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerSchedulingRoutes(router);
   registerSeriesRoutes(router);
   registerRosterRoutes(router);
+  registerDocumentRoutes(router);
   registerDemoRoutes(router);
 }

@@ -23,3 +23,4 @@ export * from './equipment.table';
 export * from './appointment-series.table';
 export * from './roster.table';
 export * from './duty-tasks.table';
+export * from './documents.table';
