@@ -8,6 +8,7 @@ import { internalError, unavailable } from '@clinicflow/contracts';
 import type { Clock } from './platform/clock';
 import type { Config } from './config';
 import { registerApiRoutes } from './http/api.routes';
+import { DocumentService } from './modules/documents/document.service';
 import { commandHandlers } from './modules';
 import { inlineScriptHashes, registerStaticApps } from './http/static-apps';
 import { createRealtime } from './realtime/realtime.gateway';
@@ -107,6 +108,7 @@ export async function startApp(input: {
   const auth = new AuthService(ctx, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const devices = new DeviceService(ctx);
   const staff = new StaffService(ctx);
+  const documents = new DocumentService(ctx);
   const commands = new CommandService({
     ctx,
     kiosk,
@@ -141,6 +143,7 @@ export async function startApp(input: {
     auth,
     devices,
     staff,
+    documents,
     health,
     lookups,
     demo: config.demo,
@@ -168,6 +171,7 @@ export async function startApp(input: {
       await commands.drain();
       await realtime.close();
       await closing;
+      await documents.close();
     },
   };
 }

@@ -121,6 +121,10 @@ const routeTable: Record<RouteName, string> = {
   fhirQuestionnaireResponse: '401   ok   ok  403   ok   ok  403  403  403 ',
   fhirQuestionnaire:         '401   ok   ok  403   ok   ok  403  403  403 ',
   reports:                   '401   ok   ok  403  403  403  403  403  403 ',
+  visitDocuments:            '401   ok   ok   ok   ok   ok  403  403  403 ',
+  generateDocument:          '401   ok   ok   ok   ok   ok  403  403  403 ',
+  documentPdf:               '401   ok   ok   ok   ok   ok  403  403  403 ',
+  searchDocuments:           '401   ok   ok   ok  403  403  403  403  403 ',
 };
 
 // Which live screen each caller may open over the socket.  Y = opens; . = refused (FORBIDDEN).

@@ -90,6 +90,26 @@ export const apiRoutes = {
     access: fhirExport,
   },
   fhirQuestionnaire: { method: 'GET', path: '/api/fhir/Questionnaire/:id', access: fhirExport },
+  visitDocuments: {
+    method: 'GET',
+    path: '/api/visits/:id/documents',
+    access: { kind: 'view', view: 'visitDocuments' },
+  },
+  generateDocument: {
+    method: 'POST',
+    path: '/api/visits/:id/documents',
+    access: { kind: 'view', view: 'visitDocuments' },
+  },
+  documentPdf: {
+    method: 'GET',
+    path: '/api/documents/:id/pdf',
+    access: { kind: 'view', view: 'visitDocuments' },
+  },
+  searchDocuments: {
+    method: 'GET',
+    path: '/api/documents',
+    access: { kind: 'view', view: 'documentSearch' },
+  },
 } as const satisfies Record<string, Route>;
 export type RouteName = keyof typeof apiRoutes;
 

@@ -11,3 +11,4 @@ export * from './schedule';
 export * from './roster';
 export * from './fhir';
 export * from './reports';
+export * from './documents';

@@ -4,6 +4,7 @@ import { auditLog } from './repositories/audit.repository';
 import { clinics } from './repositories/clinic.repository';
 import { commands } from './repositories/command.repository';
 import { pairingRequests, devices } from './repositories/device.repository';
+import { documents } from './repositories/document.repository';
 import { dutyTasks } from './repositories/duty-task.repository';
 import { equipment } from './repositories/equipment.repository';
 import { events } from './repositories/event.repository';
@@ -24,6 +25,7 @@ export { type NewAppointment, type AppointmentConflict } from './repositories/ap
 export { type TypeFields } from './repositories/appointment-type.repository';
 export { type AuditEntry, type AuditFilter } from './repositories/audit.repository';
 export { type DeviceRow } from './repositories/device.repository';
+export { type DocumentFilter, type NewDocument } from './repositories/document.repository';
 export { type NewDutyTask } from './repositories/duty-task.repository';
 export { type StoredEvent } from './repositories/event.repository';
 export { type AppointmentForExport } from './repositories/fhir.repository';
@@ -46,6 +48,7 @@ export const repo = {
   consents,
   contactDetails,
   devices,
+  documents,
   dutyTasks,
   equipment,
   events,

@@ -54,3 +54,4 @@ export * from './charts/spec';
 export * from './charts/charts';
 export * from './charts/samples';
 export * from './scheduling/bookable-hours';
+export * from './documents/document';

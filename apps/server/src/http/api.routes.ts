@@ -11,6 +11,7 @@ import { registerSeriesRoutes } from '../modules/scheduling/series.routes';
 import { registerRosterRoutes } from '../modules/roster/roster.routes';
 import { registerFhirRoutes } from '../modules/fhir/fhir.routes';
 import { registerReportRoutes } from '../modules/reports/report.routes';
+import { registerDocumentRoutes } from '../modules/documents/document.routes';
 import { registerDemoRoutes } from '../seed/demo.routes';
 import { createRouter, type ApiDeps } from './route';
 
@@ -29,5 +30,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerRosterRoutes(router);
   registerFhirRoutes(router);
   registerReportRoutes(router);
+  registerDocumentRoutes(router);
   registerDemoRoutes(router);
 }

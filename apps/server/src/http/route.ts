@@ -11,6 +11,7 @@ import {
 } from '@clinicflow/contracts';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { DeviceService } from '../modules/devices/device.service';
+import type { DocumentService } from '../modules/documents/document.service';
 import type { KioskLookups } from '../modules/intake/kiosk-lookups';
 import type { StaffService } from '../modules/staff/staff.service';
 import type { CommandService } from '../platform/command-bus';
@@ -24,6 +25,7 @@ export type ApiDeps = {
   auth: AuthService;
   devices: DeviceService;
   staff: StaffService;
+  documents: DocumentService;
   health: DatabaseHealth;
   lookups: KioskLookups;
   demo: boolean;

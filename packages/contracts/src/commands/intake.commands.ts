@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reasonCategoryKeys, type ConsentDocument, type Questionnaire } from '@clinicflow/domain';
+import { languages, reasonCategoryKeys, type ConsentDocument, type Questionnaire } from '@clinicflow/domain';
 import { text } from '../text';
 import { dateOfBirthSchema } from '../kiosk';
 import { phonePattern } from '../formats';
@@ -47,10 +47,15 @@ export const intakeCommands = {
     },
     returns<CheckInResult>(),
   ),
-  SubmitQuestionnaire: command({ visitId: id, questionnaireId: id, answers }, returns<QuestionnaireResult>()),
+  SubmitQuestionnaire: command(
+    // The language the patient read the questions in: their filled form prints in it.
+    { visitId: id, questionnaireId: id, answers, language: z.enum(languages).optional() },
+    returns<QuestionnaireResult>(),
+  ),
   SignConsent: command({
     visitId: id,
     documentId: id,
+    language: z.enum(languages).optional(),
     signerName: personName('your name'),
     signature: z.object({
       width: z.number().positive().max(4000),

@@ -1,5 +1,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Actor, Alert, Answers, ConsentDocument, Questionnaire, Signature } from '@clinicflow/domain';
+import type {
+  Actor,
+  Alert,
+  Answers,
+  ConsentDocument,
+  Language,
+  Questionnaire,
+  Signature,
+} from '@clinicflow/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
 
@@ -62,9 +70,11 @@ async function saveQuestionnaireResponse(
     urgent: boolean;
     at: Date;
     by: Actor;
+    language?: Language;
   },
 ): Promise<void> {
   const values = {
+    language: input.language ?? 'en',
     clinicId: input.clinicId,
     visitId: input.visitId,
     questionnaireId: input.questionnaireId,
@@ -83,6 +93,7 @@ async function saveQuestionnaireResponse(
         urgent: values.urgent,
         submittedAt: values.submittedAt,
         submittedBy: values.submittedBy,
+        language: values.language,
       },
     });
 }
@@ -147,9 +158,11 @@ async function insertConsent(
     signature: Signature;
     at: Date;
     by: Actor;
+    language?: Language;
   },
 ): Promise<void> {
   await db.insert(t.consents).values({
+    language: input.language ?? 'en',
     clinicId: input.clinicId,
     patientId: input.patientId,
     visitId: input.visitId,

@@ -5,6 +5,10 @@ import {
   type RoomThresholds,
   defaultFlowSettings,
   displayPrivacyModes,
+  type Language,
+  languages,
+  type PaperSize,
+  paperSizes,
 } from '@clinicflow/domain';
 import { created, oneOf } from './columns';
 
@@ -30,7 +34,14 @@ export const clinics = pgTable(
       .default({ occupied: 40, needs_cleaning: 15 }),
     /** The flow board's time limits per visit status and the grace periods the server flags late and no-show by. */
     flowSettings: jsonb('flow_settings').$type<FlowSettings>().notNull().default(defaultFlowSettings),
+    /** The language the clinic's staff read: documents print in it (beside the patient's). */
+    language: text('language').$type<Language>().notNull().default('en'),
+    paperSize: text('paper_size').$type<PaperSize>().notNull().default('letter'),
     createdAt: created(),
   },
-  (t) => [check('clinics_display_privacy_check', oneOf(t.displayPrivacy, displayPrivacyModes))],
+  (t) => [
+    check('clinics_display_privacy_check', oneOf(t.displayPrivacy, displayPrivacyModes)),
+    check('clinics_language_check', oneOf(t.language, languages)),
+    check('clinics_paper_size_check', oneOf(t.paperSize, paperSizes)),
+  ],
 );

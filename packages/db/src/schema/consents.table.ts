@@ -7,7 +7,7 @@ import {
   uuid,
   type PgTableExtraConfigValue,
 } from 'drizzle-orm/pg-core';
-import type { Actor, Signature } from '@clinicflow/domain';
+import type { Actor, Language, Signature } from '@clinicflow/domain';
 import { ts } from './columns';
 import { clinics } from './clinics.table';
 import { patients } from './patients.table';
@@ -27,6 +27,8 @@ export const consents = pgTable(
     signature: jsonb('signature').$type<Signature>().notNull(),
     signedAt: ts('signed_at').notNull(),
     signedBy: jsonb('signed_by').$type<Actor>().notNull(),
+    /** The language the patient read it in. */
+    language: text('language').$type<Language>().notNull().default('en'),
   },
   (t): PgTableExtraConfigValue[] => [
     foreignKey({ name: 'consents_clinic_fk', columns: [t.clinicId], foreignColumns: [clinics.id] }),

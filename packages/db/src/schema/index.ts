@@ -24,3 +24,4 @@ export * from './appointment-series.table';
 export * from './roster.table';
 export * from './roster-shift-rooms.table';
 export * from './duty-tasks.table';
+export * from './documents.table';

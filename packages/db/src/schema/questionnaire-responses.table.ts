@@ -3,11 +3,12 @@ import {
   foreignKey,
   jsonb,
   pgTable,
+  text,
   unique,
   uuid,
   type PgTableExtraConfigValue,
 } from 'drizzle-orm/pg-core';
-import type { Actor, Answers } from '@clinicflow/domain';
+import type { Actor, Language, Answers } from '@clinicflow/domain';
 import { ts } from './columns';
 import { clinics } from './clinics.table';
 import { visits } from './visits.table';
@@ -24,6 +25,8 @@ export const questionnaireResponses = pgTable(
     urgent: boolean('urgent').notNull(),
     submittedAt: ts('submitted_at').notNull(),
     submittedBy: jsonb('submitted_by').$type<Actor>().notNull(),
+    /** The language the patient read it in. */
+    language: text('language').$type<Language>().notNull().default('en'),
   },
   (t): PgTableExtraConfigValue[] => [
     foreignKey({

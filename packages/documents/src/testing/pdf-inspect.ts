@@ -33,3 +33,24 @@ export async function pdfText(pdf: Uint8Array): Promise<string> {
   await doc.destroy();
   return pages.join('\f');
 }
+
+/** The document's metadata, language and first page size (points), as a PDF reader reports them. */
+export async function pdfInfo(pdf: Uint8Array): Promise<{
+  info: Record<string, unknown>;
+  language: string | null;
+  pages: number;
+  size: [number, number];
+}> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const meta = await doc.getMetadata();
+  const [, , width, height] = (await doc.getPage(1)).view;
+  const result = {
+    info: meta.info as Record<string, unknown>,
+    language: (meta.info as { Language?: string }).Language ?? null,
+    pages: doc.numPages,
+    size: [Math.round(width!), Math.round(height!)] as [number, number],
+  };
+  await doc.destroy();
+  return result;
+}

@@ -1,4 +1,5 @@
 import { devicePermissions } from '../devices/device.permissions';
+import { documentPermissions } from '../documents/document.permissions';
 import { displayPermissions } from '../displays/display.permissions';
 import { equipmentPermissions } from '../equipment/equipment.permissions';
 import { fhirViewPermissions } from '../fhir/fhir.permissions';
@@ -45,6 +46,7 @@ export const viewPermissions = {
   ...fhirViewPermissions,
   /** Management statistics: those who compile and answer for them. */
   reports: ['admin', 'coordinator'],
+  ...documentPermissions,
 } as const satisfies Record<string, readonly ActorClass[]>;
 export type ViewName = keyof typeof viewPermissions;
 export const viewNames = Object.keys(viewPermissions) as ViewName[];

@@ -128,7 +128,13 @@ export class Forms {
       return;
     }
     void this.#flow.delivery.dispatch(
-      { type: 'SubmitQuestionnaire', visitId, questionnaireId: q.id, answers: checked.answers },
+      {
+        type: 'SubmitQuestionnaire',
+        visitId,
+        questionnaireId: q.id,
+        answers: checked.answers,
+        language: this.#flow.prefs.language,
+      },
       (result) => {
         if (result.ok) {
           if (result.result.urgent) this.urgent();
@@ -182,6 +188,7 @@ export class Forms {
         type: 'SignConsent',
         visitId,
         documentId: doc.id,
+        language: this.#flow.prefs.language,
         signerName: this.#patient.signerName.trim(),
         signature: this.#patient.signature,
       },

@@ -108,6 +108,7 @@ export const submitQuestionnaire: Handler<'SubmitQuestionnaire'> = async ({
     urgent: findings.length > 0,
     at: now,
     by: actor,
+    language: command.language,
   });
   const events: DomainEvent[] = [
     {
@@ -155,6 +156,7 @@ export const signConsent: Handler<'SignConsent'> = async ({ tx, command, actor, 
     signature: command.signature,
     at: now,
     by: actor,
+    language: command.language,
   });
   return {
     ok: true,
