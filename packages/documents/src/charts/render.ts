@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the declaration must travel with this file into every package that compiles it (server, bench)
+/// <reference path="../svg-to-pdfkit.d.ts" />
 import type { ChartSpec } from '@clinicflow/domain';
 import SVGtoPDF from 'svg-to-pdfkit';
 import * as vega from 'vega';
