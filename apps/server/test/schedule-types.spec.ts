@@ -406,6 +406,19 @@ describe.each(testBackends)('appointment types, buffers, overbooking, blocks and
   });
 
   it('a link to an appointment finds its day, provider and room', async () => {
+    // An evening session, so that a booking inside the provider's hours falls on the next day in UTC.
+    const people = await repo.roster.people(server.database.db, server.clinic.id);
+    const evening = await send('coordinator', {
+      type: 'AddRosterException',
+      staffId: people.find((p) => p.providerId === provider(0))!.id,
+      kind: 'extra',
+      fromDay: tomorrow,
+      toDay: tomorrow,
+      start: '19:00',
+      end: '23:59',
+      note: 'Evening clinic',
+    });
+    expect(evening).toMatchObject({ ok: true });
     const booked = await send('frontdesk', {
       type: 'BookAppointment',
       patientId: patient(8),

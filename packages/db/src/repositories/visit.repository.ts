@@ -241,15 +241,14 @@ async function findVisitsByAppointmentCode(
   db: Db,
   input: { clinicId: string; day: string; code: string },
 ): Promise<Visit[]> {
-  const rows = await selectVisits(db)
-    .innerJoin(t.appointments, eq(t.appointments.id, t.visits.appointmentId))
-    .where(
-      and(
-        eq(t.visits.clinicId, input.clinicId),
-        eq(t.visits.day, input.day),
-        eq(t.appointments.code, input.code),
-      ),
-    );
+  // selectVisits already joins the visit's appointment; matching its code keeps only booked visits.
+  const rows = await selectVisits(db).where(
+    and(
+      eq(t.visits.clinicId, input.clinicId),
+      eq(t.visits.day, input.day),
+      eq(t.appointments.code, input.code),
+    ),
+  );
   return rows.map(toVisit);
 }
 

@@ -42,6 +42,8 @@ const data = (reservations: ScheduledReservation[]) =>
     rooms: [],
     appointments: [visit],
     reservations,
+    // The provider works the whole grid, so only blocks, holds and buffers take times away.
+    hours: { p1: [{ startsAt: at('07:00'), endsAt: at('19:00') }] },
   }) as unknown as ScheduleDay;
 const place = (column: Column, reservations: ScheduledReservation[], nowMs = Date.parse(at('08:00'))) =>
   placeColumn(column, data(reservations), {
