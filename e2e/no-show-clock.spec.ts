@@ -56,10 +56,25 @@ test(
     const schedule = (await (await api.get(`/api/schedule?day=${day}`)).json()) as {
       providers: { id: string }[];
     };
+    // Tests run at any hour: an extra session all day keeps the booking inside each provider's working hours.
+    const roster = (await (await api.get(`/api/roster?from=${day}&days=1`)).json()) as {
+      people: { id: string; providerId: string | null }[];
+    };
+    const staffOf = new Map(roster.people.map((p) => [p.providerId, p.id]));
     let visitId: string | null = null;
     const refusals: string[] = [];
     // The demo book is full around the hour for most providers: the first one free then takes it.
     for (const provider of schedule.providers) {
+      await command(api, server.url, {
+        type: 'AddRosterException',
+        staffId: staffOf.get(provider.id),
+        kind: 'extra',
+        fromDay: day,
+        toDay: day,
+        start: '00:00',
+        end: '23:59',
+        note: 'Test session',
+      });
       const reply = (await (
         await api.post('/api/commands', {
           headers: { origin: server.url },
