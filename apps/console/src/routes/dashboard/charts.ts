@@ -55,21 +55,23 @@ export function reportCharts(report: PeriodReport): Record<string, Chart> {
 
   const timed = report.durations.filter((r) => r.medianMinutes !== null);
   const longest = highest(timed, (r) => r.medianMinutes!);
-  charts.durations = comparedBarChart(
-    {
-      title: longest ? c.durations(c.shortMeasures[longest.measure], longest.medianMinutes!) : c.noDurations,
-      period: at,
-      x: { title: c.measure },
-      y: { title: c.time, unit: c.minutes },
-      previous: c.median,
-      current: c.p90,
-    },
-    timed.map((r) => ({
-      label: c.shortMeasures[r.measure],
-      previous: r.medianMinutes!,
-      current: r.p90Minutes ?? r.medianMinutes!,
-    })),
-  );
+  // No visit timed yet: empty axes answer nothing, the table says so.
+  if (longest)
+    charts.durations = comparedBarChart(
+      {
+        title: c.durations(c.shortMeasures[longest.measure], longest.medianMinutes!),
+        period: at,
+        x: { title: c.measure },
+        y: { title: c.time, unit: c.minutes },
+        previous: c.median,
+        current: c.p90,
+      },
+      timed.map((r) => ({
+        label: c.shortMeasures[r.measure],
+        previous: r.medianMinutes!,
+        current: r.p90Minutes ?? r.medianMinutes!,
+      })),
+    );
 
   for (const kind of ['rooms', 'providers'] as const) {
     const rows = report[kind];

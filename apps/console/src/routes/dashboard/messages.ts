@@ -72,7 +72,6 @@ export const messages = {
     byDay: (day: string, arrivals: number) =>
       arrivals === 0 ? 'No arrivals in this period' : `Busiest day: ${day}, ${arrivals} arrivals`,
     durations: (measure: string, minutes: number) => `Longest stretch: ${measure}, median ${minutes} min`,
-    noDurations: 'No visits timed yet',
     rateMoves: (what: string, previous: string, current: string) =>
       previous === current ? `${what} held at ${current}` : `${what}: ${previous} then ${current}`,
     busiest: (name: string, share: string) => `${name} was busiest, at ${share}`,
