@@ -37,7 +37,7 @@ function difference(browser: string, server: string): string {
 test('the console draws each chart exactly as the server renders it for the PDFs, beside its table', async ({
   consoleAs,
 }) => {
-  const page = await consoleAs('coordinator', { path: '/console/charts' });
+  const page = await consoleAs('admin', { path: '/console/charts' });
   await expect(page.getByRole('heading', { name: 'Chart preview', level: 1 })).toBeVisible();
 
   for (const name of samples) {

@@ -43,6 +43,8 @@ export const viewPermissions = {
   staffAccounts: adminOnly,
   devices: adminOnly,
   auditLog: adminOnly,
+  /** The chart preview: sample figures kept for the golden comparison with the server's renderer. */
+  chartPreview: adminOnly,
   ...fhirViewPermissions,
   /** Management statistics: those who compile and answer for them. */
   reports: ['admin', 'coordinator'],
